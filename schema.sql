@@ -1,0 +1,3 @@
+-- Hyperscape.NET PostgreSQL schema.
+-- The tables arrive with the persistence work; the server applies this schema through its
+-- versioned migrations at start-up.
