@@ -1,0 +1,50 @@
+namespace Hyperscape.Ecs.Game.Actions;
+
+/// <summary>What a player asks for. Stable numbers: they are part of the wire protocol.</summary>
+public enum ActionKind : byte
+{
+    /// <summary>Walk (or run) to a tile: <see cref="PlayerAction.X"/>, <see cref="PlayerAction.Z"/>.</summary>
+    Move = 1,
+
+    /// <summary>Toggle running: <see cref="PlayerAction.Value"/> 1 on, 0 off.</summary>
+    SetRun = 2,
+
+    /// <summary>Attack the NPC <see cref="PlayerAction.Target"/>.</summary>
+    Attack = 3,
+
+    /// <summary>Pick up the ground item <see cref="PlayerAction.Target"/>.</summary>
+    Pickup = 4,
+
+    /// <summary>Drop the stack in inventory <see cref="PlayerAction.Slot"/>.</summary>
+    Drop = 5,
+
+    /// <summary>Wear the item in inventory <see cref="PlayerAction.Slot"/>.</summary>
+    Equip = 6,
+
+    /// <summary>Remove the item in equipment <see cref="PlayerAction.Slot"/>.</summary>
+    Unequip = 7,
+
+    /// <summary>Eat the food in inventory <see cref="PlayerAction.Slot"/>.</summary>
+    Eat = 8,
+
+    /// <summary>Ask <see cref="PlayerAction.Target"/> to trade (or accept their request).</summary>
+    TradeRequest = 9,
+
+    /// <summary>Offer <see cref="PlayerAction.Quantity"/> of inventory <see cref="PlayerAction.Slot"/>; 0 withdraws it.</summary>
+    TradeOffer = 10,
+
+    /// <summary>Accept the current trade screen.</summary>
+    TradeAccept = 11,
+
+    /// <summary>Cancel the trade.</summary>
+    TradeDecline = 12,
+
+    /// <summary>Play emote <see cref="PlayerAction.Value"/>.</summary>
+    Emote = 13,
+
+    /// <summary>Choose the attack style <see cref="PlayerAction.Value"/>.</summary>
+    SetAttackStyle = 14,
+
+    /// <summary>Toggle auto-retaliate: <see cref="PlayerAction.Value"/> 1 on, 0 off.</summary>
+    SetAutoRetaliate = 15,
+}

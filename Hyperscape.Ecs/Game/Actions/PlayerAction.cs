@@ -1,0 +1,70 @@
+namespace Hyperscape.Ecs.Game.Actions;
+
+/// <summary>
+/// A player's intent, queued for the next tick. Every field is untrusted input: the action system
+/// validates it (ids, slots, quantities, distance, finiteness) and answers a refusal with an
+/// <see cref="Events.GameEventKind.ActionRejected"/> event. Build one with the factory methods.
+/// </summary>
+/// <param name="PlayerId">The acting player's network id (the host fills it from the session, never from the client).</param>
+/// <param name="Kind">What is asked.</param>
+/// <param name="Target">A network id: the NPC to attack, the ground item, the trade partner.</param>
+/// <param name="Slot">An inventory or equipment slot.</param>
+/// <param name="Quantity">A quantity (trade offers).</param>
+/// <param name="X">A destination X in tiles.</param>
+/// <param name="Z">A destination Z in tiles.</param>
+/// <param name="Value">A small argument: a flag, a style, an emote id.</param>
+public readonly record struct PlayerAction(
+    long PlayerId,
+    ActionKind Kind,
+    long Target = 0,
+    int Slot = 0,
+    int Quantity = 0,
+    float X = 0,
+    float Z = 0,
+    int Value = 0)
+{
+    /// <summary>Walk or run to (x, z).</summary>
+    public static PlayerAction Move(long player, float x, float z) => new(player, ActionKind.Move, X: x, Z: z);
+
+    /// <summary>Toggle running.</summary>
+    public static PlayerAction SetRun(long player, bool running) => new(player, ActionKind.SetRun, Value: running ? 1 : 0);
+
+    /// <summary>Attack an NPC.</summary>
+    public static PlayerAction Attack(long player, long npc) => new(player, ActionKind.Attack, Target: npc);
+
+    /// <summary>Pick up a ground item.</summary>
+    public static PlayerAction Pickup(long player, long groundItem) => new(player, ActionKind.Pickup, Target: groundItem);
+
+    /// <summary>Drop an inventory stack.</summary>
+    public static PlayerAction Drop(long player, int slot) => new(player, ActionKind.Drop, Slot: slot);
+
+    /// <summary>Wear an inventory item.</summary>
+    public static PlayerAction Equip(long player, int slot) => new(player, ActionKind.Equip, Slot: slot);
+
+    /// <summary>Remove a worn item.</summary>
+    public static PlayerAction Unequip(long player, int equipmentSlot) => new(player, ActionKind.Unequip, Slot: equipmentSlot);
+
+    /// <summary>Eat an inventory item.</summary>
+    public static PlayerAction Eat(long player, int slot) => new(player, ActionKind.Eat, Slot: slot);
+
+    /// <summary>Request (or accept) a trade.</summary>
+    public static PlayerAction TradeRequest(long player, long other) => new(player, ActionKind.TradeRequest, Target: other);
+
+    /// <summary>Offer items from a slot; quantity 0 withdraws the slot's offer.</summary>
+    public static PlayerAction TradeOffer(long player, int slot, int quantity) => new(player, ActionKind.TradeOffer, Slot: slot, Quantity: quantity);
+
+    /// <summary>Accept the current trade screen.</summary>
+    public static PlayerAction TradeAccept(long player) => new(player, ActionKind.TradeAccept);
+
+    /// <summary>Cancel the trade.</summary>
+    public static PlayerAction TradeDecline(long player) => new(player, ActionKind.TradeDecline);
+
+    /// <summary>Play an emote.</summary>
+    public static PlayerAction Emote(long player, int emote) => new(player, ActionKind.Emote, Value: emote);
+
+    /// <summary>Choose an attack style.</summary>
+    public static PlayerAction SetAttackStyle(long player, Rules.AttackStyle style) => new(player, ActionKind.SetAttackStyle, Value: (int)style);
+
+    /// <summary>Toggle auto-retaliate.</summary>
+    public static PlayerAction SetAutoRetaliate(long player, bool on) => new(player, ActionKind.SetAutoRetaliate, Value: on ? 1 : 0);
+}

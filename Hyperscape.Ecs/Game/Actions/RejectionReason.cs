@@ -1,0 +1,74 @@
+namespace Hyperscape.Ecs.Game.Actions;
+
+/// <summary>Why the server refused an action. Stable numbers: they are part of the wire protocol.</summary>
+public enum RejectionReason : byte
+{
+    /// <summary>Not refused.</summary>
+    None = 0,
+
+    /// <summary>The action kind is not known.</summary>
+    UnknownAction = 1,
+
+    /// <summary>The acting player is not in the world.</summary>
+    UnknownPlayer = 2,
+
+    /// <summary>The player is dead and waiting to respawn.</summary>
+    PlayerDead = 3,
+
+    /// <summary>An inventory or equipment slot number is out of range.</summary>
+    InvalidSlot = 4,
+
+    /// <summary>The slot holds nothing.</summary>
+    EmptySlot = 5,
+
+    /// <summary>A quantity is zero, negative, or more than the slot holds.</summary>
+    InvalidQuantity = 6,
+
+    /// <summary>The item id is not defined.</summary>
+    UnknownItem = 7,
+
+    /// <summary>The item cannot be worn.</summary>
+    NotEquipable = 8,
+
+    /// <summary>The item cannot be eaten.</summary>
+    NotEdible = 9,
+
+    /// <summary>There is no room in the inventory.</summary>
+    InventoryFull = 10,
+
+    /// <summary>A stack would pass the largest quantity a slot holds.</summary>
+    QuantityOverflow = 11,
+
+    /// <summary>The target entity does not exist or is not of the right kind.</summary>
+    TargetNotFound = 12,
+
+    /// <summary>The target is farther than the action allows.</summary>
+    TargetTooFar = 13,
+
+    /// <summary>Coordinates are not finite, or off the map.</summary>
+    InvalidCoordinates = 14,
+
+    /// <summary>No path leads there.</summary>
+    Unreachable = 15,
+
+    /// <summary>The item is protected for another player.</summary>
+    NotYourItem = 16,
+
+    /// <summary>That target cannot be attacked or traded with (yourself, another player in combat...).</summary>
+    InvalidTarget = 17,
+
+    /// <summary>The player has no open trade.</summary>
+    NoTrade = 18,
+
+    /// <summary>The player is already trading, or the other player is.</summary>
+    Busy = 19,
+
+    /// <summary>The trade is past the offer screen; offers can no longer change.</summary>
+    TradeLocked = 20,
+
+    /// <summary>An enumeration value is out of range (attack style, emote...).</summary>
+    InvalidValue = 21,
+
+    /// <summary>The action came too fast and was dropped.</summary>
+    RateLimited = 22,
+}

@@ -1,0 +1,29 @@
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Game.Components;
+
+/// <summary>Who an entity fights and when it may swing next. Ticks are simulation ticks.</summary>
+public record struct CombatState
+{
+    /// <summary>The current target, or <see cref="Entity.Null"/>.</summary>
+    public Entity Target;
+
+    /// <summary>The entity that last hit this one.</summary>
+    public Entity LastAttacker;
+
+    /// <summary>The first tick at which the next attack may land.</summary>
+    public long NextAttackTick;
+
+    /// <summary>The entity counts as in combat until this tick (17 ticks after the last hit).</summary>
+    public long InCombatUntilTick;
+
+    /// <summary>The attack style in use.</summary>
+    public AttackStyle Style;
+
+    /// <summary>Fight back when attacked.</summary>
+    public bool AutoRetaliate;
+
+    /// <summary>True while the entity is in combat at <paramref name="tick"/>.</summary>
+    public readonly bool InCombat(long tick) => tick < InCombatUntilTick;
+}

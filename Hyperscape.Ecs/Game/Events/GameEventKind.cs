@@ -1,0 +1,71 @@
+namespace Hyperscape.Ecs.Game.Events;
+
+/// <summary>What happened. Stable numbers: they are part of the wire protocol. Field use per kind is documented here.</summary>
+public enum GameEventKind : byte
+{
+    /// <summary>Subject = player; A = the <see cref="Actions.ActionKind"/>; Reason says why.</summary>
+    ActionRejected = 1,
+
+    /// <summary>Subject = player network id; Other = character id.</summary>
+    PlayerJoined = 2,
+
+    /// <summary>Subject = player network id; Other = character id. The entity is gone after this tick.</summary>
+    PlayerLeft = 3,
+
+    /// <summary>Subject = NPC; A = NPC type.</summary>
+    NpcSpawned = 4,
+
+    /// <summary>Subject = the one hit; Other = attacker; A = damage (0 for a miss); B = health left.</summary>
+    Damage = 5,
+
+    /// <summary>Subject = player; A = <see cref="Rules.Skill"/>; B = the new level.</summary>
+    LevelUp = 6,
+
+    /// <summary>Subject = player or NPC; Other = killer (0 when none); Transaction = the death's drops.</summary>
+    Died = 7,
+
+    /// <summary>Subject = player.</summary>
+    Respawned = 8,
+
+    /// <summary>Subject = player; Other = NPC; A = NPC type; B = the player's kill count of that type.</summary>
+    NpcKilled = 9,
+
+    /// <summary>Subject = player whose inventory changed; Transaction groups one operation's changes.</summary>
+    InventoryChanged = 10,
+
+    /// <summary>Subject = player whose equipment changed; Transaction as above.</summary>
+    EquipmentChanged = 11,
+
+    /// <summary>Subject = ground item; A = item; B = quantity; Other = owner (0 for anyone).</summary>
+    GroundItemSpawned = 12,
+
+    /// <summary>Subject = ground item; A = item; B = quantity; Other = the player who took it (0 when it despawned).</summary>
+    GroundItemRemoved = 13,
+
+    /// <summary>Items came into existence. Subject = source entity; A = item; B = quantity; C = <see cref="ItemSource"/>.</summary>
+    ItemsCreated = 14,
+
+    /// <summary>Items left existence. Subject = entity; A = item; B = quantity; C = <see cref="ItemSink"/>.</summary>
+    ItemsDestroyed = 15,
+
+    /// <summary>Subject = player; A = health gained; B = health now.</summary>
+    Healed = 16,
+
+    /// <summary>Subject = requester; Other = the player asked.</summary>
+    TradeRequested = 17,
+
+    /// <summary>Subject and Other = the two traders (sent for each side).</summary>
+    TradeOpened = 18,
+
+    /// <summary>Subject = trader whose view changed; Other = partner; A = stage (1 offer, 2 confirm).</summary>
+    TradeUpdated = 19,
+
+    /// <summary>Subject and Other = the traders; Transaction = the swap.</summary>
+    TradeCompleted = 20,
+
+    /// <summary>Subject and Other = the traders; Reason says why when it was not a decline.</summary>
+    TradeCancelled = 21,
+
+    /// <summary>Subject = entity; A = emote id.</summary>
+    EmotePlayed = 22,
+}

@@ -1,0 +1,11 @@
+namespace Hyperscape.Ecs.Game.Events;
+
+/// <summary>The only ways items may leave existence.</summary>
+public enum ItemSink : byte
+{
+    /// <summary>Food eaten.</summary>
+    Eaten = 1,
+
+    /// <summary>A ground item nobody picked up in time.</summary>
+    Despawned = 2,
+}

@@ -1,0 +1,14 @@
+namespace Hyperscape.Ecs.Game.Events;
+
+/// <summary>The only ways items may come into existence.</summary>
+public enum ItemSource : byte
+{
+    /// <summary>Placed by the world's definition at start-up.</summary>
+    WorldSpawn = 1,
+
+    /// <summary>Dropped by a killed NPC.</summary>
+    NpcDrop = 2,
+
+    /// <summary>Given to a character on creation or by an operator.</summary>
+    Grant = 3,
+}

@@ -1,0 +1,23 @@
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Game;
+
+/// <summary>The component sets of the game's entity kinds.</summary>
+public static class GameArchetypes
+{
+    /// <summary>A player character in the world.</summary>
+    public static ComponentSet Player { get; } = ComponentSet.Of<Position, Rotation, Health, Skills>()
+        .With<Inventory>().With<Equipment>().With<CombatBonuses>().With<CombatState>()
+        .With<Movement>().With<Emote>().With<NetworkIdentity>().With<Components.Player>();
+
+    /// <summary>A living NPC. NPCs step themselves (one greedy step a tick), so they have no Movement.</summary>
+    public static ComponentSet Npc { get; } = ComponentSet.Of<Position, Rotation, Health, CombatState>()
+        .With<Emote>().With<NetworkIdentity>().With<Components.Npc>();
+
+    /// <summary>An NPC spawn point; invisible to clients.</summary>
+    public static ComponentSet NpcSpawner { get; } = ComponentSet.Of<NpcSpawn>();
+
+    /// <summary>Items on the ground.</summary>
+    public static ComponentSet GroundItem { get; } = ComponentSet.Of<Position, Components.GroundItem, NetworkIdentity>();
+}

@@ -1,0 +1,200 @@
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Game.Spatial;
+using Hyperscape.Ecs.Game.Trading;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Game;
+
+/// <summary>
+/// The state every system shares: the world, the rules' data, the tick, the random source, the
+/// event list, and the directory from network ids to entities. The helpers here are the only
+/// places that create or remove NPCs, players and ground items, so every item that appears or
+/// disappears passes one audited path and emits its event.
+/// </summary>
+public sealed class GameContext
+{
+    private readonly Dictionary<long, Entity> _directory = [];
+    private long _nextNetworkId;
+    private long _nextTransactionId;
+
+    internal GameContext(SimulationOptions options)
+    {
+        Options = options;
+        World = new World(options.Store);
+        Map = options.Map;
+        Items = options.Items;
+        Npcs = options.Npcs;
+        Random = new DeterministicRandom(options.Seed);
+        Pathfinder = new Pathfinder(options.Map);
+        Players = new SpatialGrid(options.Map.Width, options.Map.Height, 8);
+        _nextTransactionId = options.FirstTransactionId;
+        Trades = new TradeBook(this);
+    }
+
+    /// <summary>The options the simulation was built from.</summary>
+    public SimulationOptions Options { get; }
+
+    /// <summary>The ECS store.</summary>
+    public World World { get; }
+
+    /// <summary>Walkability.</summary>
+    public TileMap Map { get; }
+
+    /// <summary>Item definitions.</summary>
+    public ItemCatalog Items { get; }
+
+    /// <summary>NPC definitions.</summary>
+    public NpcCatalog Npcs { get; }
+
+    /// <summary>The only source of randomness.</summary>
+    public DeterministicRandom Random { get; }
+
+    /// <summary>Path search for player movement.</summary>
+    public Pathfinder Pathfinder { get; }
+
+    /// <summary>Players by tile, rebuilt once a tick after movement.</summary>
+    public SpatialGrid Players { get; }
+
+    /// <summary>Open trades and pending requests.</summary>
+    public TradeBook Trades { get; }
+
+    /// <summary>Deaths whose drops are done.</summary>
+    public DeathLock Deaths { get; } = new();
+
+    /// <summary>NPC kills per character and type.</summary>
+    public KillLedger Kills { get; } = new();
+
+    /// <summary>This tick's events.</summary>
+    public EventBuffer Events { get; } = new();
+
+    /// <summary>The tick being computed; the first <see cref="Simulation.Step"/> computes tick 1.</summary>
+    public long Tick { get; internal set; }
+
+    /// <summary>The next transaction id that will be handed out.</summary>
+    public long NextTransactionId => _nextTransactionId;
+
+    /// <summary>Looks up an entity by network id.</summary>
+    public bool TryResolve(long networkId, out Entity entity) => _directory.TryGetValue(networkId, out entity);
+
+    /// <summary>The network id of an entity that has one, else 0.</summary>
+    public long NetworkIdOf(Entity entity) =>
+        World.TryGet<NetworkIdentity>(entity, out var identity) ? identity.Id : 0;
+
+    /// <summary>Appends an event.</summary>
+    public void Emit(in GameEvent gameEvent) => Events.Add(gameEvent);
+
+    /// <summary>A fresh, never reused network id. Thread-safe: hosts reserve ids for joining players.</summary>
+    public long NewNetworkId() => Interlocked.Increment(ref _nextNetworkId);
+
+    /// <summary>A fresh transaction (or death) id.</summary>
+    public long NewTransactionId() => _nextTransactionId++;
+
+    /// <summary>Puts items on the ground and emits their events.</summary>
+    /// <param name="stack">What lies there.</param>
+    /// <param name="tile">Where.</param>
+    /// <param name="ownerId">The player protected as owner, or 0.</param>
+    /// <param name="transaction">The item transaction, or 0.</param>
+    /// <param name="source">When the items are new to the world, where they come from; null when they were carried.</param>
+    /// <param name="permanent">World-placed items never despawn nor are protected.</param>
+    public Entity SpawnGroundItem(ItemStack stack, Tile tile, long ownerId, long transaction, ItemSource? source, bool permanent = false)
+    {
+        var networkId = NewNetworkId();
+        var protectedUntil = permanent || ownerId == 0 ? 0 : Tick + Options.GroundItemProtectionTicks;
+        var despawnAt = permanent ? 0 : Tick + Options.GroundItemDespawnTicks;
+        var entity = World.Create(GameArchetypes.GroundItem);
+        World.Set(entity, Position.At(tile));
+        World.Set(entity, new GroundItem(stack.ItemId, stack.Quantity, ownerId, protectedUntil, despawnAt));
+        World.Set(entity, new NetworkIdentity(networkId, 0));
+        _directory.Add(networkId, entity);
+        if (source is { } created)
+        {
+            Emit(new GameEvent(GameEventKind.ItemsCreated, networkId, A: stack.ItemId, B: stack.Quantity, C: (int)created, Transaction: transaction));
+        }
+
+        Emit(new GameEvent(GameEventKind.GroundItemSpawned, networkId, ownerId, stack.ItemId, stack.Quantity, Transaction: transaction));
+        return entity;
+    }
+
+    /// <summary>Removes a ground item: picked up by <paramref name="takerId"/>, or despawned when 0.</summary>
+    public void RemoveGroundItem(Entity entity, long takerId, long transaction)
+    {
+        var item = World.GetReadOnly<GroundItem>(entity);
+        var networkId = World.GetReadOnly<NetworkIdentity>(entity).Id;
+        if (takerId == 0)
+        {
+            Emit(new GameEvent(GameEventKind.ItemsDestroyed, networkId, A: item.ItemId, B: item.Quantity, C: (int)ItemSink.Despawned, Transaction: transaction));
+        }
+
+        Emit(new GameEvent(GameEventKind.GroundItemRemoved, networkId, takerId, item.ItemId, item.Quantity, Transaction: transaction));
+        Forget(entity, networkId);
+    }
+
+    /// <summary>Brings a spawn point's NPC to life.</summary>
+    public Entity SpawnNpc(Entity spawner)
+    {
+        ref var spawn = ref World.Get<NpcSpawn>(spawner);
+        var definition = Npcs[spawn.DefinitionId];
+        var networkId = NewNetworkId();
+        var npc = World.Create(GameArchetypes.Npc);
+        World.Set(npc, Position.At(spawn.Tile));
+        World.Set(npc, new Health(definition.Hitpoints, definition.Hitpoints));
+        World.Set(npc, new CombatState { Style = AttackStyle.Accurate, AutoRetaliate = true });
+        World.Set(npc, new NetworkIdentity(networkId, 0));
+        World.Set(npc, new Npc(spawn.DefinitionId, spawner, spawn.Tile));
+        spawn = spawn with { Current = npc, RespawnAtTick = 0 };
+        _directory.Add(networkId, npc);
+        Emit(new GameEvent(GameEventKind.NpcSpawned, networkId, A: spawn.DefinitionId));
+        return npc;
+    }
+
+    /// <summary>Creates a player entity from its stored state under a reserved network id.</summary>
+    public Entity SpawnPlayer(CharacterState state, long networkId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var entity = World.Create(GameArchetypes.Player);
+        var position = Map.Contains(state.Position.Tile) ? state.Position : Position.At(Options.PlayerSpawn);
+        World.Set(entity, position);
+        World.Set(entity, state.Health);
+        World.Set(entity, state.Skills);
+        World.Set(entity, state.Inventory);
+        World.Set(entity, state.Equipment);
+        World.Set(entity, EquipmentRules.Bonuses(state.Equipment, Items));
+        World.Set(entity, new CombatState { Style = state.AttackStyle, AutoRetaliate = state.AutoRetaliate });
+        World.Set(entity, new Movement { Running = state.Running });
+        World.Set(entity, new NetworkIdentity(networkId, 0));
+        World.Set(entity, new Player(state.CharacterId, DisplayName.From(state.Name)));
+        _directory.Add(networkId, entity);
+        Emit(new GameEvent(GameEventKind.PlayerJoined, networkId, state.CharacterId));
+        return entity;
+    }
+
+    /// <summary>Reads a player's persistent state out of the world.</summary>
+    public CharacterState CaptureCharacter(Entity player)
+    {
+        var identity = World.GetReadOnly<Player>(player);
+        var combat = World.GetReadOnly<CombatState>(player);
+        return new CharacterState
+        {
+            CharacterId = identity.CharacterId,
+            Name = identity.Name.ToString(),
+            Position = World.GetReadOnly<Position>(player),
+            Health = World.GetReadOnly<Health>(player),
+            Skills = World.GetReadOnly<Skills>(player),
+            Inventory = World.GetReadOnly<Inventory>(player),
+            Equipment = World.GetReadOnly<Equipment>(player),
+            AttackStyle = combat.Style,
+            AutoRetaliate = combat.AutoRetaliate,
+            Running = World.GetReadOnly<Movement>(player).Running,
+        };
+    }
+
+    /// <summary>Removes an entity and its network id.</summary>
+    public void Forget(Entity entity, long networkId)
+    {
+        _directory.Remove(networkId);
+        World.Destroy(entity);
+    }
+}

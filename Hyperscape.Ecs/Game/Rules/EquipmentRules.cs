@@ -1,0 +1,155 @@
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+
+namespace Hyperscape.Ecs.Game.Rules;
+
+/// <summary>
+/// Wearing and removing items. All-or-nothing like <see cref="InventoryRules"/>: a refused
+/// operation leaves inventory and equipment as they were.
+/// </summary>
+public static class EquipmentRules
+{
+    /// <summary>True for slot numbers 0..10.</summary>
+    public static bool IsValidSlot(int slot) => (uint)slot < Equipment.SlotCount;
+
+    /// <summary>
+    /// Wears the item in inventory slot <paramref name="inventorySlot"/>. What the target slot held
+    /// goes back to the inventory (into the freed slot); a two-handed weapon also removes the
+    /// shield, and a shield removes a two-handed weapon. Ammunition of the same kind stacks.
+    /// </summary>
+    public static RejectionReason TryEquip(ref Inventory inventory, ref Equipment equipment, int inventorySlot, ItemCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!InventoryRules.IsValidSlot(inventorySlot))
+        {
+            return RejectionReason.InvalidSlot;
+        }
+
+        var stack = inventory.Slots[inventorySlot];
+        if (stack.IsEmpty)
+        {
+            return RejectionReason.EmptySlot;
+        }
+
+        if (!catalog.TryGet(stack.ItemId, out var item))
+        {
+            return RejectionReason.UnknownItem;
+        }
+
+        if (item.Slot is not { } slot)
+        {
+            return RejectionReason.NotEquipable;
+        }
+
+        // Work on copies and commit only on success.
+        var newInventory = inventory;
+        var newEquipment = equipment;
+        newInventory.Slots[inventorySlot] = default;
+        var worn = newEquipment.Slots[(int)slot];
+
+        if (item.Stackable && worn.ItemId == item.Id)
+        {
+            if ((long)worn.Quantity + stack.Quantity > int.MaxValue)
+            {
+                return RejectionReason.QuantityOverflow;
+            }
+
+            newEquipment.Slots[(int)slot] = new ItemStack(item.Id, worn.Quantity + stack.Quantity);
+        }
+        else
+        {
+            newEquipment.Slots[(int)slot] = stack;
+            if (!worn.IsEmpty)
+            {
+                newInventory.Slots[inventorySlot] = worn;
+            }
+
+            var displaced = Displaced(newEquipment, item, slot, catalog);
+            if (displaced is { } other)
+            {
+                var removed = newEquipment.Slots[(int)other];
+                newEquipment.Slots[(int)other] = default;
+                var room = catalog.TryGet(removed.ItemId, out var removedItem)
+                    ? InventoryRules.TryAdd(ref newInventory, removedItem, removed.Quantity)
+                    : RejectionReason.UnknownItem;
+                if (room != RejectionReason.None)
+                {
+                    return room;
+                }
+            }
+        }
+
+        inventory = newInventory;
+        equipment = newEquipment;
+        return RejectionReason.None;
+    }
+
+    /// <summary>Moves what <paramref name="slot"/> holds back into the inventory.</summary>
+    public static RejectionReason TryUnequip(ref Inventory inventory, ref Equipment equipment, int slot, ItemCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!IsValidSlot(slot))
+        {
+            return RejectionReason.InvalidSlot;
+        }
+
+        var worn = equipment.Slots[slot];
+        if (worn.IsEmpty)
+        {
+            return RejectionReason.EmptySlot;
+        }
+
+        if (!catalog.TryGet(worn.ItemId, out var item))
+        {
+            return RejectionReason.UnknownItem;
+        }
+
+        var result = InventoryRules.TryAdd(ref inventory, item, worn.Quantity);
+        if (result == RejectionReason.None)
+        {
+            equipment.Slots[slot] = default;
+        }
+
+        return result;
+    }
+
+    /// <summary>The summed bonuses of everything worn, and the weapon's speed.</summary>
+    public static CombatBonuses Bonuses(in Equipment equipment, ItemCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        int attack = 0, strength = 0, defence = 0, speed = CombatFormulas.DefaultAttackSpeed;
+        for (var i = 0; i < Equipment.SlotCount; i++)
+        {
+            if (catalog.TryGet(equipment.Slots[i].ItemId, out var item))
+            {
+                attack += item.AttackBonus;
+                strength += item.StrengthBonus;
+                defence += item.DefenceBonus;
+                if (i == (int)EquipmentSlot.Weapon && item.AttackSpeed > 0)
+                {
+                    speed = item.AttackSpeed;
+                }
+            }
+        }
+
+        return new CombatBonuses(attack, strength, defence, speed);
+    }
+
+    /// <summary>The other slot the new item pushes out, if any.</summary>
+    private static EquipmentSlot? Displaced(in Equipment equipment, ItemDefinition item, EquipmentSlot slot, ItemCatalog catalog)
+    {
+        if (slot == EquipmentSlot.Weapon && item.TwoHanded && !equipment.Slots[(int)EquipmentSlot.Shield].IsEmpty)
+        {
+            return EquipmentSlot.Shield;
+        }
+
+        if (slot == EquipmentSlot.Shield
+            && catalog.TryGet(equipment.Slots[(int)EquipmentSlot.Weapon].ItemId, out var weapon)
+            && weapon.TwoHanded)
+        {
+            return EquipmentSlot.Weapon;
+        }
+
+        return null;
+    }
+}

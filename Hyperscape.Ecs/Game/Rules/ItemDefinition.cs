@@ -1,0 +1,33 @@
+namespace Hyperscape.Ecs.Game.Rules;
+
+/// <summary>What an item is. Definitions are data: the catalog is a table, not code.</summary>
+/// <param name="Id">The item id; 0 is never an item (it marks an empty slot).</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Stackable">Stackable items share one slot up to <see cref="int.MaxValue"/>.</param>
+/// <param name="Slot">The equipment slot, or null when the item cannot be worn.</param>
+/// <param name="TwoHanded">A two-handed weapon also occupies the shield slot.</param>
+/// <param name="AttackBonus">Melee attack bonus when worn.</param>
+/// <param name="StrengthBonus">Melee strength bonus when worn.</param>
+/// <param name="DefenceBonus">Defence bonus when worn.</param>
+/// <param name="AttackSpeed">Ticks between attacks for a weapon; 0 elsewhere.</param>
+/// <param name="Heals">Health restored when eaten; 0 when the item is not food.</param>
+/// <param name="Value">Base value in coins.</param>
+public sealed record ItemDefinition(
+    int Id,
+    string Name,
+    bool Stackable = false,
+    EquipmentSlot? Slot = null,
+    bool TwoHanded = false,
+    int AttackBonus = 0,
+    int StrengthBonus = 0,
+    int DefenceBonus = 0,
+    int AttackSpeed = 0,
+    int Heals = 0,
+    int Value = 1)
+{
+    /// <summary>True for items that can be worn.</summary>
+    public bool Equipable => Slot is not null;
+
+    /// <summary>True for items that can be eaten.</summary>
+    public bool Edible => Heals > 0;
+}

@@ -1,0 +1,32 @@
+namespace Hyperscape.Ecs.Game.Rules;
+
+/// <summary>What an NPC type is: stats, behaviour and drops. Data, not code.</summary>
+/// <param name="Id">The NPC type id.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Attack">Attack level.</param>
+/// <param name="Strength">Strength level.</param>
+/// <param name="Defence">Defence level.</param>
+/// <param name="Hitpoints">Maximum health.</param>
+/// <param name="AttackBonus">Melee attack bonus.</param>
+/// <param name="StrengthBonus">Melee strength bonus.</param>
+/// <param name="DefenceBonus">Defence bonus.</param>
+/// <param name="AttackSpeed">Ticks between attacks.</param>
+/// <param name="Aggressive">Attacks players in range unprompted.</param>
+/// <param name="Drops">What a kill leaves behind.</param>
+public sealed record NpcDefinition(
+    int Id,
+    string Name,
+    int Attack,
+    int Strength,
+    int Defence,
+    int Hitpoints,
+    int AttackBonus,
+    int StrengthBonus,
+    int DefenceBonus,
+    int AttackSpeed,
+    bool Aggressive,
+    DropTable Drops)
+{
+    /// <summary>The combat level by the player formula, with ranged, magic and prayer at 1.</summary>
+    public int CombatLevel { get; } = Rules.CombatLevel.Compute(Attack, Strength, Defence, Hitpoints, 1, 1, 1);
+}

@@ -1,0 +1,95 @@
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Game;
+
+/// <summary>Everything a <see cref="Simulation"/> is built from. Same options and seed, same world.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Seeds every random roll (hits, damage, drops, wandering).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>The walkability grid.</summary>
+    public required TileMap Map { get; init; }
+
+    /// <summary>Item definitions.</summary>
+    public ItemCatalog Items { get; init; } = ItemCatalog.Standard;
+
+    /// <summary>NPC definitions.</summary>
+    public NpcCatalog Npcs { get; init; } = NpcCatalog.Standard;
+
+    /// <summary>NPC spawn points.</summary>
+    public IReadOnlyList<NpcSpawnPoint> NpcSpawns { get; init; } = [];
+
+    /// <summary>Items on the ground at start-up.</summary>
+    public IReadOnlyList<GroundItemSpawn> GroundItems { get; init; } = [];
+
+    /// <summary>Where new characters appear and the dead respawn.</summary>
+    public Tile PlayerSpawn { get; init; }
+
+    /// <summary>Ticks a dropped item stays visible only to its owner.</summary>
+    public int GroundItemProtectionTicks { get; init; } = 100;
+
+    /// <summary>Ticks before a dropped item disappears.</summary>
+    public int GroundItemDespawnTicks { get; init; } = 300;
+
+    /// <summary>Ticks between dying and respawning.</summary>
+    public int DeathAnimationTicks { get; init; } = 7;
+
+    /// <summary>How close two players must stand to trade (Chebyshev tiles).</summary>
+    public int TradeRange { get; init; } = 10;
+
+    /// <summary>How close a player must stand to pick an item up.</summary>
+    public int PickupRange { get; init; } = 1;
+
+    /// <summary>How far away a player may start an attack on an NPC.</summary>
+    public int AttackRange { get; init; } = 32;
+
+    /// <summary>
+    /// The first transaction and death id this instance hands out. A host that persists them
+    /// starts past the largest stored id, so ids stay unique across restarts.
+    /// </summary>
+    public long FirstTransactionId { get; init; } = 1;
+
+    /// <summary>Options of the ECS store.</summary>
+    public WorldOptions Store { get; init; } = WorldOptions.Default;
+
+    /// <summary>
+    /// A small playable world: 256 × 256 tiles with a few walls, NPCs of every standard type
+    /// around the spawn point and some items on the ground.
+    /// </summary>
+    public static SimulationOptions CreateDefault(long seed = 1)
+    {
+        var map = new TileMap(256, 256);
+        map.BlockRectangle(new Tile(100, 140), new Tile(160, 141));
+        map.BlockRectangle(new Tile(140, 100), new Tile(141, 130));
+        map.BlockRectangle(new Tile(110, 110), new Tile(115, 115));
+        var spawns = new List<NpcSpawnPoint>();
+        (int Type, int X, int Z)[] camps =
+        [
+            (NpcIds.Chicken, 120, 124), (NpcIds.Chicken, 122, 126), (NpcIds.Cow, 134, 120), (NpcIds.Cow, 136, 118),
+            (NpcIds.Goblin, 118, 134), (NpcIds.Goblin, 121, 136), (NpcIds.GiantRat, 132, 135), (NpcIds.Guard, 128, 112),
+            (NpcIds.HillGiant, 170, 170),
+        ];
+        foreach (var (type, x, z) in camps)
+        {
+            spawns.Add(new NpcSpawnPoint(type, new Tile(x, z)));
+        }
+
+        return new SimulationOptions
+        {
+            Seed = seed,
+            Map = map,
+            NpcSpawns = spawns,
+            GroundItems =
+            [
+                new(ItemIds.BronzeSword, 1, new Tile(126, 127)),
+                new(ItemIds.WoodenShield, 1, new Tile(127, 127)),
+                new(ItemIds.Shrimps, 1, new Tile(129, 127)),
+                new(ItemIds.Coins, 25, new Tile(130, 129)),
+            ],
+            PlayerSpawn = new Tile(128, 128),
+        };
+    }
+}

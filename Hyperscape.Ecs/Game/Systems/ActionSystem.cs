@@ -1,0 +1,313 @@
+using System.Collections.Concurrent;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Game.Systems;
+
+/// <summary>
+/// Applies the queued player intents, in arrival order. Every field is validated: a refused
+/// action changes nothing and answers with <see cref="GameEventKind.ActionRejected"/> and a reason.
+/// </summary>
+public sealed class ActionSystem : IGameSystem
+{
+    /// <summary>Ticks eating delays the next attack.</summary>
+    public const int EatAttackDelay = 3;
+
+    /// <summary>Ticks an emote plays.</summary>
+    public const int EmoteTicks = 4;
+
+    /// <summary>The highest emote id.</summary>
+    public const int MaxEmoteId = 64;
+
+    private readonly ConcurrentQueue<PlayerAction> _queue;
+    private readonly Tile[] _waypoints = new Tile[Movement.MaxWaypoints];
+
+    /// <summary>Creates the system over the queue the simulation fills.</summary>
+    public ActionSystem(ConcurrentQueue<PlayerAction> queue) => _queue = queue;
+
+    /// <inheritdoc />
+    public void Update(GameContext context)
+    {
+        // Drain only what was queued before the tick began, so a flood cannot stretch a tick.
+        var budget = _queue.Count;
+        while (budget-- > 0 && _queue.TryDequeue(out var action))
+        {
+            var result = Apply(context, action);
+            if (result != RejectionReason.None)
+            {
+                context.Emit(new GameEvent(GameEventKind.ActionRejected, action.PlayerId, A: (int)action.Kind, Reason: result));
+            }
+        }
+    }
+
+    /// <summary>Validates and applies one action; returns why it was refused, or None.</summary>
+    public RejectionReason Apply(GameContext context, in PlayerAction action)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var world = context.World;
+        if (!context.TryResolve(action.PlayerId, out var player) || !world.Has<Player>(player))
+        {
+            return RejectionReason.UnknownPlayer;
+        }
+
+        if (world.Has<Dying>(player))
+        {
+            return RejectionReason.PlayerDead;
+        }
+
+        var busy = context.Trades.IsTrading(action.PlayerId);
+        return action.Kind switch
+        {
+            ActionKind.Move => Move(context, player, action),
+            ActionKind.SetRun => SetFlag(action.Value, out var run) ?? SetRun(world, player, run),
+            ActionKind.Attack => Attack(context, player, action.Target),
+            ActionKind.Pickup => busy ? RejectionReason.Busy : Pickup(context, player, action),
+            ActionKind.Drop => busy ? RejectionReason.Busy : Drop(context, player, action),
+            ActionKind.Equip => busy ? RejectionReason.Busy : Equip(context, player, action),
+            ActionKind.Unequip => busy ? RejectionReason.Busy : Unequip(context, player, action),
+            ActionKind.Eat => busy ? RejectionReason.Busy : Eat(context, player, action),
+            ActionKind.TradeRequest => context.Trades.Request(player, action.PlayerId, action.Target),
+            ActionKind.TradeOffer => context.Trades.Offer(player, action.PlayerId, action.Slot, action.Quantity),
+            ActionKind.TradeAccept => context.Trades.Accept(action.PlayerId),
+            ActionKind.TradeDecline => context.Trades.Decline(action.PlayerId),
+            ActionKind.Emote => PlayEmote(context, player, action),
+            ActionKind.SetAttackStyle => SetStyle(world, player, action.Value),
+            ActionKind.SetAutoRetaliate => SetFlag(action.Value, out var on) ?? SetAutoRetaliate(world, player, on),
+            _ => RejectionReason.UnknownAction,
+        };
+    }
+
+    private RejectionReason Move(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (!float.IsFinite(action.X) || !float.IsFinite(action.Z))
+        {
+            return RejectionReason.InvalidCoordinates;
+        }
+
+        var goal = new Position(action.X, 0, action.Z).Tile;
+        if (!context.Map.Contains(goal))
+        {
+            return RejectionReason.InvalidCoordinates;
+        }
+
+        var world = context.World;
+        var start = world.GetReadOnly<Position>(player).Tile;
+        if (start.DistanceTo(goal) > Pathfinder.MaxDistance)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        var path = context.Pathfinder.Find(start, goal, _waypoints);
+        if (path.Outcome == PathOutcome.Refused)
+        {
+            return RejectionReason.Unreachable;
+        }
+
+        ref var movement = ref world.Get<Movement>(player);
+        movement.Stop();
+        _waypoints.AsSpan(0, path.WaypointCount).CopyTo(movement.Waypoints);
+        movement.Count = (byte)path.WaypointCount;
+        movement.Destination = path.End;
+        movement.HasDestination = path.WaypointCount > 0;
+
+        // Walking away ends an attack, as clicking the ground does in OSRS.
+        world.Get<CombatState>(player).Target = Entity.Null;
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason SetRun(World world, Entity player, bool running)
+    {
+        world.Get<Movement>(player).Running = running;
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason Attack(GameContext context, Entity player, long targetId)
+    {
+        var world = context.World;
+        if (!context.TryResolve(targetId, out var target))
+        {
+            return RejectionReason.TargetNotFound;
+        }
+
+        // Player-versus-player combat is off in this world; only NPCs can be attacked.
+        if (!world.Has<Npc>(target) || world.GetReadOnly<Health>(target).IsDead)
+        {
+            return RejectionReason.InvalidTarget;
+        }
+
+        var distance = world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(target).Tile);
+        if (distance > context.Options.AttackRange)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        world.Get<CombatState>(player).Target = target;
+        ref var movement = ref world.Get<Movement>(player);
+        movement.Stop();
+        movement.Follow = target;
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason Pickup(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        if (!context.TryResolve(action.Target, out var itemEntity) || !world.Has<GroundItem>(itemEntity))
+        {
+            return RejectionReason.TargetNotFound;
+        }
+
+        var ground = world.GetReadOnly<GroundItem>(itemEntity);
+        var distance = world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(itemEntity).Tile);
+        if (distance > context.Options.PickupRange)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        if (ground.OwnerId != 0 && ground.OwnerId != action.PlayerId && context.Tick < ground.ProtectedUntilTick)
+        {
+            return RejectionReason.NotYourItem;
+        }
+
+        if (!context.Items.TryGet(ground.ItemId, out var item))
+        {
+            return RejectionReason.UnknownItem;
+        }
+
+        ref var inventory = ref world.Get<Inventory>(player);
+        var added = InventoryRules.TryAdd(ref inventory, item, ground.Quantity);
+        if (added != RejectionReason.None)
+        {
+            return added;
+        }
+
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
+        context.RemoveGroundItem(itemEntity, action.PlayerId, transaction);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason Drop(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        if (!InventoryRules.IsValidSlot(action.Slot))
+        {
+            return RejectionReason.InvalidSlot;
+        }
+
+        ref var inventory = ref world.Get<Inventory>(player);
+        var stack = inventory.Slots[action.Slot];
+        var taken = InventoryRules.TryTake(ref inventory, action.Slot, stack.Quantity, out var dropped);
+        if (taken != RejectionReason.None)
+        {
+            return taken;
+        }
+
+        var tile = world.GetReadOnly<Position>(player).Tile;
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
+        context.SpawnGroundItem(dropped, tile, action.PlayerId, transaction, source: null);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason Equip(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        var result = EquipmentRules.TryEquip(ref world.Get<Inventory>(player), ref world.Get<Equipment>(player), action.Slot, context.Items);
+        return result == RejectionReason.None ? EquipmentChanged(context, player, action.PlayerId) : result;
+    }
+
+    private static RejectionReason Unequip(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        var result = EquipmentRules.TryUnequip(ref world.Get<Inventory>(player), ref world.Get<Equipment>(player), action.Slot, context.Items);
+        return result == RejectionReason.None ? EquipmentChanged(context, player, action.PlayerId) : result;
+    }
+
+    private static RejectionReason EquipmentChanged(GameContext context, Entity player, long playerId)
+    {
+        var world = context.World;
+        world.Set(player, EquipmentRules.Bonuses(world.GetReadOnly<Equipment>(player), context.Items));
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: transaction));
+        context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: transaction));
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason Eat(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        if (!InventoryRules.IsValidSlot(action.Slot))
+        {
+            return RejectionReason.InvalidSlot;
+        }
+
+        ref var inventory = ref world.Get<Inventory>(player);
+        var stack = inventory.Slots[action.Slot];
+        if (stack.IsEmpty)
+        {
+            return RejectionReason.EmptySlot;
+        }
+
+        if (!context.Items.TryGet(stack.ItemId, out var food))
+        {
+            return RejectionReason.UnknownItem;
+        }
+
+        if (!food.Edible)
+        {
+            return RejectionReason.NotEdible;
+        }
+
+        InventoryRules.TryTake(ref inventory, action.Slot, 1, out _);
+        ref var health = ref world.Get<Health>(player);
+        var healed = Math.Min(food.Heals, health.Max - health.Current);
+        health.Current += healed;
+        ref var combat = ref world.Get<CombatState>(player);
+        combat.NextAttackTick = Math.Max(combat.NextAttackTick, context.Tick + EatAttackDelay);
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
+        context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, action.PlayerId, A: food.Id, B: 1, C: (int)ItemSink.Eaten, Transaction: transaction));
+        context.Emit(new GameEvent(GameEventKind.Healed, action.PlayerId, A: healed, B: health.Current));
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason PlayEmote(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (action.Value is < 1 or > MaxEmoteId)
+        {
+            return RejectionReason.InvalidValue;
+        }
+
+        context.World.Set(player, new Emote(action.Value, context.Tick + EmoteTicks));
+        context.Emit(new GameEvent(GameEventKind.EmotePlayed, action.PlayerId, A: action.Value));
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason SetStyle(World world, Entity player, int value)
+    {
+        if ((uint)value > (uint)AttackStyle.Controlled)
+        {
+            return RejectionReason.InvalidValue;
+        }
+
+        world.Get<CombatState>(player).Style = (AttackStyle)value;
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason SetAutoRetaliate(World world, Entity player, bool on)
+    {
+        world.Get<CombatState>(player).AutoRetaliate = on;
+        return RejectionReason.None;
+    }
+
+    /// <summary>Parses a 0/1 flag; returns a rejection for anything else, or null when it parsed.</summary>
+    private static RejectionReason? SetFlag(int value, out bool flag)
+    {
+        flag = value == 1;
+        return value is 0 or 1 ? null : RejectionReason.InvalidValue;
+    }
+}
