@@ -1,0 +1,170 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+
+namespace Hyperscape.Tests.Game.Simulation;
+
+public class CombatTests
+{
+    private static readonly Tile CowHome = new(20, 20);
+
+    [Test]
+    public void A_player_chases_then_hits_every_four_ticks_and_earns_xp_for_damage()
+    {
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
+        var player = harness.Join(new Tile(20, 14), s => SimulationHarness.Strong(s, 40));
+        var cow = harness.NpcNear(CowHome);
+        harness.Edit<Health>(cow) = new Health(1000, 1000);
+
+        Assert.That(harness.Do(PlayerAction.Attack(player, cow)), Is.EqualTo(RejectionReason.None));
+        harness.Step(30);
+
+        var swings = harness.Events(GameEventKind.Damage).Where(e => e.Other == player).ToList();
+        Assert.That(swings, Has.Count.GreaterThanOrEqualTo(5));
+        Assert.That(harness.TileOf(player).IsCardinallyAdjacentTo(harness.TileOf(cow)), Is.True);
+
+        var damage = swings.Sum(e => e.A);
+        var skills = harness.Get<Skills>(player);
+        var start = XpTable.XpForLevel(40) * 10;
+        Assert.That(skills.XpTenths(Skill.Attack) - start, Is.EqualTo(40 * damage), "accurate: 4 XP per damage to attack");
+        Assert.That(skills.XpTenths(Skill.Strength), Is.EqualTo(start));
+        Assert.That(skills.XpTenths(Skill.Constitution) - start, Is.EqualTo(swings.Sum(e => e.A * 40 / 3)), "4/3 per damage, per hit");
+    }
+
+    [Test]
+    public void Swings_are_exactly_the_weapon_speed_apart()
+    {
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
+        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 30) with
+        {
+            Equipment = EquipmentWith(EquipmentSlot.Weapon, ItemIds.SteelLongsword),
+        });
+        var cow = harness.NpcNear(CowHome);
+        harness.Edit<Health>(cow) = new Health(5000, 5000);
+        harness.Edit<Position>(cow) = Position.At(CowHome);
+
+        harness.Act(PlayerAction.Attack(player, cow));
+        var swingTicks = new List<long>();
+        for (var i = 0; i < 25; i++)
+        {
+            harness.Step();
+            if (harness.Sim.Events.ToArray().Any(e => e.Kind == GameEventKind.Damage && e.Other == player))
+            {
+                swingTicks.Add(harness.Sim.Tick);
+            }
+        }
+
+        Assert.That(swingTicks, Has.Count.GreaterThanOrEqualTo(4));
+        var gaps = swingTicks.Zip(swingTicks.Skip(1), (a, b) => b - a).Distinct().ToList();
+        Assert.That(gaps, Is.EqualTo(new long[] { 5 }), "a steel longsword swings every 5 ticks");
+    }
+
+    [Test]
+    public void The_npc_retaliates_after_the_retaliation_delay_and_both_stay_in_combat_17_ticks()
+    {
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
+        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 50));
+        var cow = harness.NpcNear(CowHome);
+        harness.Edit<Health>(cow) = new Health(5000, 5000);
+        harness.Edit<Position>(cow) = Position.At(CowHome);
+
+        harness.Act(PlayerAction.Attack(player, cow));
+        harness.Step();
+        var firstHit = harness.Sim.Tick;
+        var combat = harness.Get<CombatState>(cow);
+
+        Assert.That(combat.Target, Is.EqualTo(harness.EntityOf(player)), "the cow fights back");
+        Assert.That(combat.NextAttackTick, Is.EqualTo(firstHit + CombatFormulas.RetaliationDelay(4)));
+        Assert.That(combat.InCombatUntilTick, Is.EqualTo(firstHit + 17));
+        Assert.That(harness.Get<CombatState>(player).InCombatUntilTick, Is.EqualTo(firstHit + 17));
+
+        harness.Step(3);
+        Assert.That(harness.Events(GameEventKind.Damage).Any(e => e.Subject == player && e.Other == cow), Is.True);
+    }
+
+    [Test]
+    public void Damage_never_exceeds_the_health_left_and_health_never_goes_negative()
+    {
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Chicken, CowHome)]);
+        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 99) with
+        {
+            Equipment = EquipmentWith(EquipmentSlot.Weapon, ItemIds.SteelLongsword),
+        });
+        var chicken = harness.NpcNear(CowHome);
+
+        harness.Act(PlayerAction.Attack(player, chicken));
+        harness.Step(15);
+
+        var hits = harness.Events(GameEventKind.Damage).Where(e => e.Subject == chicken).ToList();
+        Assert.That(hits.Sum(e => e.A), Is.EqualTo(3), "a chicken has 3 hitpoints to lose");
+        Assert.That(hits.All(e => e.B >= 0), Is.True);
+        Assert.That(harness.Events(GameEventKind.Died).Any(e => e.Subject == chicken), Is.True);
+    }
+
+    [Test]
+    public void Attacks_on_players_missing_or_distant_targets_are_refused()
+    {
+        var harness = new SimulationHarness(size: 128, npcs: [new NpcSpawnPoint(NpcIds.Cow, new Tile(100, 100))]);
+        var player = harness.Join(new Tile(5, 5));
+        var other = harness.Join(new Tile(6, 5));
+        var cow = harness.NpcNear(new Tile(100, 100));
+
+        Assert.That(harness.Do(PlayerAction.Attack(player, other)), Is.EqualTo(RejectionReason.InvalidTarget));
+        Assert.That(harness.Do(PlayerAction.Attack(player, 987_654)), Is.EqualTo(RejectionReason.TargetNotFound));
+        Assert.That(harness.Do(PlayerAction.Attack(player, cow)), Is.EqualTo(RejectionReason.TargetTooFar));
+    }
+
+    [Test]
+    public void A_controlled_style_splits_xp_over_attack_strength_and_defence()
+    {
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
+        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 40) with { AttackStyle = AttackStyle.Controlled });
+        var cow = harness.NpcNear(CowHome);
+        harness.Edit<Health>(cow) = new Health(5000, 5000);
+
+        harness.Act(PlayerAction.Attack(player, cow));
+        harness.Step(40);
+
+        var swings = harness.Events(GameEventKind.Damage).Where(e => e.Other == player).ToList();
+        var share = swings.Sum(e => e.A * 40 / 3);
+        var start = XpTable.XpForLevel(40) * 10;
+        var skills = harness.Get<Skills>(player);
+        Assert.That(share, Is.GreaterThan(0));
+        Assert.That(skills.XpTenths(Skill.Attack) - start, Is.EqualTo(share));
+        Assert.That(skills.XpTenths(Skill.Strength) - start, Is.EqualTo(share));
+        Assert.That(skills.XpTenths(Skill.Defense) - start, Is.EqualTo(share));
+    }
+
+    [Test]
+    public void Levelling_constitution_raises_maximum_health()
+    {
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
+        var xp = new int[Skills.Count];
+        xp[(int)Skill.Constitution] = 13_560; // 1,356 XP: two short of level 11
+        var player = harness.Join(new Tile(20, 19), s => s with
+        {
+            Skills = Skills.FromXpTenths(xp),
+            Equipment = EquipmentWith(EquipmentSlot.Weapon, ItemIds.SteelLongsword),
+        });
+        var cow = harness.NpcNear(CowHome);
+        harness.Edit<Health>(cow) = new Health(5000, 5000);
+        harness.Edit<Position>(cow) = Position.At(CowHome);
+
+        harness.Act(PlayerAction.Attack(player, cow));
+        harness.Step(60);
+
+        var levelUp = harness.Events(GameEventKind.LevelUp).Single(e => e.Subject == player && e.A == (int)Skill.Constitution);
+        Assert.That(levelUp.B, Is.EqualTo(11));
+        Assert.That(harness.Get<Health>(player).Max, Is.EqualTo(11));
+    }
+
+    private static Equipment EquipmentWith(EquipmentSlot slot, int item)
+    {
+        var equipment = default(Equipment);
+        equipment.Slots[(int)slot] = new ItemStack(item, 1);
+        return equipment;
+    }
+}

@@ -1,0 +1,198 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Tests.Game.Simulation;
+
+/// <summary>
+/// No operation creates or destroys items except the ones meant to: NPC drops create, eating and
+/// despawning destroy, and each says so in an event. Thousands of random actions (trades abandoned
+/// halfway included, by a player leaving and coming back) must keep the books balanced.
+/// </summary>
+public class ItemConservationTests
+{
+    [TestCase(11)]
+    [TestCase(12)]
+    public void Every_item_is_accounted_for_after_thousands_of_random_actions(int seed)
+    {
+        var random = new Random(seed);
+        var spawns = Enumerable.Range(0, 6).Select(i => new NpcSpawnPoint(i % 2 == 0 ? NpcIds.Cow : NpcIds.Chicken, new Tile(8 + (4 * i), 20))).ToList();
+        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed);
+        var characters = new Dictionary<long, CharacterState>();
+        var online = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            var id = harness.Join(new Tile(8 + (4 * i), 18), s => SimulationHarness.Strong(s, 20) with
+            {
+                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1)),
+            });
+            online.Add(id);
+        }
+
+        var requests = new Dictionary<long, long>();
+        var expected = Count(harness, characters.Values);
+        var checkedEvents = harness.Log.Count;
+        for (var step = 0; step < 3000; step++)
+        {
+            if (online.Count > 0)
+            {
+                var player = online[random.Next(online.Count)];
+                harness.Act(NextAction(harness, random, player, online, requests));
+            }
+
+            if (random.Next(150) == 0 && online.Count > 1)
+            {
+                // A player drops out mid-whatever (a trade included) and comes back later.
+                var leaving = online[random.Next(online.Count)];
+                harness.Sim.Leave(leaving);
+                online.Remove(leaving);
+            }
+
+            if (random.Next(100) == 0 && characters.Count > 0)
+            {
+                // Queued now, in the world after this step: the count below follows the step.
+                var back = characters.Values.First();
+                characters.Remove(back.CharacterId);
+                online.Add(harness.Sim.Join(back));
+            }
+
+            harness.Step();
+            foreach (var left in harness.Sim.Departed)
+            {
+                characters[left.CharacterId] = left;
+            }
+
+            for (; checkedEvents < harness.Log.Count; checkedEvents++)
+            {
+                var e = harness.Log[checkedEvents];
+                if (e.Kind == GameEventKind.ItemsCreated)
+                {
+                    expected[e.A] = expected.GetValueOrDefault(e.A) + e.B;
+                }
+                else if (e.Kind == GameEventKind.ItemsDestroyed)
+                {
+                    expected[e.A] -= e.B;
+                }
+            }
+
+            var actual = Count(harness, characters.Values);
+            foreach (var item in expected.Keys.Union(actual.Keys))
+            {
+                if (expected.GetValueOrDefault(item) != actual.GetValueOrDefault(item))
+                {
+                    Assert.Fail($"step {step}: item {item} should total {expected.GetValueOrDefault(item)}, the world holds {actual.GetValueOrDefault(item)}");
+                }
+            }
+        }
+
+        Assert.That(harness.Events(GameEventKind.TradeCompleted), Is.Not.Empty, "some trades went through");
+        Assert.That(harness.Events(GameEventKind.TradeCancelled), Is.Not.Empty, "some were abandoned");
+        Assert.That(harness.Events(GameEventKind.ItemsCreated), Is.Not.Empty, "NPCs dropped loot");
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed), Is.Not.Empty, "food was eaten");
+    }
+
+    /// <summary>
+    /// Mostly random, but a trader keeps trading (offers and accepts) and a player asked to trade
+    /// usually answers, so trades really complete; declines and logouts still abandon some.
+    /// </summary>
+    private static PlayerAction NextAction(SimulationHarness harness, Random random, long player, List<long> online, Dictionary<long, long> requests)
+    {
+        if (harness.Sim.Context.Trades.IsTrading(player) && random.Next(10) < 8)
+        {
+            return random.Next(3) == 0
+                ? PlayerAction.TradeOffer(player, random.Next(0, 28), random.Next(0, 40))
+                : PlayerAction.TradeAccept(player);
+        }
+
+        if (requests.Remove(player, out var asker) && random.Next(4) != 0)
+        {
+            return PlayerAction.TradeRequest(player, asker);
+        }
+
+        var other = online[random.Next(online.Count)];
+        switch (random.Next(14))
+        {
+            case 0:
+                return PlayerAction.Drop(player, random.Next(-2, 30));
+            case 1:
+                return PlayerAction.Equip(player, random.Next(0, 28));
+            case 2:
+                return PlayerAction.Unequip(player, random.Next(0, 11));
+            case 3:
+                return PlayerAction.Eat(player, random.Next(0, 28));
+            case 4:
+                var ground = harness.GroundItems();
+                return PlayerAction.Pickup(player, ground.Count == 0 || random.Next(4) == 0 ? random.Next(1, 400) : ground[random.Next(ground.Count)].Id);
+            case 5:
+                return PlayerAction.Move(player, random.Next(4, 36), random.Next(14, 24));
+            case 6:
+                var npcs = harness.LivingNpcs();
+                return PlayerAction.Attack(player, npcs.Count == 0 ? random.Next(1, 400) : npcs[random.Next(npcs.Count)]);
+            case 7 or 8 or 9:
+                requests[other] = player;
+                return PlayerAction.TradeRequest(player, other);
+            case 10:
+                return PlayerAction.TradeOffer(player, random.Next(-1, 29), random.Next(-1, 1200));
+            case 11 or 12:
+                return PlayerAction.TradeAccept(player);
+            default:
+                return PlayerAction.TradeDecline(player);
+        }
+    }
+
+    /// <summary>Totals per item over inventories, equipment, the ground and offline characters.</summary>
+    private static Dictionary<int, long> Count(SimulationHarness harness, IEnumerable<CharacterState> offline)
+    {
+        var totals = new Dictionary<int, long>();
+        void Add(ItemStack stack)
+        {
+            if (!stack.IsEmpty)
+            {
+                totals[stack.ItemId] = totals.GetValueOrDefault(stack.ItemId) + stack.Quantity;
+            }
+        }
+
+        foreach (var chunk in harness.World.Query(new QueryDescription().WithAll<Inventory, Equipment>()).GetChunks())
+        {
+            foreach (var inventory in chunk.GetReadOnlySpan<Inventory>())
+            {
+                for (var i = 0; i < Inventory.SlotCount; i++)
+                {
+                    Add(inventory.Slots[i]);
+                }
+            }
+
+            foreach (var equipment in chunk.GetReadOnlySpan<Equipment>())
+            {
+                for (var i = 0; i < Equipment.SlotCount; i++)
+                {
+                    Add(equipment.Slots[i]);
+                }
+            }
+        }
+
+        foreach (var (_, item, _) in harness.GroundItems())
+        {
+            Add(new ItemStack(item.ItemId, item.Quantity));
+        }
+
+        foreach (var state in offline)
+        {
+            for (var i = 0; i < Inventory.SlotCount; i++)
+            {
+                Add(state.Inventory.Slots[i]);
+            }
+
+            for (var i = 0; i < Equipment.SlotCount; i++)
+            {
+                Add(state.Equipment.Slots[i]);
+            }
+        }
+
+        return totals;
+    }
+}
