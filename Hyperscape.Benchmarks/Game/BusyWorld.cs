@@ -1,0 +1,137 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+
+namespace Hyperscape.Benchmarks.Game;
+
+/// <summary>
+/// A crowded world for whole-tick measurements: players locked in melee with NPCs, players
+/// walking to new destinations every tick, and the remaining NPCs wandering.
+/// </summary>
+public sealed class BusyWorld
+{
+    private const int MapSize = 1024;
+    private readonly Random _script = new(1234);
+    private readonly List<long> _walkers = [];
+
+    public BusyWorld(int players, int npcs, int walkOrdersPerTick)
+    {
+        WalkOrdersPerTick = walkOrdersPerTick;
+        var random = new Random(42);
+        var map = new TileMap(MapSize, MapSize);
+        for (var wall = 0; wall < 400; wall++)
+        {
+            var x = random.Next(10, MapSize - 30);
+            var z = random.Next(10, MapSize - 30);
+            map.BlockRectangle(new Tile(x, z), random.Next(2) == 0 ? new Tile(x + 20, z) : new Tile(x, z + 20));
+        }
+
+        var fighters = players / 2;
+        var spawns = new List<NpcSpawnPoint>(npcs);
+        var fighterTiles = new List<Tile>(fighters);
+        int[] types = [NpcIds.Cow, NpcIds.Goblin, NpcIds.Chicken, NpcIds.GiantRat, NpcIds.Guard];
+        for (var i = 0; i < npcs; i++)
+        {
+            var tile = FreeTile(map, random);
+            spawns.Add(new NpcSpawnPoint(types[i % types.Length], tile));
+            if (i < fighters)
+            {
+                fighterTiles.Add(tile);
+            }
+        }
+
+        Simulation = new Simulation(new SimulationOptions { Seed = 7, Map = map, NpcSpawns = spawns, PlayerSpawn = new Tile(512, 512) });
+        var fighterIds = new List<long>(fighters);
+        for (var i = 0; i < players; i++)
+        {
+            var fighting = i < fighters;
+            var tile = fighting ? fighterTiles[i] with { Z = fighterTiles[i].Z + 1 } : FreeTile(map, random);
+            var id = Simulation.Join(new CharacterState
+            {
+                CharacterId = i + 1,
+                Name = $"bot{i}",
+                Position = Position.At(tile),
+                Skills = Strong(30),
+                Health = new Health(30, 30),
+            });
+            (fighting ? fighterIds : _walkers).Add(id);
+        }
+
+        Simulation.Step();
+
+        // Fighters and their NPCs get health enough to fight for the whole run.
+        var world = Simulation.World;
+        for (var i = 0; i < fighterIds.Count; i++)
+        {
+            Simulation.Context.TryResolve(fighterIds[i], out var player);
+            world.Set(player, new Health(1_000_000, 30));
+            var npcTile = fighterTiles[i];
+            Simulation.Enqueue(PlayerAction.Attack(fighterIds[i], NpcAt(npcTile)));
+        }
+
+        foreach (var npc in _npcByTile.Values)
+        {
+            world.Set(npc, new Health(1_000_000, 1_000_000));
+        }
+
+        _npcByTile.Clear();
+    }
+
+    public Simulation Simulation { get; }
+
+    public int WalkOrdersPerTick { get; }
+
+    private readonly Dictionary<Tile, Ecs.Store.Entity> _npcByTile = [];
+
+    /// <summary>Queues this tick's walk orders, as players' clicks would arrive.</summary>
+    public void QueueWalkOrders()
+    {
+        for (var i = 0; i < WalkOrdersPerTick; i++)
+        {
+            var walker = _walkers[_script.Next(_walkers.Count)];
+            Simulation.Context.TryResolve(walker, out var entity);
+            var at = Simulation.World.GetReadOnly<Position>(entity).Tile;
+            var x = Math.Clamp(at.X + _script.Next(-30, 31), 0, MapSize - 1);
+            var z = Math.Clamp(at.Z + _script.Next(-30, 31), 0, MapSize - 1);
+            Simulation.Enqueue(PlayerAction.Move(walker, x, z));
+        }
+    }
+
+    private long NpcAt(Tile tile)
+    {
+        if (_npcByTile.Count == 0)
+        {
+            foreach (var chunk in Simulation.World.Query(new Ecs.Store.QueryDescription().WithAll<Npc, NetworkIdentity>()).GetChunks())
+            {
+                var npcs = chunk.GetReadOnlySpan<Npc>();
+                for (var i = 0; i < npcs.Length; i++)
+                {
+                    _npcByTile.TryAdd(npcs[i].Home, chunk.Entities[i]);
+                }
+            }
+        }
+
+        return Simulation.World.GetReadOnly<NetworkIdentity>(_npcByTile[tile]).Id;
+    }
+
+    private static Tile FreeTile(TileMap map, Random random)
+    {
+        while (true)
+        {
+            var tile = new Tile(random.Next(2, MapSize - 2), random.Next(2, MapSize - 2));
+            if (map.IsWalkable(tile) && map.IsWalkable(tile with { Z = tile.Z + 1 }))
+            {
+                return tile;
+            }
+        }
+    }
+
+    private static Skills Strong(int level)
+    {
+        var xp = new int[Skills.Count];
+        Array.Fill(xp, XpTable.XpForLevel(level) * 10);
+        return Skills.FromXpTenths(xp);
+    }
+}
