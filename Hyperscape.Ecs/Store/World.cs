@@ -60,6 +60,13 @@ public sealed class World
     /// </summary>
     public uint Version => _version;
 
+    /// <summary>
+    /// Counts structural changes (create, destroy, add, remove). Unlike chunk change versions it
+    /// also moves when an entity disappears without any row moving, so a reader can tell that
+    /// the set of entities changed.
+    /// </summary>
+    public uint StructureVersion { get; private set; }
+
     /// <summary>True while a query is iterating; structural changes are refused then.</summary>
     public bool IsIterating => _iterationDepth != 0;
 
@@ -129,6 +136,7 @@ public sealed class World
     public void Create(in ComponentSet components, Span<Entity> entities)
     {
         ThrowIfIterating();
+        StructureVersion++;
         var archetype = ArchetypeFor(components);
         EnsureRecordCapacity(_highWater + entities.Length - Math.Min(_freeCount, entities.Length));
         var done = 0;
@@ -171,6 +179,7 @@ public sealed class World
     {
         ThrowIfIterating();
         ref var record = ref RecordOf(entity);
+        StructureVersion++;
         RemoveRow(record.Chunk!.Archetype, record.Chunk, record.Row);
         FreeSlot(ref record, entity.Id);
     }
@@ -179,6 +188,7 @@ public sealed class World
     public int Destroy(in QueryDescription description)
     {
         ThrowIfIterating();
+        StructureVersion++;
         var query = Query(description);
         var destroyed = 0;
         for (var a = 0; a < query.ArchetypeCount; a++)
@@ -373,6 +383,7 @@ public sealed class World
         }
 
         var target = source.AddEdge(componentId) ?? LinkEdge(source, source.Components.With(componentId), componentId, adding: true);
+        StructureVersion++;
         MoveTo(ref record, target);
         var column = target.ColumnOf(componentId);
         var size = target.Sizes[column];
@@ -390,6 +401,7 @@ public sealed class World
         }
 
         var target = source.RemoveEdge(componentId) ?? LinkEdge(source, source.Components.Without(componentId), componentId, adding: false);
+        StructureVersion++;
         MoveTo(ref record, target);
     }
 
@@ -495,6 +507,7 @@ public sealed class World
     {
         // The guard comes first: a new archetype would change the archetype list a query is walking.
         ThrowIfIterating();
+        StructureVersion++;
         archetype = ArchetypeFor(components);
         var id = AllocateId();
         ref var record = ref _records[id];

@@ -88,6 +88,39 @@ public class ChangeVersionTests
         Assert.That(ChangedEntities(query, ComponentSet.Of<Counter>(), checkpoint), Does.Contain(old));
     }
 
+    [Test]
+    public void The_structure_version_moves_on_every_structural_change_and_only_then()
+    {
+        var world = new World();
+        var last = world.StructureVersion;
+        uint Next()
+        {
+            var moved = world.StructureVersion != last;
+            last = world.StructureVersion;
+            return moved ? 1u : 0u;
+        }
+
+        var a = world.Create(new Counter(1));
+        Assert.That(Next(), Is.EqualTo(1));
+        world.Set(a, new Counter(2));
+        world.Get<Counter>(a).Value++;
+        Assert.That(Next(), Is.Zero, "writes are not structural");
+        world.Add(a, new Frozen());
+        Assert.That(Next(), Is.EqualTo(1));
+        world.Remove<Frozen>(a);
+        Assert.That(Next(), Is.EqualTo(1));
+        world.Create(ComponentSet.Of<Counter>(), new Entity[3]);
+        Assert.That(Next(), Is.EqualTo(1));
+        world.Destroy(a);
+        Assert.That(Next(), Is.EqualTo(1), "destroying a last row moves nothing, but the version still moves");
+        world.Destroy(new QueryDescription().WithAll<Counter>());
+        Assert.That(Next(), Is.EqualTo(1));
+        Assert.Throws<InvalidOperationException>(() => world.Remove<Frozen>(world.Create()));
+        Next();
+        Assert.Throws<InvalidOperationException>(() => world.Destroy(a));
+        Assert.That(Next(), Is.Zero, "a refused change changes nothing");
+    }
+
     private static List<Entity> ChangedEntities(Query query, ComponentSet watched, uint checkpoint)
     {
         var result = new List<Entity>();
