@@ -1,0 +1,149 @@
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Sync;
+
+/// <summary>
+/// Everything the sync system remembers about one client: which entities it sees, what it was
+/// last sent of each, what is waiting, and its own private state as last sent. Bounded by
+/// <see cref="SyncOptions.MaxVisiblePerClient"/> and dropped whole on disconnect.
+/// </summary>
+internal sealed class ClientView
+{
+    public ClientView(long clientId, long playerNetworkId, SyncOptions options)
+    {
+        ClientId = clientId;
+        PlayerNetworkId = playerNetworkId;
+        var capacity = options.MaxVisiblePerClient;
+        Slots = new ViewSlot[capacity];
+        FreeSlots = new int[capacity];
+        for (var i = 0; i < capacity; i++)
+        {
+            FreeSlots[i] = capacity - 1 - i;
+        }
+
+        FreeCount = capacity;
+        Active = new int[capacity];
+        PendingList = new int[capacity];
+        Map = new EntitySlotMap(capacity);
+        Events = new GameEvent[Math.Min(64, options.MaxPendingEvents)];
+    }
+
+    public long ClientId { get; }
+
+    public long PlayerNetworkId { get; }
+
+    public ViewSlot[] Slots { get; }
+
+    public int[] FreeSlots { get; }
+
+    public int FreeCount { get; set; }
+
+    public EntitySlotMap Map { get; }
+
+    /// <summary>The slots in use, <c>Active[0 .. ActiveCount-1]</c>, so scans skip free slots.</summary>
+    public int[] Active { get; }
+
+    public int ActiveCount { get; private set; }
+
+    /// <summary>Slots with fields waiting to be sent, <c>PendingList[0 .. PendingCount-1]</c>.</summary>
+    public int[] PendingList { get; }
+
+    public int PendingCount { get; private set; }
+
+    /// <summary>Slots waiting for their despawn to be sent.</summary>
+    public int LeavingCount { get; set; }
+
+    /// <summary>Slots in use.</summary>
+    public int Used => Slots.Length - FreeCount;
+
+    public Inventory SentInventory;
+
+    public Equipment SentEquipment;
+
+    public Skills SentSkills;
+
+    public bool InventoryPending { get; set; }
+
+    public bool EquipmentPending { get; set; }
+
+    public bool SkillsPending { get; set; }
+
+    public bool OwnStateKnown { get; set; }
+
+    public GameEvent[] Events { get; set; }
+
+    public int EventCount { get; set; }
+
+    public long EventsDropped { get; set; }
+
+    /// <summary>Which interest group the client belongs to.</summary>
+    public int Group { get; init; }
+
+    /// <summary>A new client's view is computed at the next frame, whatever its group.</summary>
+    public bool NeedsInterest { get; set; } = true;
+
+    /// <summary>True while anything is waiting to be sent.</summary>
+    public bool HasBacklog { get; set; }
+
+    /// <summary>Lists a slot whose Pending just became non-empty (listing twice is a no-op).</summary>
+    public void MarkPending(int slot)
+    {
+        ref var view = ref Slots[slot];
+        if (view.PendingPosition == 0)
+        {
+            PendingList[PendingCount++] = slot;
+            view.PendingPosition = PendingCount;
+        }
+    }
+
+    /// <summary>Takes a slot off the pending list.</summary>
+    public void Unlist(int slot)
+    {
+        ref var view = ref Slots[slot];
+        if (view.PendingPosition == 0)
+        {
+            return;
+        }
+
+        var at = view.PendingPosition - 1;
+        var last = PendingList[--PendingCount];
+        PendingList[at] = last;
+        Slots[last].PendingPosition = at + 1;
+        view.PendingPosition = 0;
+    }
+
+    public int Acquire(Entity entity, long networkId)
+    {
+        var slot = FreeSlots[--FreeCount];
+        Slots[slot] = new ViewSlot { Entity = entity, NetworkId = networkId, ActiveIndex = ActiveCount };
+        Active[ActiveCount++] = slot;
+        Map.Add(entity.Id, slot);
+        return slot;
+    }
+
+    public void Release(int slot)
+    {
+        ref var view = ref Slots[slot];
+
+        // A recycled index may already map to a newer slot; only remove our own mapping.
+        if (Map.Find(view.Entity.Id) == slot)
+        {
+            Map.Remove(view.Entity.Id);
+        }
+
+        if (view.State == SlotState.Leaving)
+        {
+            LeavingCount--;
+        }
+
+        Unlist(slot);
+
+        var last = Active[--ActiveCount];
+        Active[view.ActiveIndex] = last;
+        Slots[last].ActiveIndex = view.ActiveIndex;
+        view = default;
+        FreeSlots[FreeCount++] = slot;
+    }
+}

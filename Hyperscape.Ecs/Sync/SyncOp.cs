@@ -1,0 +1,23 @@
+namespace Hyperscape.Ecs.Sync;
+
+/// <summary>The first element of every sync entry.</summary>
+public enum SyncOp : byte
+{
+    /// <summary>[0, networkId, mask, fields...]: the entity came into view; every field of its kind follows.</summary>
+    Spawn = 0,
+
+    /// <summary>[1, networkId, mask, fields...]: only the changed fields follow.</summary>
+    Update = 1,
+
+    /// <summary>[2, networkId]: the entity left view or the world.</summary>
+    Despawn = 2,
+
+    /// <summary>[3, [[itemId, quantity] × 28]]: your inventory. Only ever sent to its owner.</summary>
+    OwnInventory = 3,
+
+    /// <summary>[4, [[itemId, quantity] × 11]]: your equipment. Only ever sent to its owner.</summary>
+    OwnEquipment = 4,
+
+    /// <summary>[5, [[level, xpTenths] × 17]]: your skills. Only ever sent to its owner.</summary>
+    OwnSkills = 5,
+}

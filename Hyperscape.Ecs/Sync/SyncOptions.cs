@@ -1,0 +1,62 @@
+using Hyperscape.Ecs.Protocol;
+
+namespace Hyperscape.Ecs.Sync;
+
+/// <summary>Tunables of the network sync.</summary>
+public sealed record SyncOptions
+{
+    /// <summary>The defaults.</summary>
+    public static SyncOptions Default { get; } = new();
+
+    /// <summary>Frames per second (20 Hz: one every 50 ms).</summary>
+    public int FramesPerSecond { get; init; } = 20;
+
+    /// <summary>Clients see entities within this many tiles (Chebyshev) of their player.</summary>
+    public int ViewRadius { get; init; } = 16;
+
+    /// <summary>A visible entity leaves view only beyond radius + margin, so the edge does not flicker.</summary>
+    public int ExitMargin { get; init; } = 2;
+
+    /// <summary>Bytes per packet, the hard budget of every message sent.</summary>
+    public int MaxPacketSize { get; init; } = WireProtocol.MaxPacketSize;
+
+    /// <summary>A position is sent again once it is this far (in tiles/metres) from the one last sent.</summary>
+    public float PositionThreshold { get; init; } = 0.1f;
+
+    /// <summary>A rotation is sent again once it is this far (radians) from the one last sent.</summary>
+    public float RotationThreshold { get; init; } = 0.1f;
+
+    /// <summary>The most entities one client tracks; the nearest win.</summary>
+    public int MaxVisiblePerClient { get; init; } = 256;
+
+    /// <summary>Events queued per client before the oldest visual ones (others' hits) are dropped and counted.</summary>
+    public int MaxPendingEvents { get; init; } = 1024;
+
+    /// <summary>
+    /// The world changes once a tick, but recomputing every client's view in the frame right after
+    /// it would make that one frame carry a tick's worth of work. Clients are split into this many
+    /// groups, refreshed on consecutive frames after a change: the heaviest frame shrinks by this
+    /// factor, and other entities' updates reach a client at most <c>groups - 1</c> frames later
+    /// (250 ms at the default; clients interpolate others anyway). A player's own entity and
+    /// private state are never staggered. 1 disables staggering.
+    /// </summary>
+    public int InterestGroups { get; init; } = 6;
+
+    /// <summary>The frame period.</summary>
+    public TimeSpan FrameInterval => TimeSpan.FromSeconds(1.0 / FramesPerSecond);
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(FramesPerSecond, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ViewRadius, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(ExitMargin);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPacketSize, 256);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxVisiblePerClient, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingEvents, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(InterestGroups, 1);
+        if (!(PositionThreshold >= 0) || !(RotationThreshold >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PositionThreshold), "Thresholds are finite and not negative.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Hyperscape.Ecs.Sync;
+
+/// <summary>What an entity in a sync frame is.</summary>
+public enum WireEntityKind : byte
+{
+    /// <summary>A player character.</summary>
+    Player = 1,
+
+    /// <summary>An NPC.</summary>
+    Npc = 2,
+
+    /// <summary>Items on the ground.</summary>
+    GroundItem = 3,
+}

@@ -1,0 +1,236 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Sync;
+
+namespace Hyperscape.Tests.Sync;
+
+public class NetworkSyncTests
+{
+    [Test]
+    public void Clients_track_the_server_through_movement_combat_death_and_view_changes()
+    {
+        var random = new Random(17);
+        var npcs = Enumerable.Range(0, 40).Select(i => new NpcSpawnPoint(
+            (i % 3) switch { 0 => NpcIds.Goblin, 1 => NpcIds.Cow, _ => NpcIds.Chicken },
+            new Tile(random.Next(5, 91), random.Next(5, 91)))).ToList();
+        var world = new SyncWorld(96, npcs);
+        var players = new List<long>();
+        for (var i = 1; i <= 16; i++)
+        {
+            var weak = i % 3 == 0;
+            players.Add(world.Join(new Tile(random.Next(10, 86), random.Next(10, 86)), i, s => s with
+            {
+                Health = weak ? new Health(3, 10) : new Health(10, 10),
+                Inventory = SimulationHarnessInventory(i),
+            }));
+        }
+
+        world.Tick();
+        var clients = players.Take(10).Select((id, i) => world.Connect(i + 1, id)).ToList();
+
+        var died = 0;
+        for (var tick = 0; tick < 150; tick++)
+        {
+            foreach (var fighter in players.Take(6))
+            {
+                // Fighters stay and pick fights with NPCs; the rest roam.
+                if (random.Next(4) == 0)
+                {
+                    world.Enqueue(PlayerAction.Attack(fighter, random.Next(1, 41)));
+                }
+            }
+
+            foreach (var player in players.Skip(6))
+            {
+                switch (random.Next(10))
+                {
+                    case 0 or 1 or 2:
+                        world.Enqueue(PlayerAction.Move(player, random.Next(2, 94), random.Next(2, 94)));
+                        break;
+                    case 3:
+                        world.Enqueue(PlayerAction.Attack(player, random.Next(1, 60)));
+                        break;
+                    case 4:
+                        world.Enqueue(PlayerAction.Drop(player, random.Next(0, 28)));
+                        break;
+                    case 5:
+                        world.Enqueue(PlayerAction.Emote(player, random.Next(1, 10)));
+                        break;
+                    case 6:
+                        world.Enqueue(PlayerAction.SetRun(player, random.Next(2) == 0));
+                        break;
+                }
+            }
+
+            world.Tick();
+            died += world.Simulation.Events.ToArray().Count(e => e.Kind == GameEventKind.Died);
+            world.Frames();
+            foreach (var client in clients)
+            {
+                world.AssertClientMatchesServer(client, $"tick {world.Simulation.Tick}");
+            }
+        }
+
+        Assert.That(clients.Sum(c => c.Events.Count(e => e.Kind == GameEventKind.Damage)), Is.GreaterThan(0), "damage was seen");
+        Assert.That(died, Is.GreaterThan(0), "things died");
+        Assert.That(clients.Sum(c => c.Events.Count(e => e.Kind == GameEventKind.Died)), Is.GreaterThan(0), "and clients saw it");
+        Assert.That(clients.Sum(c => c.Events.Count(e => e.Kind == GameEventKind.ActionRejected)), Is.GreaterThan(0), "own rejections arrive");
+        Assert.That(world.Sync.Statistics.EntriesSent, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Slow_drift_is_sent_once_it_adds_up_to_the_threshold()
+    {
+        // One interest group: every frame refreshes every client, so each frame shows the threshold.
+        var world = new SyncWorld(64, [new NpcSpawnPoint(NpcIds.Cow, new Tile(30, 30))], new SyncOptions { InterestGroups = 1 });
+        var player = world.Join(new Tile(32, 32), 1);
+        world.Tick();
+        var client = world.Connect(1, player);
+        world.Frames(2);
+        world.Simulation.Context.TryResolve(client.Entities.Keys.Single(k => k != player), out var cow);
+        var cowId = client.Entities.Keys.Single(k => k != player);
+        var start = client.Entities[cowId].X;
+
+        var sent = new List<float>();
+        for (var step = 1; step <= 8; step++)
+        {
+            world.World.Get<Position>(cow).X += 0.04f;
+            world.Frames(1);
+            sent.Add(client.Entities[cowId].X - start);
+        }
+
+        // 0.04, 0.08 stay below 0.1; 0.12 goes out; 0.16, 0.20 stay below 0.1 from 0.12; 0.24 goes...
+        Assert.That(sent.Select(s => MathF.Round(s, 2)), Is.EqualTo(new[] { 0f, 0f, 0.12f, 0.12f, 0.12f, 0.24f, 0.24f, 0.24f }));
+    }
+
+    [Test]
+    public void Staggered_interest_reaches_every_client_within_one_round_of_groups()
+    {
+        var options = new SyncOptions { InterestGroups = 3 };
+        var world = new SyncWorld(64, [], options);
+        var players = Enumerable.Range(1, 6).Select(i => world.Join(new Tile(20 + i, 20), i)).ToList();
+        world.Tick();
+        var clients = players.Select((p, i) => world.Connect(i + 1, p)).ToList();
+        world.Frames(2);
+
+        world.Enqueue(PlayerAction.Move(players[0], 21, 30));
+        world.Tick();
+        var target = world.ServerEntities().Single(e => e.Id == players[0]).Tile;
+        var caughtUp = new int[clients.Count];
+        for (var frame = 1; frame <= options.InterestGroups; frame++)
+        {
+            world.Frames(1);
+            for (var c = 0; c < clients.Count; c++)
+            {
+                var known = clients[c].Entities[players[0]];
+                if (caughtUp[c] == 0 && (int)known.Z == target.Z)
+                {
+                    caughtUp[c] = frame;
+                }
+            }
+        }
+
+        Assert.That(caughtUp, Has.All.InRange(1, options.InterestGroups), "each group within the round");
+        Assert.That(caughtUp.Distinct().Count(), Is.EqualTo(options.InterestGroups), "and the groups really are spread");
+    }
+
+    [Test]
+    public void Under_heavy_load_packets_stay_in_budget_and_nothing_starves()
+    {
+        var npcs = Enumerable.Range(0, 250).Select(i => new NpcSpawnPoint(NpcIds.Cow, new Tile(10 + (i % 16), 10 + (i / 16)))).ToList();
+        var world = new SyncWorld(64, npcs);
+        var player = world.Join(new Tile(18, 18), 1);
+        world.Tick();
+        var client = world.Connect(1, player);
+        world.Frames(30);
+        Assert.That(client.Entities, Has.Count.EqualTo(251), "everything in view arrived");
+
+        // Every NPC keeps moving (up to 0.3 a frame): far more change than one packet a frame carries.
+        var cows = world.ServerEntities().Where(e => e.Id != player).ToList();
+        var homes = cows.ToDictionary(c => c.Id, c => world.World.GetReadOnly<Position>(c.Entity).X);
+        var staleRun = cows.ToDictionary(c => c.Id, _ => 0);
+        var worstRun = 0;
+        for (var frame = 0; frame < 120; frame++)
+        {
+            foreach (var (id, cow, _) in cows)
+            {
+                world.World.Get<Position>(cow).X = homes[id] + (2f * MathF.Sin((frame + id) * 0.15f));
+            }
+
+            world.Frames(1);
+            foreach (var (id, cow, _) in cows)
+            {
+                // Stale: the client's copy is off by more than the threshold it is allowed.
+                var error = MathF.Abs(world.World.GetReadOnly<Position>(cow).X - client.Entities[id].X);
+                staleRun[id] = error >= world.Sync.Options.PositionThreshold ? staleRun[id] + 1 : 0;
+                worstRun = Math.Max(worstRun, staleRun[id]);
+            }
+        }
+
+        Assert.That(world.Sync.Statistics.EntriesDeferred, Is.GreaterThan(0), "the budget really was exceeded");
+        Assert.That(worstRun, Is.LessThanOrEqualTo(16), "no entity stays stale for more than 16 frames");
+    }
+
+    [Test]
+    public void Private_state_goes_only_to_its_owner_and_disconnect_frees_the_client()
+    {
+        var world = new SyncWorld(64, []);
+        var alice = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
+        var bob = world.Join(new Tile(22, 20), 2, s => s with { Inventory = SimulationHarnessInventory(2) });
+        world.Tick();
+        var aliceClient = world.Connect(1, alice);
+        var bobClient = world.Connect(2, bob);
+        world.Frames(2);
+
+        world.AssertClientMatchesServer(aliceClient, "alice");
+        world.AssertClientMatchesServer(bobClient, "bob");
+        Assert.That(aliceClient.Inventory, Is.Not.EqualTo(bobClient.Inventory));
+
+        world.Enqueue(PlayerAction.Drop(bob, 0));
+        world.Tick();
+        world.Frames();
+        world.AssertClientMatchesServer(aliceClient, "after bob drops");
+        world.AssertClientMatchesServer(bobClient, "after bob drops");
+        Assert.That(aliceClient.Events.Where(e => e.Kind == GameEventKind.InventoryChanged), Is.Empty, "bob's item change is bob's");
+
+        Assert.That(world.Sync.RemoveClient(2), Is.True);
+        world.Router.Clients.Remove(2);
+        Assert.That(world.Sync.ClientCount, Is.EqualTo(1));
+        world.Enqueue(PlayerAction.Move(bob, 30, 30));
+        world.Tick();
+        world.Frames();
+        Assert.That(world.Sync.RemoveClient(2), Is.False);
+    }
+
+    [Test]
+    public void Public_chat_reaches_exactly_the_clients_that_see_the_speaker()
+    {
+        var world = new SyncWorld(128, []);
+        var speaker = world.Join(new Tile(20, 20), 1);
+        var near = world.Join(new Tile(25, 20), 2);
+        var far = world.Join(new Tile(90, 90), 3);
+        world.Tick();
+        world.Connect(1, speaker);
+        world.Connect(2, near);
+        world.Connect(3, far);
+        world.Frames(2);
+
+        var audience = new List<long>();
+        world.Sync.CollectClientsSeeing(speaker, audience);
+
+        Assert.That(audience, Is.EquivalentTo(new long[] { 1, 2 }));
+    }
+
+    private static Inventory SimulationHarnessInventory(int seed)
+    {
+        var inventory = default(Inventory);
+        InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[ItemIds.Coins], 100 * seed);
+        InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[ItemIds.Lobster], 1 + (seed % 3));
+        InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[ItemIds.BronzeSword], 1);
+        return inventory;
+    }
+}
