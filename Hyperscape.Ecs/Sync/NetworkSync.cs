@@ -26,8 +26,9 @@ public sealed class NetworkSync
     private const int ArrayHeader32Size = 5;
     private const byte Array32 = 0xdd;
     private static readonly QueryDescription Synced = new QueryDescription().WithAll<NetworkIdentity, Position>();
+    // NetworkIdentity is not watched: the sync itself bumps its version, which must not count as a change.
     private static readonly ComponentSet Watched = ComponentSet.Of<Position, Rotation, Health, CombatState>()
-        .With<Emote>().With<Equipment>().With<GroundItem>().With<NetworkIdentity>().With<Inventory>().With<Skills>();
+        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>();
 
     private readonly GameContext _context;
     private readonly World _world;
@@ -438,7 +439,7 @@ public sealed class NetworkSync
     private void RefreshChunk(ChunkView chunk)
     {
         var entities = chunk.Entities;
-        var identities = chunk.GetReadOnlySpan<NetworkIdentity>();
+        var identities = chunk.GetSpan<NetworkIdentity>();
         var positions = chunk.GetReadOnlySpan<Position>();
         var rotations = chunk.Has<Rotation>() ? chunk.GetReadOnlySpan<Rotation>() : default;
         var healths = chunk.Has<Health>() ? chunk.GetReadOnlySpan<Health>() : default;
@@ -521,6 +522,9 @@ public sealed class NetworkSync
                 now.ChangedFrame = _frame;
                 now.SeenFrame = same ? stored.SeenFrame : _frame;
                 stored = now;
+
+                // A new state to send: the entity's network version counts the states sent of it.
+                identities[i].Version++;
                 _entityIdByNetworkId[now.NetworkId] = entities[i].Id;
             }
         }

@@ -207,6 +207,27 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void The_network_version_counts_the_states_sent_of_an_entity()
+    {
+        var world = new SyncWorld(64, []);
+        var player = world.Join(new Tile(20, 20), 1);
+        world.Tick();
+        world.Connect(1, player);
+        world.Frames(2);
+        world.Simulation.Context.TryResolve(player, out var entity);
+        var first = world.World.GetReadOnly<NetworkIdentity>(entity).Version;
+
+        world.Frames(3);
+        Assert.That(world.World.GetReadOnly<NetworkIdentity>(entity).Version, Is.EqualTo(first), "nothing new, no bump");
+
+        world.Enqueue(PlayerAction.Move(player, 30, 20));
+        world.Tick();
+        world.Frames();
+        Assert.That(world.World.GetReadOnly<NetworkIdentity>(entity).Version, Is.GreaterThan(first));
+        Assert.That(first, Is.GreaterThan(0u), "its spawn was a state too");
+    }
+
+    [Test]
     public void Public_chat_reaches_exactly_the_clients_that_see_the_speaker()
     {
         var world = new SyncWorld(128, []);
