@@ -4,6 +4,7 @@ using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Game.Spatial;
 using Hyperscape.Ecs.Game.Trading;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game;
@@ -17,8 +18,7 @@ namespace Hyperscape.Ecs.Game;
 public sealed class GameContext
 {
     private readonly Dictionary<long, Entity> _directory = [];
-    private long _nextNetworkId;
-    private long _nextTransactionId;
+    private long _lastId;
 
     internal GameContext(SimulationOptions options)
     {
@@ -30,7 +30,7 @@ public sealed class GameContext
         Random = new DeterministicRandom(options.Seed);
         Pathfinder = new Pathfinder(options.Map);
         Players = new SpatialGrid(options.Map.Width, options.Map.Height, 8);
-        _nextTransactionId = options.FirstTransactionId;
+        _lastId = options.FirstId - 1;
         Trades = new TradeBook(this);
     }
 
@@ -73,8 +73,14 @@ public sealed class GameContext
     /// <summary>The tick being computed; the first <see cref="Simulation.Step"/> computes tick 1.</summary>
     public long Tick { get; internal set; }
 
-    /// <summary>The next transaction id that will be handed out.</summary>
-    public long NextTransactionId => _nextTransactionId;
+    /// <summary>The last id handed out.</summary>
+    public long LastId => Interlocked.Read(ref _lastId);
+
+    /// <summary>Ground items spawned by the operation in progress, so it can record them.</summary>
+    internal List<Entity> DropScratch { get; } = [];
+
+    /// <summary>This tick's item transactions, when <see cref="SimulationOptions.RecordItemTransactions"/> is on.</summary>
+    public List<ItemTransaction> ItemTransactions { get; } = [];
 
     /// <summary>Looks up an entity by network id.</summary>
     public bool TryResolve(long networkId, out Entity entity) => _directory.TryGetValue(networkId, out entity);
@@ -87,10 +93,54 @@ public sealed class GameContext
     public void Emit(in GameEvent gameEvent) => Events.Add(gameEvent);
 
     /// <summary>A fresh, never reused network id. Thread-safe: hosts reserve ids for joining players.</summary>
-    public long NewNetworkId() => Interlocked.Increment(ref _nextNetworkId);
+    public long NewNetworkId() => Interlocked.Increment(ref _lastId);
 
-    /// <summary>A fresh transaction (or death) id.</summary>
-    public long NewTransactionId() => _nextTransactionId++;
+    /// <summary>A fresh transaction (or death) id, from the same counter as network ids.</summary>
+    public long NewTransactionId() => Interlocked.Increment(ref _lastId);
+
+    /// <summary>Records an item transaction when recording is on; snapshots are taken now, as the operation ends.</summary>
+    public void RecordItems(long transaction, ItemTransactionKind kind, ReadOnlySpan<Entity> players, ReadOnlySpan<Entity> groundAdded, ReadOnlySpan<long> groundRemoved, DeathRecord? death = null, KillCount? kill = null)
+    {
+        if (!Options.RecordItemTransactions)
+        {
+            return;
+        }
+
+        var characters = new List<CharacterItems>(players.Length);
+        foreach (var player in players)
+        {
+            characters.Add(new CharacterItems(World.GetReadOnly<Player>(player).CharacterId, World.GetReadOnly<Inventory>(player), World.GetReadOnly<Equipment>(player)));
+        }
+
+        var added = new List<StoredGroundItem>(groundAdded.Length);
+        foreach (var entity in groundAdded)
+        {
+            var item = World.GetReadOnly<GroundItem>(entity);
+            long? owner = item.OwnerId != 0 && TryResolve(item.OwnerId, out var ownerEntity) && World.TryGet<Player>(ownerEntity, out var ownerPlayer)
+                ? ownerPlayer.CharacterId
+                : null;
+            added.Add(new StoredGroundItem(World.GetReadOnly<NetworkIdentity>(entity).Id, item.ItemId, item.Quantity, World.GetReadOnly<Position>(entity), owner));
+        }
+
+        ItemTransactions.Add(new ItemTransaction(transaction, kind, characters, added, groundRemoved.ToArray(), death, kill is { } k ? [k] : []));
+    }
+
+    /// <summary>Puts a stored ground item back into the world under its stored id (tick thread, at start-up).</summary>
+    public Entity RestoreGroundItem(StoredGroundItem stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (!Items.TryGet(stored.ItemId, out _) || stored.Quantity <= 0 || _directory.ContainsKey(stored.Id) || stored.Id > LastId)
+        {
+            throw new ArgumentException($"Stored ground item {stored.Id} is not valid here (unknown item, bad quantity, or an id this instance may hand out).", nameof(stored));
+        }
+
+        var entity = World.Create(GameArchetypes.GroundItem);
+        World.Set(entity, stored.Position);
+        World.Set(entity, new GroundItem(stored.ItemId, stored.Quantity, 0, 0, Tick + Options.GroundItemDespawnTicks));
+        World.Set(entity, new NetworkIdentity(stored.Id, 0));
+        _directory.Add(stored.Id, entity);
+        return entity;
+    }
 
     /// <summary>Puts items on the ground and emits their events.</summary>
     /// <param name="stack">What lies there.</param>
@@ -171,17 +221,22 @@ public sealed class GameContext
         return entity;
     }
 
-    /// <summary>Reads a player's persistent state out of the world.</summary>
+    /// <summary>
+    /// Reads a player's persistent state out of the world. A player in its death animation is
+    /// captured as respawned: its drops already happened, and it must not die again on reload.
+    /// </summary>
     public CharacterState CaptureCharacter(Entity player)
     {
         var identity = World.GetReadOnly<Player>(player);
         var combat = World.GetReadOnly<CombatState>(player);
+        var dying = World.Has<Dying>(player);
+        var health = World.GetReadOnly<Health>(player);
         return new CharacterState
         {
             CharacterId = identity.CharacterId,
             Name = identity.Name.ToString(),
-            Position = World.GetReadOnly<Position>(player),
-            Health = World.GetReadOnly<Health>(player),
+            Position = dying ? Position.At(Options.PlayerSpawn) : World.GetReadOnly<Position>(player),
+            Health = dying ? health with { Current = health.Max } : health,
             Skills = World.GetReadOnly<Skills>(player),
             Inventory = World.GetReadOnly<Inventory>(player),
             Equipment = World.GetReadOnly<Equipment>(player),

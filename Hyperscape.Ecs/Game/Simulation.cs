@@ -4,6 +4,7 @@ using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Systems;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game;
@@ -21,10 +22,13 @@ public sealed class Simulation
     /// <summary>The length of a game tick.</summary>
     public static readonly TimeSpan TickLength = TimeSpan.FromMilliseconds(600);
 
+    private static readonly IReadOnlyDictionary<int, int> EmptyKills = new Dictionary<int, int>();
+    private static readonly QueryDescription OnlinePlayers = new QueryDescription().WithAll<Player, Position, Health, Skills>().WithAll<CombatState, Movement>();
+    private static readonly QueryDescription LivingOnlinePlayers = OnlinePlayers.WithNone<Dying>();
     private static readonly string[] Phases = ["sessions", "actions", "movement", "combat", "npc-ai", "regeneration", "death", "respawn"];
 
     private readonly ConcurrentQueue<PlayerAction> _actions = new();
-    private readonly ConcurrentQueue<(CharacterState State, long NetworkId)> _joins = new();
+    private readonly ConcurrentQueue<(CharacterState State, long NetworkId, IReadOnlyDictionary<int, int>? Kills)> _joins = new();
     private readonly ConcurrentQueue<long> _leaves = new();
     private readonly ConcurrentDictionary<long, long> _online = new();
     private readonly IGameSystem[] _systems;
@@ -94,6 +98,13 @@ public sealed class Simulation
     /// <summary>The final state of every player who left during the last tick, for the host to save.</summary>
     public IReadOnlyList<CharacterState> Departed => _departed;
 
+    /// <summary>
+    /// The item transactions of the last tick, in the order they happened, each with the item state
+    /// right after its own operation. Empty unless <see cref="SimulationOptions.RecordItemTransactions"/>.
+    /// Committing them in order keeps storage an exact prefix of the game's history.
+    /// </summary>
+    public IReadOnlyList<ItemTransaction> ItemTransactions => Context.ItemTransactions;
+
     /// <summary>Per phase, the <see cref="Stopwatch"/> ticks the last step spent in it.</summary>
     public ReadOnlySpan<long> LastPhaseDurations => _phaseTicks;
 
@@ -104,7 +115,7 @@ public sealed class Simulation
     /// Reserves a network id for a character and queues it to enter the world at the next tick.
     /// Thread-safe. A character can be in the world once; a second join throws.
     /// </summary>
-    public long Join(CharacterState state)
+    public long Join(CharacterState state, IReadOnlyDictionary<int, int>? kills = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.Name.Length is 0 or > DisplayName.MaxLength)
@@ -118,7 +129,7 @@ public sealed class Simulation
             throw new InvalidOperationException($"Character {state.CharacterId} is already in the world.");
         }
 
-        _joins.Enqueue((state, networkId));
+        _joins.Enqueue((state, networkId, kills));
         return networkId;
     }
 
@@ -129,6 +140,7 @@ public sealed class Simulation
     public void Step()
     {
         Context.Events.Clear();
+        Context.ItemTransactions.Clear();
         _departed.Clear();
         Context.Tick++;
 
@@ -152,6 +164,51 @@ public sealed class Simulation
         return state is not null;
     }
 
+    /// <summary>Puts stored ground items back into the world (tick thread, before the first step).</summary>
+    public void RestoreGroundItems(IEnumerable<StoredGroundItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            Context.RestoreGroundItem(item);
+        }
+    }
+
+    /// <summary>
+    /// Appends every online character's position and stats, for the periodic save (tick thread).
+    /// Players in their death animation wait for the next round.
+    /// </summary>
+    public void CaptureProgress(List<CharacterProgress> progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        foreach (var chunk in World.Query(LivingOnlinePlayers).GetChunks())
+        {
+            var players = chunk.GetReadOnlySpan<Player>();
+            var positions = chunk.GetReadOnlySpan<Position>();
+            var healths = chunk.GetReadOnlySpan<Health>();
+            var skills = chunk.GetReadOnlySpan<Skills>();
+            var combats = chunk.GetReadOnlySpan<CombatState>();
+            var movements = chunk.GetReadOnlySpan<Movement>();
+            for (var i = 0; i < players.Length; i++)
+            {
+                progress.Add(new CharacterProgress(players[i].CharacterId, positions[i], healths[i], skills[i], combats[i].Style, combats[i].AutoRetaliate, movements[i].Running));
+            }
+        }
+    }
+
+    /// <summary>Appends every online character's full state (for a save on shutdown; tick thread).</summary>
+    public void CaptureAll(List<CharacterState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        foreach (var chunk in World.Query(OnlinePlayers).GetChunks())
+        {
+            foreach (var player in chunk.Entities)
+            {
+                states.Add(Context.CaptureCharacter(player));
+            }
+        }
+    }
+
     /// <summary>A hash of the whole simulation state; equal for equal runs.</summary>
     public ulong ComputeStateHash() => StateHasher.Compute(Context);
 
@@ -161,6 +218,10 @@ public sealed class Simulation
         while (joins-- > 0 && _joins.TryDequeue(out var join))
         {
             Context.SpawnPlayer(join.State, join.NetworkId);
+            foreach (var (npcType, count) in join.Kills ?? EmptyKills)
+            {
+                Context.Kills.Load(join.State.CharacterId, npcType, count);
+            }
         }
 
         var leaves = _leaves.Count;
@@ -173,12 +234,6 @@ public sealed class Simulation
 
             Context.Trades.Abandon(networkId, RejectionReason.UnknownPlayer);
             var state = Context.CaptureCharacter(player);
-            if (World.Has<Dying>(player))
-            {
-                // Leaving during the death animation is leaving respawned: the drops already happened.
-                state = state with { Health = new Health(state.Health.Max, state.Health.Max), Position = Position.At(Context.Options.PlayerSpawn) };
-            }
-
             _departed.Add(state);
             _online.TryRemove(state.CharacterId, out _);
             Context.Emit(new GameEvent(GameEventKind.PlayerLeft, networkId, state.CharacterId));

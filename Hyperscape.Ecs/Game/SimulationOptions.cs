@@ -47,10 +47,17 @@ public sealed record SimulationOptions
     public int AttackRange { get; init; } = 32;
 
     /// <summary>
-    /// The first transaction and death id this instance hands out. A host that persists them
-    /// starts past the largest stored id, so ids stay unique across restarts.
+    /// The ids this instance hands out (network ids, transaction ids, death ids) all come from one
+    /// counter starting here. A host that persists ids starts past the largest one stored, so ids
+    /// stay unique across restarts and a ground item's network id doubles as its storage id.
     /// </summary>
-    public long FirstTransactionId { get; init; } = 1;
+    public long FirstId { get; init; } = 1;
+
+    /// <summary>
+    /// Record every item transaction (see <see cref="Simulation.ItemTransactions"/>) for a host to
+    /// persist. Off by default: an embedding without storage pays nothing for it.
+    /// </summary>
+    public bool RecordItemTransactions { get; init; }
 
     /// <summary>Options of the ECS store.</summary>
     public WorldOptions Store { get; init; } = WorldOptions.Default;

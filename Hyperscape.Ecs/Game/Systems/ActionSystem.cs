@@ -4,6 +4,7 @@ using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
@@ -187,6 +188,7 @@ public sealed class ActionSystem : IGameSystem
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
         context.RemoveGroundItem(itemEntity, action.PlayerId, transaction);
+        context.RecordItems(transaction, ItemTransactionKind.Pickup, [player], [], [action.Target]);
         return RejectionReason.None;
     }
 
@@ -209,7 +211,8 @@ public sealed class ActionSystem : IGameSystem
         var tile = world.GetReadOnly<Position>(player).Tile;
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
-        context.SpawnGroundItem(dropped, tile, action.PlayerId, transaction, source: null);
+        var ground = context.SpawnGroundItem(dropped, tile, action.PlayerId, transaction, source: null);
+        context.RecordItems(transaction, ItemTransactionKind.Drop, [player], [ground], []);
         return RejectionReason.None;
     }
 
@@ -234,6 +237,7 @@ public sealed class ActionSystem : IGameSystem
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: transaction));
         context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: transaction));
+        context.RecordItems(transaction, ItemTransactionKind.Equipment, [player], [], []);
         return RejectionReason.None;
     }
 
@@ -272,6 +276,7 @@ public sealed class ActionSystem : IGameSystem
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
         context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, action.PlayerId, A: food.Id, B: 1, C: (int)ItemSink.Eaten, Transaction: transaction));
         context.Emit(new GameEvent(GameEventKind.Healed, action.PlayerId, A: healed, B: health.Current));
+        context.RecordItems(transaction, ItemTransactionKind.Eat, [player], [], []);
         return RejectionReason.None;
     }
 

@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
@@ -67,7 +69,8 @@ public sealed class DeathSystem : IGameSystem
         context.Trades.Abandon(playerId, RejectionReason.PlayerDead);
         context.Emit(new GameEvent(GameEventKind.Died, playerId, killerId, Transaction: deathId));
 
-        var tile = world.GetReadOnly<Position>(player).Tile;
+        var position = world.GetReadOnly<Position>(player);
+        var tile = position.Tile;
         var inventory = world.GetReadOnly<Inventory>(player);
         var equipment = world.GetReadOnly<Equipment>(player);
         world.Set(player, default(Inventory));
@@ -75,6 +78,8 @@ public sealed class DeathSystem : IGameSystem
         world.Set(player, EquipmentRules.Bonuses(default, context.Items));
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: deathId));
         context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: deathId));
+        var dropped = context.DropScratch;
+        dropped.Clear();
         for (var slot = 0; slot < Inventory.SlotCount; slot++)
         {
             DropCarried(context, inventory.Slots[slot], tile, playerId, deathId);
@@ -84,6 +89,9 @@ public sealed class DeathSystem : IGameSystem
         {
             DropCarried(context, equipment.Slots[slot], tile, playerId, deathId);
         }
+
+        var death = new DeathRecord(deathId, world.GetReadOnly<Player>(player).CharacterId, position, dropped.Count);
+        context.RecordItems(deathId, ItemTransactionKind.Death, [player], CollectionsMarshal.AsSpan(dropped), [], death);
 
         if (!world.Has<Dying>(player))
         {
@@ -97,7 +105,7 @@ public sealed class DeathSystem : IGameSystem
     {
         if (!stack.IsEmpty)
         {
-            context.SpawnGroundItem(stack, tile, ownerId, transaction, source: null);
+            context.DropScratch.Add(context.SpawnGroundItem(stack, tile, ownerId, transaction, source: null));
         }
     }
 
@@ -107,18 +115,21 @@ public sealed class DeathSystem : IGameSystem
         var identity = world.GetReadOnly<Npc>(npc);
         var npcId = context.NetworkIdOf(npc);
         var attacker = world.GetReadOnly<CombatState>(npc).LastAttacker;
+        var transaction = context.NewTransactionId();
         long killerId = 0;
+        KillCount? kill = null;
         if (world.IsAlive(attacker) && world.TryGet<Player>(attacker, out var killer))
         {
             killerId = context.NetworkIdOf(attacker);
             var count = context.Kills.Record(killer.CharacterId, identity.DefinitionId);
-            context.Emit(new GameEvent(GameEventKind.NpcKilled, killerId, npcId, identity.DefinitionId, count));
+            kill = new KillCount(killer.CharacterId, identity.DefinitionId, count);
+            context.Emit(new GameEvent(GameEventKind.NpcKilled, killerId, npcId, identity.DefinitionId, count, Transaction: transaction));
         }
 
-        var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.Died, npcId, killerId, Transaction: transaction));
         var tile = world.GetReadOnly<Position>(npc).Tile;
         var drops = context.Npcs[identity.DefinitionId].Drops;
+        context.DropScratch.Clear();
         foreach (var entry in drops.Always)
         {
             DropLoot(context, entry, tile, killerId, transaction);
@@ -136,6 +147,7 @@ public sealed class DeathSystem : IGameSystem
             roll -= entry.Weight;
         }
 
+        context.RecordItems(transaction, ItemTransactionKind.NpcLoot, [], CollectionsMarshal.AsSpan(context.DropScratch), [], kill: kill);
         if (world.IsAlive(identity.Spawner))
         {
             ref var spawn = ref world.Get<NpcSpawn>(identity.Spawner);
@@ -158,7 +170,7 @@ public sealed class DeathSystem : IGameSystem
         var perPile = item.Stackable ? quantity : 1;
         for (var i = 0; i < piles; i++)
         {
-            context.SpawnGroundItem(new ItemStack(item.Id, perPile), tile, ownerId, transaction, ItemSource.NpcDrop);
+            context.DropScratch.Add(context.SpawnGroundItem(new ItemStack(item.Id, perPile), tile, ownerId, transaction, ItemSource.NpcDrop));
         }
     }
 

@@ -1,5 +1,6 @@
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
@@ -84,7 +85,10 @@ public sealed class RespawnSystem : IGameSystem
 
         foreach (var item in _due)
         {
-            context.RemoveGroundItem(item, takerId: 0, transaction: 0);
+            var transaction = context.NewTransactionId();
+            var networkId = context.NetworkIdOf(item);
+            context.RemoveGroundItem(item, takerId: 0, transaction);
+            context.RecordItems(transaction, ItemTransactionKind.Despawn, [], [], [networkId]);
         }
 
         context.Trades.Maintain();

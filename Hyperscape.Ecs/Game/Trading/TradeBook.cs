@@ -2,6 +2,7 @@ using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Trading;
@@ -262,6 +263,7 @@ public sealed class TradeBook
         _context.Emit(new GameEvent(GameEventKind.InventoryChanged, session.SecondId, Transaction: transaction));
         _context.Emit(new GameEvent(GameEventKind.TradeCompleted, session.FirstId, session.SecondId, Transaction: transaction));
         _context.Emit(new GameEvent(GameEventKind.TradeCompleted, session.SecondId, session.FirstId, Transaction: transaction));
+        _context.RecordItems(transaction, ItemTransactionKind.Trade, [session.First, session.Second], [], []);
         return RejectionReason.None;
     }
 

@@ -73,7 +73,8 @@ public class ItemActionTests
 
         Assert.That(harness.GroundItems(), Is.Empty);
         var destroyed = harness.Events(GameEventKind.ItemsDestroyed).Single();
-        Assert.That(destroyed, Is.EqualTo(new GameEvent(GameEventKind.ItemsDestroyed, again.Id, A: ItemIds.IronSword, B: 1, C: (int)ItemSink.Despawned)));
+        Assert.That(destroyed.Transaction, Is.Not.Zero, "a despawn is an item transaction too");
+        Assert.That(destroyed, Is.EqualTo(new GameEvent(GameEventKind.ItemsDestroyed, again.Id, A: ItemIds.IronSword, B: 1, C: (int)ItemSink.Despawned, Transaction: destroyed.Transaction)));
     }
 
     [Test]

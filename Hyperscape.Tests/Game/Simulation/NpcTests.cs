@@ -97,7 +97,7 @@ public class NpcTests
         Assert.That(death.Subject, Is.EqualTo(cow));
         Assert.That(death.Other, Is.EqualTo(player));
         var kill = harness.Events(GameEventKind.NpcKilled).Single();
-        Assert.That(kill, Is.EqualTo(new GameEvent(GameEventKind.NpcKilled, player, cow, NpcIds.Cow, 1)));
+        Assert.That(kill, Is.EqualTo(new GameEvent(GameEventKind.NpcKilled, player, cow, NpcIds.Cow, 1, Transaction: death.Transaction)), "the kill is part of the loot's transaction");
         Assert.That(harness.Sim.Context.Kills.Get(1, NpcIds.Cow), Is.EqualTo(1));
 
         var loot = harness.GroundItems();

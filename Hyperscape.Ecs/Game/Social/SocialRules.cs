@@ -1,0 +1,91 @@
+using Hyperscape.Ecs.Persistence;
+
+namespace Hyperscape.Ecs.Game.Social;
+
+/// <summary>Limits and pure checks of friends, ignores, private messages and names.</summary>
+public static class SocialRules
+{
+    /// <summary>The most friends a character may have.</summary>
+    public const int MaxFriends = 99;
+
+    /// <summary>The most players a character may ignore.</summary>
+    public const int MaxIgnores = 99;
+
+    /// <summary>The longest chat or private message.</summary>
+    public const int MaxMessageLength = 200;
+
+    /// <summary>A private message reaches its recipient only if the recipient does not ignore the sender.</summary>
+    public static bool CanDeliverPrivate(SocialRelations recipient, long senderCharacterId)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        foreach (var ignored in recipient.Ignored)
+        {
+            if (ignored.Id == senderCharacterId)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Cleans a chat message: control characters become spaces, runs of whitespace collapse, ends
+    /// are trimmed. False when nothing is left or it is longer than <see cref="MaxMessageLength"/>.
+    /// </summary>
+    public static bool TryCleanMessage(string? text, out string clean)
+    {
+        clean = string.Empty;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxMessageLength)
+        {
+            return false;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var lastWasSpace = true;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c) || char.IsControl(c);
+            if (space)
+            {
+                if (!lastWasSpace)
+                {
+                    builder.Append(' ');
+                }
+
+                lastWasSpace = true;
+                continue;
+            }
+
+            builder.Append(c);
+            lastWasSpace = false;
+        }
+
+        clean = builder.ToString().TrimEnd();
+        return clean.Length > 0;
+    }
+
+    /// <summary>
+    /// Character names: 1 to 12 ASCII letters, digits, spaces, underscores or hyphens, starting
+    /// with a letter or digit, without double spaces or a trailing space.
+    /// </summary>
+    public static bool IsValidName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > Components.DisplayName.MaxLength || !char.IsAsciiLetterOrDigit(name[0]) || name[^1] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var allowed = char.IsAsciiLetterOrDigit(c) || c is '_' or '-' || (c == ' ' && name[i - 1] != ' ');
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

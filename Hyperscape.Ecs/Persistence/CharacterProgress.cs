@@ -1,0 +1,21 @@
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Rules;
+
+namespace Hyperscape.Ecs.Persistence;
+
+/// <summary>The part of a character saved every 30 seconds: where it is and how strong.</summary>
+/// <param name="CharacterId">The character.</param>
+/// <param name="Position">Its position.</param>
+/// <param name="Health">Its health.</param>
+/// <param name="Skills">Levels and XP.</param>
+/// <param name="AttackStyle">Combat preference.</param>
+/// <param name="AutoRetaliate">Combat preference.</param>
+/// <param name="Running">Movement preference.</param>
+public sealed record CharacterProgress(
+    long CharacterId,
+    Position Position,
+    Health Health,
+    Skills Skills,
+    AttackStyle AttackStyle,
+    bool AutoRetaliate,
+    bool Running);

@@ -1,0 +1,37 @@
+using Hyperscape.Ecs.Game;
+
+namespace Hyperscape.Ecs.Persistence;
+
+/// <summary>Characters, their items, the ground, deaths and kills. Never called from the tick thread.</summary>
+public interface ICharacterStore
+{
+    /// <summary>The characters of an account.</summary>
+    Task<IReadOnlyList<CharacterSummaryRecord>> ListAsync(long accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a character; null when the name (case-insensitive) is taken.</summary>
+    Task<StoredCharacter?> CreateAsync(long accountId, CharacterState initial, CancellationToken cancellationToken = default);
+
+    /// <summary>A character with its items and kills, or null.</summary>
+    Task<StoredCharacter?> LoadAsync(long characterId, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a whole character (state, items, combat preferences) and stamps its last login.</summary>
+    Task SaveAsync(CharacterState state, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves positions and stats of many characters in one batch.</summary>
+    Task SaveProgressAsync(IReadOnlyList<CharacterProgress> progress, CancellationToken cancellationToken = default);
+
+    /// <summary>Commits an item transaction atomically; returns false when it was already committed.</summary>
+    Task<bool> CommitAsync(ItemTransaction transaction, CancellationToken cancellationToken = default);
+
+    /// <summary>Every item lying on the ground.</summary>
+    Task<IReadOnlyList<StoredGroundItem>> LoadGroundItemsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records the voice preference.</summary>
+    Task SetPushToTalkAsync(long characterId, bool pushToTalk, CancellationToken cancellationToken = default);
+
+    /// <summary>The largest transaction, death or ground item id stored, so new ids start past it.</summary>
+    Task<long> MaxStoredIdAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a death was recorded.</summary>
+    Task<bool> IsDeathRecordedAsync(long deathId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,29 @@
+namespace Hyperscape.Ecs.Persistence;
+
+/// <summary>What kind of game operation an item transaction records.</summary>
+public enum ItemTransactionKind : byte
+{
+    /// <summary>A pickup from the ground.</summary>
+    Pickup = 1,
+
+    /// <summary>A drop to the ground.</summary>
+    Drop = 2,
+
+    /// <summary>An equip or unequip.</summary>
+    Equipment = 3,
+
+    /// <summary>Food eaten.</summary>
+    Eat = 4,
+
+    /// <summary>A completed trade.</summary>
+    Trade = 5,
+
+    /// <summary>A player's death.</summary>
+    Death = 6,
+
+    /// <summary>An NPC's death and its loot.</summary>
+    NpcLoot = 7,
+
+    /// <summary>Ground items that despawned.</summary>
+    Despawn = 8,
+}
