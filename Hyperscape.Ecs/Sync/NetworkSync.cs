@@ -42,6 +42,7 @@ public sealed class NetworkSync
     private readonly Dictionary<int, ClientView> _clientByPlayerEntity = [];
     private readonly Dictionary<long, int> _entityIdByNetworkId = [];
     private readonly List<long> _vanished = [];
+    private readonly Dictionary<long, List<(ClientView Client, GameEvent Event)>> _held = [];
     private readonly FixedBufferWriter _packet;
     private readonly FixedBufferWriter _scratch;
     private readonly byte[] _nameUtf8 = new byte[DisplayName.MaxLength * 3];
@@ -146,7 +147,7 @@ public sealed class NetworkSync
                     or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
                     if (_clientByPlayer.TryGetValue(e.Subject, out var owner))
                     {
-                        Enqueue(owner, e, own: true);
+                        EnqueueOwn(owner, e);
                     }
 
                     break;
@@ -168,6 +169,32 @@ public sealed class NetworkSync
             }
         }
     }
+
+    /// <summary>
+    /// Releases what was held for an item transaction now that storage committed it: its events go
+    /// out with the next frame, and the player's inventory and equipment follow once nothing else
+    /// of theirs is held. Unknown ids are ignored (a transaction no connected client cared about).
+    /// </summary>
+    public void Confirm(long transactionId)
+    {
+        if (!_held.Remove(transactionId, out var held))
+        {
+            return;
+        }
+
+        foreach (var (client, gameEvent) in held)
+        {
+            client.HeldEvents--;
+            if (_clients.TryGetValue(client.ClientId, out var connected) && connected == client)
+            {
+                Enqueue(client, gameEvent, own: true);
+                client.HasBacklog = true;
+            }
+        }
+    }
+
+    /// <summary>Item transactions still waiting for <see cref="Confirm"/>.</summary>
+    public int UnconfirmedTransactions => _held.Count;
 
     /// <summary>Adds the ids of clients that currently see <paramref name="networkId"/> (public chat goes to them).</summary>
     public void CollectClientsSeeing(long networkId, List<long> clientIds)
@@ -662,7 +689,11 @@ public sealed class NetworkSync
         }
 
         var written = 0;
-        if (client.InventoryPending)
+
+        // Item state waits while a transaction of this player is unconfirmed: the client must not
+        // see an item change that storage has not committed.
+        var itemsHeld = client.HeldEvents > 0;
+        if (client.InventoryPending && !itemsHeld)
         {
             ref readonly var inventory = ref _world.GetReadOnly<Inventory>(player);
             WriteStacks(SyncOp.OwnInventory, inventory.Slots);
@@ -674,7 +705,7 @@ public sealed class NetworkSync
             }
         }
 
-        if (client.EquipmentPending)
+        if (client.EquipmentPending && !itemsHeld)
         {
             ref readonly var equipment = ref _world.GetReadOnly<Equipment>(player);
             WriteStacks(SyncOp.OwnEquipment, equipment.Slots);
@@ -924,6 +955,24 @@ public sealed class NetworkSync
         }
 
         _clientGrid.Build();
+    }
+
+    private void EnqueueOwn(ClientView client, in GameEvent gameEvent)
+    {
+        if (_options.HoldItemChangesUntilConfirmed && gameEvent.Transaction != 0)
+        {
+            if (!_held.TryGetValue(gameEvent.Transaction, out var list))
+            {
+                list = [];
+                _held[gameEvent.Transaction] = list;
+            }
+
+            list.Add((client, gameEvent));
+            client.HeldEvents++;
+            return;
+        }
+
+        Enqueue(client, gameEvent, own: true);
     }
 
     private void Enqueue(ClientView client, in GameEvent gameEvent, bool own)

@@ -228,6 +228,35 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void Item_changes_wait_for_storage_to_confirm_them()
+    {
+        var world = new SyncWorld(64, [], new SyncOptions { HoldItemChangesUntilConfirmed = true, InterestGroups = 1 });
+        var player = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
+        world.Tick();
+        var client = world.Connect(1, player);
+        world.Frames(2);
+        var before = client.Inventory!;
+
+        world.Enqueue(PlayerAction.Drop(player, 0));
+        world.Tick();
+        var transaction = world.Simulation.Events.ToArray().First(e => e.Kind == GameEventKind.InventoryChanged).Transaction;
+        world.Frames();
+
+        Assert.That(client.Inventory, Is.EqualTo(before), "not committed yet: the client still sees the coins");
+        Assert.That(client.Events.Any(e => e.Kind == GameEventKind.InventoryChanged), Is.False);
+        Assert.That(client.Entities.Values.Any(e => e.Kind == WireEntityKind.GroundItem), Is.True, "the world itself is not held back");
+        Assert.That(world.Sync.UnconfirmedTransactions, Is.EqualTo(1));
+
+        world.Sync.Confirm(transaction);
+        world.Frames(1);
+
+        Assert.That(client.Inventory![0].IsEmpty, Is.True);
+        Assert.That(client.Events.Single(e => e.Kind == GameEventKind.InventoryChanged).Transaction, Is.EqualTo(transaction));
+        Assert.That(world.Sync.UnconfirmedTransactions, Is.Zero);
+        world.Sync.Confirm(transaction);
+    }
+
+    [Test]
     public void Public_chat_reaches_exactly_the_clients_that_see_the_speaker()
     {
         var world = new SyncWorld(128, []);
