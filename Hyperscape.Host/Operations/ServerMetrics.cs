@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Hyperscape.Host.Operations;
+
+/// <summary>
+/// The server's instruments (meter <c>Hyperscape.Server</c>): readable with <c>dotnet-counters</c>
+/// and exported as Prometheus text on <c>/metrics</c>. Also keeps exact recent percentiles of tick
+/// and frame times for <c>/stats</c> and the load generator.
+/// </summary>
+public sealed class ServerMetrics : IDisposable
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "Hyperscape.Server";
+
+    private readonly Meter _meter = new(MeterName, "1.0");
+    private readonly Histogram<double> _tick;
+    private readonly Histogram<double> _phase;
+    private readonly Histogram<double> _frame;
+    private readonly Histogram<double> _save;
+    private readonly Counter<long> _saveFailures;
+    private readonly Counter<long> _bytesIn;
+    private readonly Counter<long> _bytesOut;
+    private readonly Counter<long> _rejected;
+    private readonly Counter<long> _dropped;
+    private readonly RecentPercentiles _recentTicks = new(2048);
+    private readonly RecentPercentiles _recentFrames = new(8192);
+    private long _totalBytesIn;
+    private long _totalBytesOut;
+    private long _totalRejected;
+    private long _totalDropped;
+
+    /// <summary>Creates the instruments; <paramref name="online"/> and <paramref name="entities"/> are read when observed.</summary>
+    public ServerMetrics(Func<int> online, Func<int> entities)
+    {
+        _tick = _meter.CreateHistogram<double>("hyperscape.tick.duration", "ms", "Time to compute one 600 ms game tick");
+        _phase = _meter.CreateHistogram<double>("hyperscape.tick.phase.duration", "ms", "Time per tick phase");
+        _frame = _meter.CreateHistogram<double>("hyperscape.sync.frame.duration", "ms", "Time to build one 20 Hz sync frame");
+        _save = _meter.CreateHistogram<double>("hyperscape.save.duration", "ms", "Time to write one persistence job");
+        _saveFailures = _meter.CreateCounter<long>("hyperscape.save.failures", description: "Failed persistence attempts (each is retried)");
+        _bytesIn = _meter.CreateCounter<long>("hyperscape.network.bytes.in", "By", "Bytes received from clients");
+        _bytesOut = _meter.CreateCounter<long>("hyperscape.network.bytes.out", "By", "Bytes sent to clients");
+        _rejected = _meter.CreateCounter<long>("hyperscape.messages.rejected", description: "Client messages refused (malformed, rate limited, not allowed)");
+        _dropped = _meter.CreateCounter<long>("hyperscape.messages.dropped", description: "Outgoing packets dropped for slow clients");
+        _meter.CreateObservableGauge("hyperscape.players.online", online, description: "Players in the world");
+        _meter.CreateObservableGauge("hyperscape.entities", entities, description: "Entities in the world");
+    }
+
+    /// <summary>Bytes received so far.</summary>
+    public long BytesIn => Interlocked.Read(ref _totalBytesIn);
+
+    /// <summary>Bytes sent so far.</summary>
+    public long BytesOut => Interlocked.Read(ref _totalBytesOut);
+
+    /// <summary>Client messages refused so far.</summary>
+    public long Rejected => Interlocked.Read(ref _totalRejected);
+
+    /// <summary>Outgoing packets dropped so far.</summary>
+    public long Dropped => Interlocked.Read(ref _totalDropped);
+
+    /// <summary>Recent tick durations.</summary>
+    public RecentPercentiles Ticks => _recentTicks;
+
+    /// <summary>Recent frame durations.</summary>
+    public RecentPercentiles Frames => _recentFrames;
+
+    /// <summary>Records a tick and its phases (Stopwatch ticks).</summary>
+    public void RecordTick(TimeSpan total, IReadOnlyList<string> phaseNames, ReadOnlySpan<long> phaseTicks)
+    {
+        _tick.Record(total.TotalMilliseconds);
+        _recentTicks.Add(total.TotalMilliseconds);
+        for (var i = 0; i < phaseTicks.Length; i++)
+        {
+            _phase.Record(phaseTicks[i] * 1000.0 / Stopwatch.Frequency, new KeyValuePair<string, object?>("phase", phaseNames[i]));
+        }
+    }
+
+    /// <summary>Records a sync frame.</summary>
+    public void RecordFrame(TimeSpan duration)
+    {
+        _frame.Record(duration.TotalMilliseconds);
+        _recentFrames.Add(duration.TotalMilliseconds);
+    }
+
+    /// <summary>Records a persistence job.</summary>
+    public void RecordSave(string kind, TimeSpan duration) => _save.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>Records a failed persistence attempt.</summary>
+    public void RecordSaveFailure(string kind) => _saveFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>Counts received bytes.</summary>
+    public void BytesReceived(int count)
+    {
+        _bytesIn.Add(count);
+        Interlocked.Add(ref _totalBytesIn, count);
+    }
+
+    /// <summary>Counts sent bytes.</summary>
+    public void BytesSent(int count)
+    {
+        _bytesOut.Add(count);
+        Interlocked.Add(ref _totalBytesOut, count);
+    }
+
+    /// <summary>Counts a refused client message.</summary>
+    public void MessageRejected(string reason)
+    {
+        _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        Interlocked.Increment(ref _totalRejected);
+    }
+
+    /// <summary>Counts a dropped outgoing packet.</summary>
+    public void PacketDropped()
+    {
+        _dropped.Add(1);
+        Interlocked.Increment(ref _totalDropped);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Hyperscape.Host.Persistence;
+
+/// <summary>Opens connections for the configured engine, with each engine's per-connection settings.</summary>
+public sealed class ConnectionFactory : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+
+    /// <summary>Creates a factory for the settings.</summary>
+    public ConnectionFactory(DatabaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        if (settings.Engine == DatabaseEngine.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(settings.ConnectionString);
+        }
+    }
+
+    /// <summary>The settings in force.</summary>
+    public DatabaseSettings Settings { get; }
+
+    /// <summary>The engine.</summary>
+    public DatabaseEngine Engine => Settings.Engine;
+
+    /// <summary>Opens a connection.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(Settings.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // WAL lets readers run beside the writer; FULL sync makes a commit durable when it returns,
+        // which is what "acknowledged only after commit" promises; the busy timeout waits out the
+        // writer instead of failing.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

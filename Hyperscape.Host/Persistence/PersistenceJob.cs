@@ -1,0 +1,20 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Persistence;
+
+namespace Hyperscape.Host.Persistence;
+
+/// <summary>One unit of work for the <see cref="PersistenceWriter"/>.</summary>
+public abstract record PersistenceJob
+{
+    /// <summary>Commit an item transaction; its id is reported back once durable.</summary>
+    public sealed record Commit(ItemTransaction Transaction) : PersistenceJob;
+
+    /// <summary>The periodic save of positions and stats.</summary>
+    public sealed record Progress(IReadOnlyList<CharacterProgress> Characters) : PersistenceJob;
+
+    /// <summary>A whole character (on disconnect and shutdown).</summary>
+    public sealed record Character(CharacterState State) : PersistenceJob;
+
+    /// <summary>Completes once every job queued before it is done.</summary>
+    public sealed record Barrier(TaskCompletionSource Done) : PersistenceJob;
+}
