@@ -12,8 +12,8 @@ public abstract record PersistenceJob
     /// <summary>The periodic save of positions and stats.</summary>
     public sealed record Progress(IReadOnlyList<CharacterProgress> Characters) : PersistenceJob;
 
-    /// <summary>A whole character (on disconnect and shutdown).</summary>
-    public sealed record Character(CharacterState State) : PersistenceJob;
+    /// <summary>A whole character (on disconnect, on leaving and on shutdown); <paramref name="Saved"/> completes once it is durable.</summary>
+    public sealed record Character(CharacterState State, TaskCompletionSource? Saved = null) : PersistenceJob;
 
     /// <summary>Completes once every job queued before it is done.</summary>
     public sealed record Barrier(TaskCompletionSource Done) : PersistenceJob;

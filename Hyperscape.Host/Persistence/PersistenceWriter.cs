@@ -100,6 +100,11 @@ public sealed class PersistenceWriter : IAsyncDisposable
                     catch (OperationCanceledException)
                     {
                         _logger.LogError("Abandoned {Job} after {Attempt} attempts because the server is exiting now.", JobName(job), attempt);
+                        if (job is PersistenceJob.Character { Saved: { } saved })
+                        {
+                            saved.TrySetException(new InvalidOperationException($"Saving {JobName(job)} was abandoned."));
+                        }
+
                         break;
                     }
 
@@ -125,6 +130,7 @@ public sealed class PersistenceWriter : IAsyncDisposable
                 break;
             case PersistenceJob.Character character:
                 await _store.SaveAsync(character.State).ConfigureAwait(false);
+                character.Saved?.TrySetResult();
                 break;
             case PersistenceJob.Barrier barrier:
                 barrier.Done.TrySetResult();

@@ -1,0 +1,44 @@
+namespace Hyperscape.Host.Configuration;
+
+/// <summary>
+/// The server's settings, bound from the <c>Hyperscape</c> section of configuration
+/// (appsettings.json, <c>Hyperscape__*</c> environment variables, <c>--Hyperscape:*</c> flags).
+/// </summary>
+public sealed class ServerOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Hyperscape";
+
+    /// <summary>Where to listen: the game socket is <c>ws://{Listen}{Path}</c>.</summary>
+    public string Listen { get; set; } = "http://127.0.0.1:5555";
+
+    /// <summary>The WebSocket path.</summary>
+    public string Path { get; set; } = "/game";
+
+    /// <summary>The database.</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>The world.</summary>
+    public WorldSettings World { get; set; } = new();
+
+    /// <summary>Privy authentication; without an app id, sessions are anonymous.</summary>
+    public PrivyOptions Privy { get; set; } = new();
+
+    /// <summary>LiveKit voice; without a key, voice requests are answered "disabled".</summary>
+    public LiveKitOptions LiveKit { get; set; } = new();
+
+    /// <summary>Limits that protect the server from hostile clients.</summary>
+    public SessionLimits Limits { get; set; } = new();
+
+    /// <summary>
+    /// The sync frame length; a game tick is every 12th frame (600 ms at the default 50 ms).
+    /// Shorter frames only make time pass faster, for tests.
+    /// </summary>
+    public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often positions and stats of everyone online are saved.</summary>
+    public TimeSpan SaveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a dropped player stays in the world, resumable with its token.</summary>
+    public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(60);
+}
