@@ -1,0 +1,34 @@
+namespace Hyperscape.Host.Operations;
+
+/// <summary>A snapshot of the server for <c>/stats</c> (JSON) and the load generator.</summary>
+/// <param name="Tick">Ticks computed.</param>
+/// <param name="Online">Players in the world.</param>
+/// <param name="Connections">Open game connections.</param>
+/// <param name="Entities">Entities in the world.</param>
+/// <param name="TickP50Ms">Median tick time over recent ticks.</param>
+/// <param name="TickP99Ms">99th percentile tick time over recent ticks.</param>
+/// <param name="FrameP50Ms">Median sync frame time over recent frames.</param>
+/// <param name="FrameP99Ms">99th percentile sync frame time over recent frames.</param>
+/// <param name="BytesIn">Bytes received from clients.</param>
+/// <param name="BytesOut">Bytes sent to clients.</param>
+/// <param name="Rejected">Client messages refused.</param>
+/// <param name="Dropped">Outgoing packets dropped for slow clients.</param>
+/// <param name="PendingSaves">Persistence jobs not yet written.</param>
+/// <param name="ManagedBytes">Managed heap in use.</param>
+/// <param name="WorkingSetBytes">The process's resident memory.</param>
+public sealed record ServerStats(
+    long Tick,
+    int Online,
+    int Connections,
+    int Entities,
+    double TickP50Ms,
+    double TickP99Ms,
+    double FrameP50Ms,
+    double FrameP99Ms,
+    long BytesIn,
+    long BytesOut,
+    long Rejected,
+    long Dropped,
+    long PendingSaves,
+    long ManagedBytes,
+    long WorkingSetBytes);
