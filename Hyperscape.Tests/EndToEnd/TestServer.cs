@@ -1,0 +1,80 @@
+using Hyperscape.Host.Gameplay;
+using Hyperscape.Host.Hosting;
+using Hyperscape.Host.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hyperscape.Tests.EndToEnd;
+
+/// <summary>
+/// The real server, built the way the executable builds it, on a loopback port of its own and a
+/// fresh SQLite file. Time runs 5× faster (10 ms frames, 120 ms ticks) so games finish quickly.
+/// </summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _folder;
+
+    private TestServer(WebApplication app, string folder, Uri socket)
+    {
+        _app = app;
+        _folder = folder;
+        Socket = socket;
+    }
+
+    /// <summary>The game socket.</summary>
+    public Uri Socket { get; }
+
+    /// <summary>The HTTP base address.</summary>
+    public Uri Http => new UriBuilder(Socket) { Scheme = "http", Path = "/" }.Uri;
+
+    public GameLoop Loop => _app.Services.GetRequiredService<GameLoop>();
+
+    public SqlGameStore Store => _app.Services.GetRequiredService<SqlGameStore>();
+
+    public static async Task<TestServer> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"hyperscape-e2e-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hyperscape:Listen"] = "http://127.0.0.1:0",
+            ["Hyperscape:Database:SqliteFile"] = Path.Combine(folder, "e2e.db"),
+            ["Hyperscape:Database:PostgresConnectionString"] = string.Empty,
+            ["Hyperscape:FrameInterval"] = "00:00:00.010",
+            ["Hyperscape:ReconnectGrace"] = "00:00:30",
+            ["Hyperscape:Privy:AppId"] = string.Empty,
+            ["Hyperscape:LiveKit:ApiKey"] = string.Empty,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = ServerApplication.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var socket = ServerApplication.GameSocket(ServerApplication.Addresses(app)[0], "/game");
+        return new TestServer(app, folder, socket);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
