@@ -33,6 +33,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ConcurrentQueue<Action> _commands = new();
     private readonly Dictionary<long, GameSession> _sessions = [];
+    private long _sendQueueBytes;
+    private int _largestSendQueue;
     private readonly Dictionary<long, PlayerPresence> _byCharacter = [];
     private readonly Dictionary<long, PlayerPresence> _byNetworkId = [];
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _leaving = new();
@@ -102,6 +104,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             Metrics.Ticks.Percentile(50), Metrics.Ticks.Percentile(99),
             Metrics.Frames.Percentile(50), Metrics.Frames.Percentile(99),
             Metrics.BytesIn, Metrics.BytesOut, Metrics.Rejected, Metrics.Dropped,
+            Volatile.Read(ref _sendQueueBytes), Volatile.Read(ref _largestSendQueue),
             _writer.Pending, GC.GetTotalMemory(false), process.WorkingSet64);
     }
 
@@ -383,13 +386,23 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         Sync.BuildFrame(this);
         Metrics.RecordFrame(Stopwatch.GetElapsedTime(started));
 
+        long queued = 0;
         foreach (var session in _sessions.Values)
         {
+            var bytes = session.Outgoing.QueuedBytes;
+            queued += bytes;
+            if (bytes > _largestSendQueue)
+            {
+                Volatile.Write(ref _largestSendQueue, bytes);
+            }
+
             if (session.Outgoing.Stalled)
             {
                 ResyncOrDrop(session);
             }
         }
+
+        Volatile.Write(ref _sendQueueBytes, queued);
 
         var now = DateTimeOffset.UtcNow;
         if (now >= _nextSave)

@@ -13,6 +13,8 @@ namespace Hyperscape.Host.Operations;
 /// <param name="BytesOut">Bytes sent to clients.</param>
 /// <param name="Rejected">Client messages refused.</param>
 /// <param name="Dropped">Outgoing packets dropped for slow clients.</param>
+/// <param name="SendQueueBytes">Bytes waiting in every connection's send queue, at the last frame.</param>
+/// <param name="LargestSendQueueBytes">The most any one connection has had queued since start: bounded by the send-queue budget.</param>
 /// <param name="PendingSaves">Persistence jobs not yet written.</param>
 /// <param name="ManagedBytes">Managed heap in use.</param>
 /// <param name="WorkingSetBytes">The process's resident memory.</param>
@@ -29,6 +31,8 @@ public sealed record ServerStats(
     long BytesOut,
     long Rejected,
     long Dropped,
+    long SendQueueBytes,
+    int LargestSendQueueBytes,
     long PendingSaves,
     long ManagedBytes,
     long WorkingSetBytes);

@@ -34,7 +34,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public SqlGameStore Store => _app.Services.GetRequiredService<SqlGameStore>();
 
-    public static async Task<TestServer> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<TestServer> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"hyperscape-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -57,6 +57,7 @@ internal sealed class TestServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         var socket = ServerApplication.GameSocket(ServerApplication.Addresses(app)[0], "/game");

@@ -1,0 +1,178 @@
+using System.Net.WebSockets;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Protocol;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+
+namespace Hyperscape.Tests.EndToEnd;
+
+/// <summary>
+/// Hostile and broken clients against a real server, each while a well-behaved player keeps
+/// playing on the same server: its moves still arrive and the ticks keep coming.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class HostileClientTests
+{
+    private static int _names;
+    private TestServer _server = null!;
+    private TestClient _player = null!;
+    private int _step;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _server = await TestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hyperscape:Limits:AuthenticationTimeout"] = "00:00:01",
+            ["Hyperscape:Limits:MalformedLimit"] = "3",
+        });
+        _player = await TestClient.EnterAsync(_server.Socket, Name("Good"));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _player.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [TearDown]
+    public async Task The_good_player_keeps_playing()
+    {
+        // Walk back and forth near the spawn point; each arrival is seen by the player itself.
+        var x = 128 + (_step++ % 2 == 0 ? 3 : -3);
+        await _player.ActAsync(ActionKind.Move, x: x, z: 128);
+        await _player.WaitUntilAsync(c => c.World!.Entities.TryGetValue(c.NetworkId, out var me) && Math.Abs(me.X - x) < 0.5f && Math.Abs(me.Z - 128) < 0.5f, $"the good player reaching ({x}, 128)");
+        Assert.That(_player.Closed, Is.False);
+    }
+
+    [Test]
+    public async Task A_message_over_1024_bytes_closes_the_connection_with_1009()
+    {
+        await using var hostile = await TestClient.ConnectAsync(_server.Socket);
+        await hostile.HelloAsync();
+
+        await hostile.SendRawAsync(new byte[WireProtocol.MaxPacketSize + 1], WebSocketMessageType.Binary);
+
+        Assert.That(await hostile.WaitClosedAsync(), Is.EqualTo(WebSocketCloseStatus.MessageTooBig));
+    }
+
+    [Test]
+    public async Task Malformed_messages_get_errors_and_repeated_ones_a_close()
+    {
+        await using var hostile = await TestClient.ConnectAsync(_server.Socket);
+        await hostile.HelloAsync();
+
+        await hostile.SendRawAsync(new byte[] { 0x93, 0x01 }, WebSocketMessageType.Binary);
+        var error = await hostile.WaitForMessageAsync(MessageType.Error);
+        Assert.That(error.Long(1), Is.EqualTo((long)ProtocolErrorCode.Truncated));
+        Assert.That(hostile.Closed, Is.False, "one malformed message is answered, not punished");
+
+        await hostile.SendRawAsync(new byte[] { 0xc1, 0xc1, 0xc1 }, WebSocketMessageType.Binary);
+        await hostile.SendRawAsync("{not json"u8.ToArray(), WebSocketMessageType.Text);
+
+        Assert.That(await hostile.WaitClosedAsync(), Is.EqualTo(WebSocketCloseStatus.PolicyViolation));
+        Assert.That(hostile.Messages(MessageType.Error), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Acting_before_hello_is_refused_and_closed()
+    {
+        await using var hostile = await TestClient.ConnectAsync(_server.Socket);
+
+        await hostile.ActAsync(ActionKind.Move, x: 130, z: 130);
+
+        Assert.That(await hostile.WaitClosedAsync(), Is.EqualTo(WebSocketCloseStatus.PolicyViolation));
+        Assert.That(hostile.Messages(MessageType.Error).Single().Long(1), Is.EqualTo((long)ProtocolErrorCode.NotAllowedNow));
+    }
+
+    [Test]
+    public async Task A_client_that_never_authenticates_is_closed_after_the_time_limit()
+    {
+        await using var silent = await TestClient.ConnectAsync(_server.Socket);
+
+        Assert.That(await silent.WaitClosedAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(WebSocketCloseStatus.PolicyViolation));
+        Assert.That(silent.CloseDescription, Does.Contain("timed out"));
+    }
+
+    [Test]
+    public async Task An_unknown_protocol_version_is_refused_with_1002()
+    {
+        await using var future = await TestClient.ConnectAsync(_server.Socket);
+
+        await future.SendAsync(w => ClientMessages.Hello(w, null, version: WireProtocol.Version + 1));
+
+        Assert.That(await future.WaitClosedAsync(), Is.EqualTo(WebSocketCloseStatus.ProtocolError));
+        Assert.That(future.Messages(MessageType.Error).Single().Long(1), Is.EqualTo((long)ProtocolErrorCode.UnsupportedVersion));
+        Assert.That(future.Messages(MessageType.Welcome), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_flood_is_rate_limited_while_the_world_goes_on()
+    {
+        await using var flooder = await TestClient.EnterAsync(_server.Socket, Name("Flood"));
+        var rejectedBefore = _server.Loop.Stats().Rejected;
+        var tickBefore = _server.Loop.Tick;
+
+        for (var i = 0; i < 400; i++)
+        {
+            await flooder.ActAsync(ActionKind.Emote, value: 1);
+        }
+
+        var notice = await flooder.WaitForMessageAsync(MessageType.Error, m => m.Long(1) == (long)ProtocolErrorCode.RateLimited);
+        Assert.That(notice.Text(2), Is.Not.Empty);
+
+        // The burst allows 60 and the refill a few more while the flood is read: most are refused.
+        await flooder.WaitUntilAsync(_ => _server.Loop.Stats().Rejected - rejectedBefore >= 250, "the flood being refused");
+        await _player.WaitUntilAsync(_ => _server.Loop.Tick >= tickBefore + 3, "ticks going on");
+        Assert.That(flooder.Closed, Is.False, "a rate limit drops messages, it does not punish the connection");
+    }
+
+    [Test]
+    public async Task A_client_that_stops_reading_is_held_to_its_budget_and_then_disconnected()
+    {
+        const int budget = 16 * 1024;
+        await using var server = await TestServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Hyperscape:Limits:SendQueueBytes"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Hyperscape:Limits:StallTimeout"] = "00:00:02",
+                ["Hyperscape:FrameInterval"] = "00:00:00.005",
+                ["Hyperscape:World:ScatteredNpcs"] = "200",
+                ["Hyperscape:World:ScatterRadius"] = "10",
+                ["Kestrel:Limits:MaxResponseBufferSize"] = "4096",
+            },
+            builder => builder.WebHost.UseSockets(sockets => sockets.CreateBoundListenSocket = endpoint =>
+            {
+                // Accepted sockets inherit the listener's buffers: a small fixed send buffer makes
+                // the stalled client's backlog reach the server's own queue within seconds.
+                var listener = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                listener.SendBufferSize = 4096;
+                return listener;
+            }));
+        await using var good = await TestClient.EnterAsync(server.Socket, Name("Good"));
+        using var stalled = await StalledClient.EnterAsync(server.Socket, Name("Stall"));
+        await good.WaitUntilAsync(c => c.World!.Entities.ContainsKey(stalled.NetworkId), "the stalled player in view");
+
+        await good.WaitUntilAsync(_ => server.Loop.Connections == 1, "the stalled client to be disconnected", TimeSpan.FromSeconds(60));
+
+        var stats = server.Loop.Stats();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stats.Dropped, Is.GreaterThan(0), "sync packets were held back, not queued without end");
+            Assert.That(stats.LargestSendQueueBytes, Is.LessThanOrEqualTo(2 * budget + WireProtocol.MaxPacketSize));
+            Assert.That(good.Closed, Is.False);
+        });
+        Assert.That(await stalled.DrainUntilClosedAsync(TimeSpan.FromSeconds(20)), Is.True, "the server ended the stalled connection");
+
+        // The good client is still served: frames keep coming and requests are answered. (Its
+        // player may be busy dying to the goblins of this crowded test world, so no walking.)
+        var packets = good.World!.Packets;
+        await good.SendAsync(w => ClientMessages.Ping(w, 42));
+        await good.WaitForMessageAsync(MessageType.Pong);
+        await good.WaitUntilAsync(c => c.World!.Packets >= packets + 20, "more sync frames");
+    }
+
+    private static string Name(string prefix) => $"{prefix}{Interlocked.Increment(ref _names)}";
+}
