@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using Hyperscape.Host.Authentication;
+using Hyperscape.Host.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Hyperscape.Tests.Authentication;
+
+public sealed class PrivyTokenValidatorTests
+{
+    private PrivyTokenFactory _tokens = null!;
+    private PrivyTokenValidator _validator = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _tokens = new PrivyTokenFactory();
+        _validator = Validator(new PrivyOptions { AppId = PrivyTokenFactory.AppId, VerificationKey = _tokens.PublicKeyPem });
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _validator.Dispose();
+        _tokens.Dispose();
+    }
+
+    [Test]
+    public async Task A_valid_token_names_its_user()
+    {
+        var result = await _validator.ValidateAsync(_tokens.Create(subject: "did:privy:abc"));
+
+        Assert.That(result, Is.EqualTo(new AuthenticationResult(true, "did:privy:abc", null)));
+    }
+
+    [Test]
+    public async Task A_bearer_prefix_is_accepted()
+    {
+        var result = await _validator.ValidateAsync("Bearer " + _tokens.Create());
+
+        Assert.That(result.Succeeded, Is.True);
+    }
+
+    [TestCase("expired", "expired")]
+    [TestCase("just-expired", "expired")]
+    [TestCase("no-expiry", "no expiry")]
+    [TestCase("wrong-audience", "another app")]
+    [TestCase("wrong-issuer", "privy.io")]
+    [TestCase("wrong-type", "type")]
+    [TestCase("wrong-key", "signature")]
+    [TestCase("no-subject", "subject")]
+    public async Task A_bad_token_is_refused_with_the_reason(string what, string reason)
+    {
+        using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var token = what switch
+        {
+            "expired" => _tokens.Create(expiresIn: TimeSpan.FromMinutes(-10)),
+
+            // No clock skew is allowed: five seconds late is late.
+            "just-expired" => _tokens.Create(expiresIn: TimeSpan.FromSeconds(-5)),
+            "no-expiry" => _tokens.Create(withExpiry: false),
+            "wrong-audience" => _tokens.Create(audience: "another-app"),
+            "wrong-issuer" => _tokens.Create(issuer: "evil.example"),
+            "wrong-type" => _tokens.Create(type: "at+jwt"),
+            "wrong-key" => _tokens.Create(signWith: otherKey),
+            _ => _tokens.Create(subject: null),
+        };
+
+        var result = await _validator.ValidateAsync(token);
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.PrivyUserId, Is.Null);
+        Assert.That(result.Error, Does.Contain(reason));
+    }
+
+    [Test]
+    public async Task Other_algorithms_are_refused()
+    {
+        var unsigned = await _validator.ValidateAsync(PrivyTokenFactory.CreateUnsigned());
+        var hmac = await _validator.ValidateAsync(_tokens.CreateHs256(RandomNumberGenerator.GetBytes(32)));
+
+        Assert.That(unsigned.Succeeded, Is.False);
+        Assert.That(hmac.Succeeded, Is.False);
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("Bearer ")]
+    [TestCase("not.a.token")]
+    [TestCase("eyJ!!!")]
+    public async Task Missing_or_garbage_tokens_are_refused(string? token)
+    {
+        var result = await _validator.ValidateAsync(token);
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Error, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Keys_can_come_from_a_jwks_file()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, _tokens.Jwks);
+            using var validator = Validator(new PrivyOptions { AppId = PrivyTokenFactory.AppId, Jwks = file });
+
+            Assert.That((await validator.ValidateAsync(_tokens.Create())).Succeeded, Is.True);
+            using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            Assert.That((await validator.ValidateAsync(_tokens.Create(signWith: otherKey))).Succeeded, Is.False);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task Without_configuration_every_session_is_anonymous()
+    {
+        using var validator = Validator(new PrivyOptions());
+
+        Assert.That(validator.Enabled, Is.False);
+        Assert.That(await validator.ValidateAsync(null), Is.EqualTo(AuthenticationResult.Anonymous));
+    }
+
+    private static PrivyTokenValidator Validator(PrivyOptions privy) =>
+        new(Options.Create(new ServerOptions { Privy = privy }), NullLogger<PrivyTokenValidator>.Instance);
+}
