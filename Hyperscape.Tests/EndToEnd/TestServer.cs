@@ -16,6 +16,7 @@ internal sealed class TestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _folder;
+    private bool _stopped;
 
     private TestServer(WebApplication app, string folder, Uri socket)
     {
@@ -33,6 +34,9 @@ internal sealed class TestServer : IAsyncDisposable
     public GameLoop Loop => _app.Services.GetRequiredService<GameLoop>();
 
     public SqlGameStore Store => _app.Services.GetRequiredService<SqlGameStore>();
+
+    /// <summary>The server's SQLite file.</summary>
+    public string DatabaseFile => Path.Combine(_folder, "e2e.db");
 
     public static async Task<TestServer> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -64,10 +68,22 @@ internal sealed class TestServer : IAsyncDisposable
         return new TestServer(app, folder, socket);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Shuts the server down as Ctrl+C would, keeping its database for inspection.</summary>
+    public async Task StopAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
