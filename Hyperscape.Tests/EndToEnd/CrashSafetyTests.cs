@@ -1,0 +1,224 @@
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Sync;
+using Hyperscape.Host.Persistence;
+
+namespace Hyperscape.Tests.EndToEnd;
+
+/// <summary>
+/// The server process is killed hard (SIGKILL) in the middle of a stream of trades and of drops
+/// and pickups. What was acknowledged to a client must be in the database, nothing may be
+/// duplicated, and every item is still somewhere: in an inventory, worn, or on the ground.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class CrashSafetyTests
+{
+    private static readonly string[] Flags =
+    [
+        "--Hyperscape:FrameInterval=00:00:00.005",
+        "--Hyperscape:World:SpawnNpcs=false",
+        "--Hyperscape:World:SpawnGroundItems=false",
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Hyperscape.Host=Information",
+    ];
+
+    private string _folder = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), $"hyperscape-crash-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task A_hard_kill_loses_nothing_acknowledged_and_duplicates_nothing()
+    {
+        var database = Path.Combine(_folder, "crash.db");
+        long giverId, takerId, juggler;
+        int giverAcked, takerAcked;
+        using (var server = await ServerProcess.StartAsync(database, Flags))
+        {
+            await using var giver = await TestClient.EnterAsync(server.Socket, "Giver");
+            await using var taker = await TestClient.EnterAsync(server.Socket, "Taker");
+            await using var juggle = await TestClient.EnterAsync(server.Socket, "Juggler");
+            (giverId, takerId, juggler) = (giver.CharacterId, taker.CharacterId, juggle.CharacterId);
+
+            _trades = _cycles = 0;
+            using var stop = new CancellationTokenSource();
+            var trading = TradeOneCoinAtATimeAsync(giver, taker, stop.Token);
+            var juggling = DropAndPickUpAsync(juggle, stop.Token);
+
+            // Kill once both streams are well under way, without waiting for either to pause.
+            await UntilAsync(() => Volatile.Read(ref _trades) >= 3 && Volatile.Read(ref _cycles) >= 3, trading, juggling, stop);
+            lock (AckGate)
+            {
+                // Inventories shown to clients were held back until committed: these are acknowledged.
+                giverAcked = Coins(giver);
+                takerAcked = Coins(taker);
+            }
+
+            await server.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(Swallow(trading), Swallow(juggling));
+            Assert.That(giverAcked, Is.LessThan(25));
+        }
+
+        await AssertConservedAsync(database, giverId, takerId, juggler, giverAcked, takerAcked);
+
+        // The server comes back on the same file (ground items restored) and stops cleanly on SIGTERM.
+        using (var again = await ServerProcess.StartAsync(database, Flags))
+        {
+            await using (var giver = await TestClient.ConnectAsync(again.Socket))
+            {
+                await giver.HelloAsync();
+            }
+
+            Assert.That(await again.TerminateAsync(TimeSpan.FromSeconds(60)), Is.Zero, again.Output);
+            Assert.That(again.Output, Does.Contain("Everyone is saved"));
+        }
+
+        await AssertConservedAsync(database, giverId, takerId, juggler, giverAcked, takerAcked);
+    }
+
+    private static readonly Lock AckGate = new();
+    private static int _cycles;
+    private static int _trades;
+
+    /// <summary>Polls <paramref name="done"/>; a failed stream fails the test at once, with its own reason.</summary>
+    private static async Task UntilAsync(Func<bool> done, Task trading, Task juggling, CancellationTokenSource stop)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (!done())
+        {
+            if (trading.IsFaulted || juggling.IsFaulted || DateTime.UtcNow > deadline)
+            {
+                await stop.CancelAsync();
+                await Task.WhenAll(trading, juggling).WaitAsync(TimeSpan.FromSeconds(30));
+                throw new TimeoutException($"The streams did not get going: {_trades} trades, {_cycles} cycles.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task AssertConservedAsync(string database, long giverId, long takerId, long jugglerId, int giverAcked, int takerAcked)
+    {
+        await using var connections = new ConnectionFactory(DatabaseSettings.ForSqliteFile(database));
+        var store = new SqlGameStore(connections);
+        var totals = new Dictionary<int, long>();
+        var coins = new Dictionary<long, int>();
+        foreach (var id in new[] { giverId, takerId, jugglerId })
+        {
+            var state = (await store.LoadAsync(id))!.State;
+            foreach (var stack in state.Inventory.Slots)
+            {
+                Count(totals, stack);
+                coins[id] = coins.GetValueOrDefault(id) + (stack.ItemId == ItemIds.Coins ? stack.Quantity : 0);
+            }
+
+            foreach (var stack in state.Equipment.Slots)
+            {
+                Count(totals, stack);
+            }
+        }
+
+        foreach (var ground in await store.LoadGroundItemsAsync())
+        {
+            Count(totals, new ItemStack(ground.ItemId, ground.Quantity));
+        }
+
+        Assert.Multiple(() =>
+        {
+            // Three starter kits, exactly: no item duplicated, none lost.
+            Assert.That(totals, Is.EquivalentTo(new Dictionary<int, long>
+            {
+                [ItemIds.BronzeSword] = 3,
+                [ItemIds.WoodenShield] = 3,
+                [ItemIds.Shrimps] = 15,
+                [ItemIds.Coins] = 75,
+            }));
+
+            // Coins only ever leave the giver and reach the taker: storage is at least as far along
+            // as anything a client was shown.
+            Assert.That(coins[giverId], Is.LessThanOrEqualTo(giverAcked));
+            Assert.That(coins[takerId], Is.GreaterThanOrEqualTo(takerAcked));
+            Assert.That(coins[giverId] + coins[takerId], Is.EqualTo(50), "a trade's two sides commit together");
+        });
+    }
+
+    private static void Count(Dictionary<int, long> totals, ItemStack stack)
+    {
+        if (!stack.IsEmpty)
+        {
+            totals[stack.ItemId] = totals.GetValueOrDefault(stack.ItemId) + stack.Quantity;
+        }
+    }
+
+    private static async Task TradeOneCoinAtATimeAsync(TestClient giver, TestClient taker, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var coinsSlot = await giver.WaitForValueAsync(c => c.World!.Inventory is { } inv ? (int?)Array.FindIndex(inv, s => s.ItemId == ItemIds.Coins) : null, "the giver's coins");
+            var before = await taker.WaitForValueAsync(c => c.World!.Inventory is null ? null : (int?)Coins(c), "the taker's inventory");
+            var giverMark = giver.World!.Events.Count;
+            var takerMark = taker.World!.Events.Count;
+
+            await giver.ActAsync(ActionKind.TradeRequest, target: taker.NetworkId);
+            await taker.WaitUntilAsync(c => Since(c, takerMark).Any(e => e.Kind == GameEventKind.TradeRequested), "the trade request");
+            await taker.ActAsync(ActionKind.TradeRequest, target: giver.NetworkId);
+            await giver.WaitUntilAsync(c => Since(c, giverMark).Any(e => e.Kind == GameEventKind.TradeOpened), "the trade screen");
+            await giver.ActAsync(ActionKind.TradeOffer, slot: coinsSlot, quantity: 1);
+            await taker.WaitUntilAsync(c => Since(c, takerMark).Any(e => e.Kind == GameEventKind.TradeUpdated), "the offer");
+            await giver.ActAsync(ActionKind.TradeAccept);
+            await taker.ActAsync(ActionKind.TradeAccept);
+            await giver.WaitUntilAsync(c => Since(c, giverMark).Any(e => e.Kind == GameEventKind.TradeUpdated && e.A == 2), "the confirmation screen");
+            await giver.ActAsync(ActionKind.TradeAccept);
+            await taker.ActAsync(ActionKind.TradeAccept);
+            await taker.WaitUntilAsync(c => Coins(c) == before + 1, "the coin arriving");
+            Interlocked.Increment(ref _trades);
+        }
+    }
+
+    private static async Task DropAndPickUpAsync(TestClient juggler, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var slot = await juggler.WaitForValueAsync(c => c.World!.Inventory is { } inv && Array.FindIndex(inv, s => s.ItemId == ItemIds.Coins) is var i and >= 0 ? (int?)i : null, "coins to drop");
+            await juggler.ActAsync(ActionKind.Drop, slot: slot);
+            var pile = await juggler.WaitForValueAsync(
+                c => Coins(c) == 0 ? c.World!.Entities.Where(e => e.Value.Kind == WireEntityKind.GroundItem && e.Value.TypeId == ItemIds.Coins).Select(e => (long?)e.Key).FirstOrDefault() : null,
+                "the coins on the ground");
+            await juggler.ActAsync(ActionKind.Pickup, target: pile);
+            await juggler.WaitUntilAsync(c => Coins(c) == 25, "the coins picked up");
+            Interlocked.Increment(ref _cycles);
+        }
+    }
+
+    private static IEnumerable<GameEvent> Since(TestClient client, int mark) => client.World!.Events.Skip(mark);
+
+    private static int Coins(TestClient client) =>
+        client.World?.Inventory?.Where(s => s.ItemId == ItemIds.Coins).Sum(s => s.Quantity) ?? -1;
+
+    private static async Task Swallow(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+        {
+            // The server was killed under the stream: its end is expected to be abrupt.
+        }
+    }
+}
