@@ -1,3 +1,4 @@
+using Hyperscape.Benchmarks.Load;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
@@ -22,7 +23,6 @@ public sealed class CrashSafetyTests
         "--Hyperscape:World:SpawnNpcs=false",
         "--Hyperscape:World:SpawnGroundItems=false",
         "--Logging:LogLevel:Default=Warning",
-        "--Logging:LogLevel:Hyperscape.Host=Information",
     ];
 
     private string _folder = null!;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Hyperscape.Tests.EndToEnd;
+namespace Hyperscape.Benchmarks.Load;
 
 /// <summary>
-/// The console server as a separate process (the Hyperscape.Host build beside the tests), so a
-/// test can kill it as hard as a power cut would, or stop it as an operator would.
+/// The console server as a separate process (the Hyperscape.Host build that sits beside this
+/// assembly), so the load generator measures a real server and a test can kill it as hard as a
+/// power cut would, or stop it as an operator would. Compiled into the tests too (a linked file).
 /// </summary>
 internal sealed partial class ServerProcess : IDisposable
 {
@@ -18,6 +19,12 @@ internal sealed partial class ServerProcess : IDisposable
 
     /// <summary>The game socket, once the server said where it listens.</summary>
     public Uri Socket { get; private set; } = null!;
+
+    /// <summary>The HTTP base address (health, stats, metrics).</summary>
+    public Uri Http => new UriBuilder(Socket) { Scheme = "http", Path = "/" }.Uri;
+
+    /// <summary>The server's process id.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>Everything the server wrote so far.</summary>
     public string Output
@@ -41,7 +48,7 @@ internal sealed partial class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(host);
-        foreach (var argument in (string[])["--Hyperscape:Listen=http://127.0.0.1:0", $"--Hyperscape:Database:SqliteFile={sqliteFile}", "--Hyperscape:Database:PostgresConnectionString=", "--Hyperscape:Privy:AppId=", "--Hyperscape:LiveKit:ApiKey=", .. flags])
+        foreach (var argument in (string[])["--Hyperscape:Listen=http://127.0.0.1:0", $"--Hyperscape:Database:SqliteFile={sqliteFile}", "--Hyperscape:Database:PostgresConnectionString=", "--Hyperscape:Privy:AppId=", "--Hyperscape:LiveKit:ApiKey=", "--Logging:LogLevel:Hyperscape.Host=Information", .. flags])
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,0 +1,45 @@
+namespace Hyperscape.Benchmarks.Load;
+
+/// <summary>What all bots saw, counted with interlocked adds from their receive loops.</summary>
+internal sealed class BotStats
+{
+    private long _bytes;
+    private long _messages;
+    private long _actions;
+    private long _errors;
+    private long _refusedActions;
+    private long _closedByServer;
+    private long _failedToEnter;
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public long Messages => Interlocked.Read(ref _messages);
+
+    public long Actions => Interlocked.Read(ref _actions);
+
+    /// <summary>Error messages from the server (protocol level: rate limits, malformed, refusals).</summary>
+    public long Errors => Interlocked.Read(ref _errors);
+
+    /// <summary>Actions the game refused (a rejection event), e.g. attacking an NPC out of reach.</summary>
+    public long RefusedActions => Interlocked.Read(ref _refusedActions);
+
+    public long ClosedByServer => Interlocked.Read(ref _closedByServer);
+
+    public long FailedToEnter => Interlocked.Read(ref _failedToEnter);
+
+    public void Received(int bytes)
+    {
+        Interlocked.Add(ref _bytes, bytes);
+        Interlocked.Increment(ref _messages);
+    }
+
+    public void Acted() => Interlocked.Increment(ref _actions);
+
+    public void Error() => Interlocked.Increment(ref _errors);
+
+    public void Refused() => Interlocked.Increment(ref _refusedActions);
+
+    public void Closed() => Interlocked.Increment(ref _closedByServer);
+
+    public void EnterFailed() => Interlocked.Increment(ref _failedToEnter);
+}

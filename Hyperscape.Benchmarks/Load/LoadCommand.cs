@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+
+namespace Hyperscape.Benchmarks.Load;
+
+/// <summary>
+/// <c>load --bots N --seconds S</c>: starts the console server (Release build, a fresh SQLite
+/// file, a world with NPCs scattered around the spawn point) unless <c>--server</c> names one,
+/// connects N bots, lets them play for S seconds, and reports what the server measured (tick
+/// and sync-frame percentiles, bytes per client per second, refusals, memory) from its /stats.
+/// </summary>
+internal static class LoadCommand
+{
+    private const int ConcurrentLogins = 32;
+
+    public static async Task<int> RunAsync(ReadOnlyMemory<string> args)
+    {
+        var options = LoadOptions.Parse(args.Span, out var error);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"{error}\nUsage: {LoadOptions.Usage}");
+            return 2;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"hyperscape-load-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        ServerProcess? server = null;
+        try
+        {
+            Uri socket;
+            if (options.Server is null)
+            {
+                Console.WriteLine($"Starting the server with {options.Npcs} scattered NPCs ...");
+                server = await ServerProcess.StartAsync(
+                    Path.Combine(folder, "load.db"),
+                    $"--Hyperscape:World:ScatteredNpcs={options.Npcs}",
+                    "--Hyperscape:World:ScatterRadius=40",
+                    $"--Hyperscape:Limits:MaxConnections={Math.Max(5000, options.Bots + 100)}",
+                    "--Logging:LogLevel:Default=Warning");
+                socket = server.Socket;
+            }
+            else
+            {
+                socket = options.Server;
+            }
+
+            var http = new UriBuilder(socket) { Scheme = socket.Scheme == "wss" ? "https" : "http", Path = "/" }.Uri;
+            using var client = new HttpClient { BaseAddress = http };
+            return await RunBotsAsync(options, socket, client);
+        }
+        finally
+        {
+            if (server is not null)
+            {
+                Console.WriteLine("Stopping the server (SIGTERM) ...");
+                var exit = await server.TerminateAsync(TimeSpan.FromSeconds(60));
+                Console.WriteLine($"Server exited with {exit}.");
+                server.Dispose();
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunBotsAsync(LoadOptions options, Uri socket, HttpClient http)
+    {
+        var stats = new BotStats();
+        var bots = new Bot[options.Bots];
+        var entered = new bool[options.Bots];
+        var run = Guid.NewGuid().ToString("N")[..4];
+        Console.WriteLine($"Connecting {options.Bots} bots to {socket} ...");
+        var connecting = Stopwatch.StartNew();
+        using (var logins = new SemaphoreSlim(ConcurrentLogins))
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Bots).Select(async i =>
+            {
+                await logins.WaitAsync();
+                try
+                {
+                    bots[i] = new Bot(stats, seed: i);
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                    entered[i] = await bots[i].EnterAsync(socket, $"b{run}{i}", timeout.Token);
+                    if ((i + 1) % 250 == 0)
+                    {
+                        Console.WriteLine($"  {i + 1} bots in ({connecting.Elapsed.TotalSeconds:F1} s)");
+                    }
+                }
+                finally
+                {
+                    logins.Release();
+                }
+            }));
+        }
+
+        var inWorld = entered.Count(e => e);
+        Console.WriteLine($"{inWorld} of {options.Bots} bots in the world after {connecting.Elapsed.TotalSeconds:F1} s; playing for {options.Seconds} s ...");
+        var before = await StatsAsync(http);
+        var bytesBefore = stats.Bytes;
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
+        var playing = Enumerable.Range(0, options.Bots).Where(i => entered[i]).Select(i => bots[i].PlayAsync(stop.Token)).ToList();
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, options.Seconds)));
+            var now = await StatsAsync(http);
+            Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:F0} s: tick p99 {now.TickP99Ms:F2} ms, frame p99 {now.FrameP99Ms:F2} ms, online {now.Online}, {now.WorkingSetBytes / 1048576} MiB");
+        }
+
+        await Task.WhenAll(playing);
+        var after = await StatsAsync(http);
+        var seconds = clock.Elapsed.TotalSeconds;
+        foreach (var bot in bots)
+        {
+            await bot.DisposeAsync();
+        }
+
+        Report(options, inWorld, seconds, before, after, stats, stats.Bytes - bytesBefore);
+        return inWorld == options.Bots && stats.ClosedByServer == 0 ? 0 : 1;
+    }
+
+    private static void Report(LoadOptions options, int inWorld, double seconds, ServerStatsView before, ServerStatsView after, BotStats stats, long botBytes)
+    {
+        var perClient = (after.BytesOut - before.BytesOut) / seconds / Math.Max(1, inWorld);
+        var culture = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(culture, $"bots {options.Bots} ({inWorld} in the world), {options.Npcs} NPCs, {seconds:F0} s, {after.Entities} entities"));
+        Console.WriteLine(string.Create(culture, $"tick      p50 {after.TickP50Ms:F2} ms   p99 {after.TickP99Ms:F2} ms   (budget 600 ms)"));
+        Console.WriteLine(string.Create(culture, $"sync      p50 {after.FrameP50Ms:F2} ms   p99 {after.FrameP99Ms:F2} ms   (budget 50 ms)"));
+        Console.WriteLine(string.Create(culture, $"out       {perClient:N0} bytes/client/s (bots received {botBytes / seconds / Math.Max(1, inWorld):N0})"));
+        Console.WriteLine(string.Create(culture, $"actions   {stats.Actions:N0} sent, {stats.RefusedActions:N0} refused by the rules, {after.Rejected - before.Rejected:N0} messages rejected by the server, {stats.Errors:N0} error replies"));
+        Console.WriteLine(string.Create(culture, $"dropped   {after.Dropped - before.Dropped:N0} sync packets for slow clients; {stats.ClosedByServer} bots closed by the server; {stats.FailedToEnter} failed to enter"));
+        Console.WriteLine(string.Create(culture, $"memory    {after.WorkingSetBytes / 1048576.0:F0} MiB working set, {after.ManagedBytes / 1048576.0:F0} MiB managed; {after.PendingSaves} saves pending"));
+        Console.WriteLine();
+        Console.WriteLine("| Bots | NPCs | Tick p50 | Tick p99 | Sync frame p50 | Sync frame p99 | Bytes/client/s | Rejected | Working set |");
+        Console.WriteLine(string.Create(culture, $"| {options.Bots:N0} | {options.Npcs:N0} | {after.TickP50Ms:F2} ms | {after.TickP99Ms:F2} ms | {after.FrameP50Ms:F2} ms | {after.FrameP99Ms:F2} ms | {perClient:N0} | {after.Rejected - before.Rejected:N0} | {after.WorkingSetBytes / 1048576.0:F0} MiB |"));
+    }
+
+    private static async Task<ServerStatsView> StatsAsync(HttpClient http) =>
+        await http.GetFromJsonAsync<ServerStatsView>("stats") ?? throw new InvalidOperationException("/stats answered nothing.");
+}

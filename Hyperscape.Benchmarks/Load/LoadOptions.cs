@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Hyperscape.Benchmarks.Load;
+
+/// <summary>The arguments of <c>load</c>: <c>--bots N --seconds S [--server ws://host:port/game] [--npcs N]</c>.</summary>
+internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs)
+{
+    public const string Usage = "load --bots N --seconds S [--server ws://host:port/game] [--npcs N]";
+
+    /// <summary>Parses the arguments; null with a reason when they are wrong.</summary>
+    public static LoadOptions? Parse(ReadOnlySpan<string> args, out string? error)
+    {
+        int bots = 100, seconds = 30, npcs = -1;
+        Uri? server = null;
+        error = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            var ok = args[i] switch
+            {
+                "--bots" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out bots) && bots is > 0 and <= 20_000,
+                "--seconds" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds is > 0 and <= 86_400,
+                "--npcs" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out npcs),
+                "--server" => Uri.TryCreate(value, UriKind.Absolute, out server) && server.Scheme is "ws" or "wss",
+                _ => false,
+            };
+            if (!ok)
+            {
+                error = value is null || !args[i].StartsWith("--", StringComparison.Ordinal)
+                    ? $"Unexpected argument '{args[i]}'."
+                    : $"Bad value '{value}' for {args[i]}.";
+                return null;
+            }
+
+            i++;
+        }
+
+        // A world as busy as its players: one NPC for every two bots, at least 200.
+        return new LoadOptions(bots, seconds, server, npcs >= 0 ? npcs : Math.Max(200, bots / 2));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Hyperscape.Benchmarks.Load;
+
+/// <summary>The part of the server's <c>/stats</c> JSON the load report uses.</summary>
+internal sealed record ServerStatsView(
+    long Tick,
+    int Online,
+    int Entities,
+    double TickP50Ms,
+    double TickP99Ms,
+    double FrameP50Ms,
+    double FrameP99Ms,
+    long BytesOut,
+    long Rejected,
+    long Dropped,
+    long PendingSaves,
+    long ManagedBytes,
+    long WorkingSetBytes);
