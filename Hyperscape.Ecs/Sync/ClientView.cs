@@ -28,6 +28,7 @@ internal sealed class ClientView
         PendingList = new int[capacity];
         Map = new EntitySlotMap(capacity);
         Events = new GameEvent[Math.Min(64, options.MaxPendingEvents)];
+        RefusedByDistance = new int[options.ViewRadius + 1];
     }
 
     public long ClientId { get; }
@@ -89,6 +90,15 @@ internal sealed class ClientView
 
     /// <summary>True while anything is waiting to be sent.</summary>
     public bool HasBacklog { get; set; }
+
+    /// <summary>Entities in range refused a slot during the current interest pass.</summary>
+    public int CappedCount { get; set; }
+
+    /// <summary>Those entities counted by their distance in tiles; cleared after each pass.</summary>
+    public int[] RefusedByDistance { get; }
+
+    /// <summary>New entities farther than this are not admitted in the next interest pass.</summary>
+    public int AdmitWithin { get; set; } = int.MaxValue;
 
     /// <summary>Lists a slot whose Pending just became non-empty (listing twice is a no-op).</summary>
     public void MarkPending(int slot)

@@ -25,6 +25,9 @@ public sealed class NetworkSync
 {
     private const int ArrayHeader32Size = 5;
     private const byte Array32 = 0xdd;
+
+    // Bounds the work a crowded view adds to one frame; a crowd settles over a few frames.
+    private const int MaxEvictionsPerPass = 16;
     private static readonly QueryDescription Synced = new QueryDescription().WithAll<NetworkIdentity, Position>();
     // NetworkIdentity is not watched: the sync itself bumps its version, which must not count as a change.
     private static readonly ComponentSet Watched = ComponentSet.Of<Position, Rotation, Health, CombatState>()
@@ -288,9 +291,11 @@ public sealed class NetworkSync
                 return;
             }
 
-            if (client.FreeCount == 0)
+            if (client.FreeCount == 0 || distance > client.AdmitWithin)
             {
                 _visibilityCapped++;
+                client.CappedCount++;
+                client.RefusedByDistance[distance]++;
                 return;
             }
 
@@ -315,6 +320,7 @@ public sealed class NetworkSync
         }
 
         view.Seen = _frame;
+        view.Distance = distance;
         if (view.Pending != SyncField.None)
         {
             // Near entities gain priority faster; everything waiting gains some, so nothing starves.
@@ -327,6 +333,7 @@ public sealed class NetworkSync
     private void UpdateInterest(ClientView client)
     {
         var hasPlayer = _context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player);
+        client.CappedCount = 0;
         if (hasPlayer)
         {
             var visitor = new InterestVisitor { Sync = this, Client = client, Center = _world.GetReadOnly<Position>(player).Tile };
@@ -344,6 +351,71 @@ public sealed class NetworkSync
                 Leave(client, slot);
             }
         }
+
+        client.AdmitWithin = int.MaxValue;
+        if (client.CappedCount > 0)
+        {
+            MakeRoomForNearer(client);
+        }
+    }
+
+    /// <summary>
+    /// A full view keeps the nearest entities. Entities left out this pass are paired, nearest
+    /// first, with the farthest tracked ones; each tracked entity strictly farther than its pair is
+    /// despawned, and on the next pass only entities no farther than the paired ones may take the
+    /// freed slots, so the evicted cannot simply come back. Equal distances never trade places.
+    /// </summary>
+    private static void MakeRoomForNearer(ClientView client)
+    {
+        var refused = client.RefusedByDistance;
+        var slots = client.Slots;
+        var evicted = 0;
+        var admitWithin = 0;
+        var distance = 0;
+        while (evicted < MaxEvictionsPerPass)
+        {
+            while (distance < refused.Length && refused[distance] == 0)
+            {
+                distance++;
+            }
+
+            if (distance == refused.Length)
+            {
+                break;
+            }
+
+            var farthest = -1;
+            var farthestDistance = distance;
+            for (var i = 0; i < client.ActiveCount; i++)
+            {
+                var slot = client.Active[i];
+                if (slots[slot].State != SlotState.Leaving && slots[slot].Distance > farthestDistance)
+                {
+                    farthest = slot;
+                    farthestDistance = slots[slot].Distance;
+                }
+            }
+
+            if (farthest < 0)
+            {
+                break;
+            }
+
+            Leave(client, farthest);
+            refused[distance]--;
+            admitWithin = distance;
+            evicted++;
+        }
+
+        Array.Clear(refused);
+        if (evicted > 0)
+        {
+            client.AdmitWithin = admitWithin;
+        }
+
+        // Another pass next frame fills what was freed (or, when only the admission limit refused
+        // entities, what was free already).
+        client.NeedsInterest = evicted > 0 || client.FreeCount > 0;
     }
 
     private void RefreshSelf(ClientView client)

@@ -26,7 +26,10 @@ public sealed record SyncOptions
     /// <summary>A rotation is sent again once it is this far (radians) from the one last sent.</summary>
     public float RotationThreshold { get; init; } = 0.1f;
 
-    /// <summary>The most entities one client tracks; the nearest win.</summary>
+    /// <summary>
+    /// The most entities one client tracks. When more are in range the nearest win: farther ones
+    /// are despawned to make room, up to 16 a frame, so a crowd settles within a few frames.
+    /// </summary>
     public int MaxVisiblePerClient { get; init; } = 256;
 
     /// <summary>Events queued per client before the oldest visual ones (others' hits) are dropped and counted.</summary>

@@ -13,6 +13,9 @@ internal struct ViewSlot
     public long NetworkId;
     public float Priority;
     public uint Seen;
+
+    /// <summary>Chebyshev tiles from the client's player at the last interest pass.</summary>
+    public int Distance;
     public int ActiveIndex;
 
     /// <summary>Position in the client's pending list plus one; 0 when not listed (so default is "not listed").</summary>

@@ -83,6 +83,44 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void A_full_view_keeps_the_nearest_entities_and_makes_room_for_newcomers()
+    {
+        // 40 cows in range of a view of 10: whatever order the grid offers them in, the client
+        // must end up with the nearest, and a player walking up next to it must get in.
+        var random = new Random(5);
+        var cows = Enumerable.Range(0, 40).Select(_ => new NpcSpawnPoint(NpcIds.Cow, new Tile(32 + random.Next(-14, 15), 32 + random.Next(-14, 15)))).ToList();
+        var world = new SyncWorld(64, cows, new SyncOptions { MaxVisiblePerClient = 10, InterestGroups = 1 });
+        var player = world.Join(new Tile(32, 32), 1);
+        world.Tick();
+        var client = world.Connect(1, player);
+        world.Frames(24);
+        AssertNearestWin(world, client, player);
+
+        var newcomer = world.Join(new Tile(33, 32), 2);
+        world.Tick();
+        world.Frames(24);
+
+        Assert.That(client.Entities.ContainsKey(newcomer), Is.True, "a player standing next to a crowded client is seen");
+        AssertNearestWin(world, client, player);
+    }
+
+    private static void AssertNearestWin(SyncWorld world, ReferenceClient client, long player)
+    {
+        var entities = world.ServerEntities();
+        var center = entities.Single(e => e.Id == player).Tile;
+        var inRange = entities.Where(e => e.Tile.DistanceTo(center) <= SyncOptions.Default.ViewRadius).ToList();
+        var seen = inRange.Where(e => client.Entities.ContainsKey(e.Id)).Select(e => e.Tile.DistanceTo(center)).ToList();
+        var unseen = inRange.Where(e => !client.Entities.ContainsKey(e.Id)).Select(e => e.Tile.DistanceTo(center)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(inRange, Has.Count.GreaterThan(10), "the test needs a crowd");
+            Assert.That(client.Entities, Has.Count.EqualTo(10));
+            Assert.That(client.Entities.ContainsKey(player), Is.True);
+            Assert.That(seen.Max(), Is.LessThanOrEqualTo(unseen.Min()), "nothing left out is nearer than something shown");
+        });
+    }
+
+    [Test]
     public void Slow_drift_is_sent_once_it_adds_up_to_the_threshold()
     {
         // One interest group: every frame refreshes every client, so each frame shows the threshold.
