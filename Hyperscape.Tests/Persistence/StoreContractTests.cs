@@ -186,6 +186,13 @@ public abstract class StoreContractTests(DatabaseEngine engine)
 
         await Store.CommitAsync(death);
         await Store.CommitAsync(loot);
+
+        // A replay of the same death (the writer's retry after an ambiguous failure) changes
+        // nothing; another transaction claiming the same death is refused by the death lock's key.
+        Assert.That(await Store.CommitAsync(death), Is.False);
+        await Assert.CatchAsync<DbException>(() => Store.CommitAsync(death with { Id = 506 }));
+        Assert.That(await Scalar<long>("SELECT count(*) FROM player_deaths"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("SELECT count(*) FROM ground_items"), Is.EqualTo(2), "the drops happened once");
         Assert.That(await Store.IsDeathRecordedAsync(500), Is.True);
         Assert.That(await Store.IsDeathRecordedAsync(501), Is.False);
         Assert.That((await Store.LoadGroundItemsAsync()).Select(g => g.Id), Is.EquivalentTo(new long[] { 501, 503 }));

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Hyperscape.Tests.EndToEnd;
+
+/// <summary>What an operator reads: health, stats and Prometheus metrics over HTTP.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class OperationsTests
+{
+    [Test]
+    public async Task Health_stats_and_metrics_describe_a_running_server()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var player = await TestClient.EnterAsync(server.Socket, "Op");
+        await player.WaitUntilAsync(_ => server.Loop.Tick >= 3, "a few ticks");
+        using var http = new HttpClient { BaseAddress = server.Http };
+
+        var health = await http.GetAsync(new Uri("healthz", UriKind.Relative));
+        Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await health.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+
+        using var stats = JsonDocument.Parse(await http.GetStringAsync(new Uri("stats", UriKind.Relative)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(stats.RootElement.GetProperty("online").GetInt32(), Is.EqualTo(1));
+            Assert.That(stats.RootElement.GetProperty("connections").GetInt32(), Is.EqualTo(1));
+            Assert.That(stats.RootElement.GetProperty("tick").GetInt64(), Is.GreaterThanOrEqualTo(3));
+            Assert.That(stats.RootElement.GetProperty("bytesOut").GetInt64(), Is.GreaterThan(0));
+        });
+
+        // The exporter collects on scrape; everything the game measures is there by name.
+        var metrics = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+        Assert.That(metrics, Does.Contain("hyperscape_tick_duration"));
+        Assert.That(metrics, Does.Contain("hyperscape_tick_phase_duration"));
+        Assert.That(metrics, Does.Contain("hyperscape_sync_frame_duration"));
+        Assert.That(metrics, Does.Contain("hyperscape_players_online"));
+        Assert.That(metrics, Does.Contain("hyperscape_network_bytes_out"));
+
+        var game = await http.GetAsync(new Uri("game", UriKind.Relative));
+        Assert.That(game.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the game path wants a WebSocket");
+    }
+}
