@@ -66,11 +66,17 @@ public sealed class PrivyTokenValidator : IDisposable
         }
 
         var token = accessToken.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? accessToken[7..].Trim() : accessToken.Trim();
+        var keys = await KeysAsync(cancellationToken).ConfigureAwait(false);
+        if (keys.Count == 0)
+        {
+            return AuthenticationResult.Refused("Access tokens cannot be verified right now (the Privy keys are unavailable); try again shortly.");
+        }
+
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = "privy.io",
             ValidAudience = _options.AppId,
-            IssuerSigningKeys = await KeysAsync(cancellationToken).ConfigureAwait(false),
+            IssuerSigningKeys = keys,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ValidTypes = ["JWT"],
             RequireExpirationTime = true,
@@ -122,7 +128,7 @@ public sealed class PrivyTokenValidator : IDisposable
                 _keysFetched = DateTimeOffset.UtcNow;
             }
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or ArgumentException)
         {
             // Keep the keys we have; a JWKS outage must not lock every player out at once.
             _logger.LogWarning(exception, "Fetching the Privy JWKS failed; using the {Count} keys fetched before", _keys.Count);

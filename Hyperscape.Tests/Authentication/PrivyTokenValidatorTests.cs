@@ -1,6 +1,11 @@
 using System.Security.Cryptography;
 using Hyperscape.Host.Authentication;
 using Hyperscape.Host.Configuration;
+using Hyperscape.Host.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -113,6 +118,44 @@ public sealed class PrivyTokenValidatorTests
         {
             File.Delete(file);
         }
+    }
+
+    [Test]
+    public async Task Keys_can_come_from_a_jwks_url_and_survive_its_outage()
+    {
+        // A loopback stand-in for https://auth.privy.io/api/v1/apps/<app>/jwks.json.
+        var fetches = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var jwksServer = builder.Build();
+        jwksServer.MapGet("/jwks.json", () =>
+        {
+            Interlocked.Increment(ref fetches);
+            return Results.Text(_tokens.Jwks, "application/json");
+        });
+        await jwksServer.StartAsync();
+        var address = ServerApplication.Addresses(jwksServer)[0];
+        using var validator = Validator(new PrivyOptions { AppId = PrivyTokenFactory.AppId, Jwks = new Uri(address, "/jwks.json").ToString() });
+
+        Assert.That((await validator.ValidateAsync(_tokens.Create())).Succeeded, Is.True);
+        Assert.That((await validator.ValidateAsync(_tokens.Create(subject: "did:privy:other"))).Succeeded, Is.True);
+        Assert.That(fetches, Is.EqualTo(1), "the key set is cached, not fetched per login");
+
+        await jwksServer.StopAsync();
+        await jwksServer.DisposeAsync();
+        Assert.That((await validator.ValidateAsync(_tokens.Create())).Succeeded, Is.True, "keys fetched before keep working while the JWKS endpoint is down");
+    }
+
+    [Test]
+    public async Task An_unreachable_jwks_url_refuses_tokens_instead_of_accepting_them()
+    {
+        using var validator = Validator(new PrivyOptions { AppId = PrivyTokenFactory.AppId, Jwks = "http://127.0.0.1:9/jwks.json" });
+
+        var result = await validator.ValidateAsync(_tokens.Create());
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Error, Does.Contain("cannot be verified right now"));
     }
 
     [Test]
