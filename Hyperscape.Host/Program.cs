@@ -1,20 +1,35 @@
+using Hyperscape.Host.Configuration;
 using Hyperscape.Host.Hosting;
-using Microsoft.Extensions.Options;
+using Hyperscape.Host.Persistence;
 
+// Exit codes: 0 stopped with everyone saved; 1 the database could not be used at start-up;
+// 2 a configuration problem; 3 stopped, but some characters could not be saved in time;
+// 4 the game loop failed (everyone it could save was saved first).
+WebApplication app;
 try
 {
-    var app = ServerApplication.Build(args);
-    await app.RunAsync().ConfigureAwait(false);
-    return 0;
+    app = ServerApplication.Build(args);
 }
-catch (OptionsValidationException exception)
+catch (ServerConfigurationException exception)
 {
-    await Console.Error.WriteLineAsync("Configuration problem:\n  " + string.Join("\n  ", exception.Failures)).ConfigureAwait(false);
+    await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
     return 2;
 }
-catch (Exception exception) when (exception is Hyperscape.Host.Persistence.DatabaseTooNewException or IOException or System.Data.Common.DbException)
+
+await using (app.ConfigureAwait(false))
 {
-    // The host has logged the details; one clear line says why the server did not start.
-    await Console.Error.WriteLineAsync($"The server could not start: {exception.Message}").ConfigureAwait(false);
-    return 1;
+    try
+    {
+        await ServerApplication.StartAsync(app).ConfigureAwait(false);
+    }
+    catch (DatabaseUnavailableException exception)
+    {
+        await Console.Error.WriteLineAsync($"The server could not start: {exception.Message}").ConfigureAwait(false);
+        return 1;
+    }
+
+    // Returns once the host has stopped: the game loop saved (or gave up on, within the shutdown
+    // timeout) every character and closed every socket.
+    await app.WaitForShutdownAsync().ConfigureAwait(false);
+    return app.Services.GetRequiredService<ShutdownOutcome>().ExitCode;
 }

@@ -48,7 +48,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         var ids = new long[characters];
         for (var i = 0; i < characters; i++)
         {
-            ids[i] = (await database.Store.CreateAsync(account.Id, new CharacterState { CharacterId = 0, Name = $"b{i}", Position = new Position(i % 200, 0, i / 200) }))!.Id;
+            ids[i] = (await database.Store.CreateAsync(account.Id, new CharacterState { CharacterId = 0, Name = $"b{i}", Position = new Position(i % 200, 0, i / 200) }, maxCharacters: int.MaxValue)).Character!.Id;
         }
 
         database.CharacterIds = ids;

@@ -79,6 +79,12 @@ public sealed class GameContext
     /// <summary>Ground items spawned by the operation in progress, so it can record them.</summary>
     internal List<Entity> DropScratch { get; } = [];
 
+    /// <summary>This tick's faults in players' actions.</summary>
+    internal List<PlayerFault> Faults { get; } = [];
+
+    /// <summary>Called before each action is applied; tests inject faults with it.</summary>
+    internal Action<Actions.PlayerAction>? ActionProbe { get; set; }
+
     /// <summary>This tick's item transactions, when <see cref="SimulationOptions.RecordItemTransactions"/> is on.</summary>
     public List<ItemTransaction> ItemTransactions { get; } = [];
 

@@ -105,6 +105,22 @@ public sealed class Simulation
     /// </summary>
     public IReadOnlyList<ItemTransaction> ItemTransactions => Context.ItemTransactions;
 
+    /// <summary>
+    /// Players whose action threw during the last tick, in order. The rest of the tick ran; a host
+    /// should take each one out of the world (<see cref="Leave"/>) and tell them.
+    /// </summary>
+    public IReadOnlyList<PlayerFault> Faults => Context.Faults;
+
+    /// <summary>Called before each action is applied, on the tick thread: tests inject faults with it.</summary>
+    internal Action<PlayerAction>? ActionProbe
+    {
+        get => Context.ActionProbe;
+        set => Context.ActionProbe = value;
+    }
+
+    /// <summary>Called at the start of each tick, on the tick thread: tests inject faults outside any player with it.</summary>
+    internal Action? TickProbe { get; set; }
+
     /// <summary>Per phase, the <see cref="Stopwatch"/> ticks the last step spent in it.</summary>
     public ReadOnlySpan<long> LastPhaseDurations => _phaseTicks;
 
@@ -141,8 +157,10 @@ public sealed class Simulation
     {
         Context.Events.Clear();
         Context.ItemTransactions.Clear();
+        Context.Faults.Clear();
         _departed.Clear();
         Context.Tick++;
+        TickProbe?.Invoke();
 
         var started = Stopwatch.GetTimestamp();
         ProcessSessions();

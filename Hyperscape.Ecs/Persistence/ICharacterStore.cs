@@ -8,8 +8,17 @@ public interface ICharacterStore
     /// <summary>The characters of an account.</summary>
     Task<IReadOnlyList<CharacterSummaryRecord>> ListAsync(long accountId, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a character; null when the name (case-insensitive) is taken.</summary>
-    Task<StoredCharacter?> CreateAsync(long accountId, CharacterState initial, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates a character for an account, refused when the name (case-insensitive) is taken or the
+    /// account already has <paramref name="maxCharacters"/>; concurrent creations cannot pass the cap.
+    /// </summary>
+    Task<CharacterCreation> CreateAsync(long accountId, CharacterState initial, int maxCharacters, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a new anonymous account together with its first character, in one transaction: when
+    /// the name is taken, nothing is stored at all (an anonymous visitor costs no storage until then).
+    /// </summary>
+    Task<CharacterCreation> CreateWithNewAccountAsync(string accountName, CharacterState initial, CancellationToken cancellationToken = default);
 
     /// <summary>A character with its items and kills, or null.</summary>
     Task<StoredCharacter?> LoadAsync(long characterId, CancellationToken cancellationToken = default);

@@ -145,8 +145,14 @@ public static class ClientMessageDecoder
                 if (!Shape(count, 4, type, out error)
                     || !TryInt(ref reader, (int)ChatChannel.Public, (int)ChatChannel.Private, "channel", out var channel, out error)
                     || !TryText(ref reader, WireProtocol.MaxNameLength, nullable: true, "recipient", out var recipient, out error)
-                    || !TryText(ref reader, WireProtocol.MaxChatLength, nullable: false, "text", out var text, out error))
+                    || !TryText(ref reader, WireProtocol.MaxChatBytes, nullable: false, "text", out var text, out error))
                 {
+                    return false;
+                }
+
+                if (!Game.Social.SocialRules.FitsMessageLimits(text!))
+                {
+                    error = new ProtocolError(ProtocolErrorCode.TextTooLong, $"text has at most {WireProtocol.MaxChatLength} characters and {WireProtocol.MaxChatBytes} bytes.");
                     return false;
                 }
 

@@ -47,4 +47,10 @@ public enum ProtocolErrorCode : byte
 
     /// <summary>The server could not do it (a database outage, a bug); try again.</summary>
     ServerError = 15,
+
+    /// <summary>
+    /// A hello's resume token is unknown or expired (or its session ended meanwhile): the session
+    /// goes on as a fresh one, so the client should list and select a character.
+    /// </summary>
+    ResumeExpired = 16,
 }

@@ -85,8 +85,8 @@ internal sealed class ClientView
     /// <summary>A new client's view is computed at the next frame, whatever its group.</summary>
     public bool NeedsInterest { get; set; } = true;
 
-    /// <summary>Own events held until their transaction is confirmed; while any are, item state waits too.</summary>
-    public int HeldEvents { get; set; }
+    /// <summary>True while queued events wait behind one whose transaction is not durable yet.</summary>
+    public bool EventsWaited { get; set; }
 
     /// <summary>True while anything is waiting to be sent.</summary>
     public bool HasBacklog { get; set; }

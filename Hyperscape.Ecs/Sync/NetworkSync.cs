@@ -3,7 +3,9 @@ using System.Text;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Spatial;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Store;
 using MessagePack;
@@ -20,6 +22,10 @@ namespace Hyperscape.Ecs.Sync;
 /// Change detection stands on the store's change versions: only chunks written since the last
 /// frame are read. Thresholds compare against what each client was last sent, never against the
 /// previous tick, so slow drift is sent once it adds up. Steady-state frames allocate nothing.
+/// With <see cref="SyncOptions.HoldItemChangesUntilConfirmed"/>, no client sees an item change
+/// before its transaction is durable: ground items it created stay hidden, ground items it took
+/// stay shown, worn items keep their confirmed look, and its events (a death, a trade, an
+/// inventory change) wait, each client's events staying in order behind them.
 /// </remarks>
 public sealed class NetworkSync
 {
@@ -45,7 +51,21 @@ public sealed class NetworkSync
     private readonly Dictionary<int, ClientView> _clientByPlayerEntity = [];
     private readonly Dictionary<long, int> _entityIdByNetworkId = [];
     private readonly List<long> _vanished = [];
-    private readonly Dictionary<long, List<(ClientView Client, GameEvent Event)>> _held = [];
+
+    // Item transactions handed over and not yet confirmed durable, by id. What they did is held
+    // back from every client until then.
+    private readonly Dictionary<long, ItemTransactionKind> _unconfirmed = [];
+
+    // Ground items a held transaction created (hidden) or took (still shown), with their tile.
+    private readonly Dictionary<long, (long Transaction, Tile Tile)> _heldSpawns = [];
+    private readonly Dictionary<long, (long Transaction, Tile Tile)> _heldRemovals = [];
+
+    // Players whose items a held transaction changed: the latest such transaction.
+    private readonly Dictionary<long, long> _heldItems = [];
+    private readonly List<long> _released = [];
+    private readonly List<ClientFault> _faults = [];
+    private AppearanceIds[] _appearances = new AppearanceIds[1024];
+    private bool _clientGridStale;
     private readonly FixedBufferWriter _packet;
     private readonly FixedBufferWriter _scratch;
     private readonly byte[] _nameUtf8 = new byte[DisplayName.MaxLength * 3];
@@ -102,6 +122,12 @@ public sealed class NetworkSync
     /// <summary>Running totals.</summary>
     public SyncStatistics Statistics => new(_frame, _packets, _bytes, _entriesSent, _entriesDeferred, _eventsDropped, _visibilityCapped);
 
+    /// <summary>
+    /// Clients whose packets could not be built in the last <see cref="BuildFrame"/> (an exception,
+    /// a bug): each is no longer synced, and the others were not affected.
+    /// </summary>
+    public IReadOnlyList<ClientFault> Faults => _faults;
+
     /// <summary>Starts syncing a client whose player has network id <paramref name="playerNetworkId"/>.</summary>
     public void AddClient(long clientId, long playerNetworkId)
     {
@@ -114,6 +140,7 @@ public sealed class NetworkSync
         _clients.Add(clientId, client);
         _clientOrder.Add(client);
         _clientByPlayer[playerNetworkId] = client;
+        _clientGridStale = true;
     }
 
     /// <summary>Stops syncing a client and frees everything kept for it.</summary>
@@ -136,11 +163,22 @@ public sealed class NetworkSync
     /// <summary>
     /// Routes a tick's events: a player's own events (rejections, item changes, trades, level-ups)
     /// to that player's client; visible ones (damage, deaths, respawns, emotes) to every client that
-    /// sees the subject. They go out with the next <see cref="BuildFrame"/>.
+    /// sees the subject. They go out with the next <see cref="BuildFrame"/>. The tick's
+    /// <paramref name="transactions"/> (<see cref="Simulation.ItemTransactions"/>) are what the
+    /// host is committing: with <see cref="SyncOptions.HoldItemChangesUntilConfirmed"/> each is
+    /// held back from every client until <see cref="Confirm"/>.
     /// </summary>
-    public void QueueEvents(ReadOnlySpan<GameEvent> events)
+    public void QueueEvents(ReadOnlySpan<GameEvent> events, IReadOnlyList<ItemTransaction>? transactions = null)
     {
         RebuildClientGrid();
+        if (_options.HoldItemChangesUntilConfirmed && transactions is not null)
+        {
+            for (var t = 0; t < transactions.Count; t++)
+            {
+                Hold(transactions[t]);
+            }
+        }
+
         foreach (ref readonly var e in events)
         {
             switch (e.Kind)
@@ -148,9 +186,14 @@ public sealed class NetworkSync
                 case GameEventKind.ActionRejected or GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged
                     or GameEventKind.Healed or GameEventKind.LevelUp or GameEventKind.NpcKilled
                     or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
+                    if (e.Kind is GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged && IsUnconfirmed(e.Transaction))
+                    {
+                        _heldItems[e.Subject] = e.Transaction;
+                    }
+
                     if (_clientByPlayer.TryGetValue(e.Subject, out var owner))
                     {
-                        EnqueueOwn(owner, e);
+                        Enqueue(owner, e, own: true);
                     }
 
                     break;
@@ -174,30 +217,43 @@ public sealed class NetworkSync
     }
 
     /// <summary>
-    /// Releases what was held for an item transaction now that storage committed it: its events go
-    /// out with the next frame, and the player's inventory and equipment follow once nothing else
-    /// of theirs is held. Unknown ids are ignored (a transaction no connected client cared about).
+    /// Releases what was held for an item transaction now that storage committed it: its events
+    /// go out with the next frame, ground items it created appear, ground items it took vanish,
+    /// and its players' items and worn look follow once nothing newer of theirs is held. Unknown
+    /// ids are ignored.
     /// </summary>
     public void Confirm(long transactionId)
     {
-        if (!_held.Remove(transactionId, out var held))
+        if (!_unconfirmed.Remove(transactionId))
         {
             return;
         }
 
-        foreach (var (client, gameEvent) in held)
+        Release(_heldSpawns, transactionId);
+        Release(_heldRemovals, transactionId);
+        if (_heldItems.Count == 0)
         {
-            client.HeldEvents--;
-            if (_clients.TryGetValue(client.ClientId, out var connected) && connected == client)
+            return;
+        }
+
+        _released.Clear();
+        foreach (var (player, transaction) in _heldItems)
+        {
+            if (transaction == transactionId)
             {
-                Enqueue(client, gameEvent, own: true);
-                client.HasBacklog = true;
+                _released.Add(player);
             }
+        }
+
+        foreach (var player in _released)
+        {
+            _heldItems.Remove(player);
+            ShowConfirmedItems(player);
         }
     }
 
     /// <summary>Item transactions still waiting for <see cref="Confirm"/>.</summary>
-    public int UnconfirmedTransactions => _held.Count;
+    public int UnconfirmedTransactions => _unconfirmed.Count;
 
     /// <summary>Adds the ids of clients that currently see <paramref name="networkId"/> (public chat goes to them).</summary>
     public void CollectClientsSeeing(long networkId, List<long> clientIds)
@@ -243,26 +299,152 @@ public sealed class NetworkSync
             _groupsOwed--;
         }
 
+        _faults.Clear();
         foreach (var client in _clientOrder)
         {
-            if (client.Group == group || client.NeedsInterest)
+            try
             {
-                client.NeedsInterest = false;
-                UpdateInterest(client);
-            }
+                if (client.Group == group || client.NeedsInterest)
+                {
+                    client.NeedsInterest = false;
+                    UpdateInterest(client);
+                }
 
-            // Events first: they were routed when the tick ended, to clients that held their
-            // subjects then, and this frame's despawns may remove those subjects.
-            if (client.EventCount > 0)
-            {
-                FlushEvents(client, sink);
-            }
+                // Events first: they were routed when the tick ended, to clients that held their
+                // subjects then, and this frame's despawns may remove those subjects.
+                if (client.EventCount > 0)
+                {
+                    FlushEvents(client, sink);
+                }
 
-            if (client.HasBacklog)
+                if (client.HasBacklog)
+                {
+                    WriteSync(client, sink);
+                }
+            }
+            catch (Exception exception)
             {
-                WriteSync(client, sink);
+                // One client's bad state must not stop everyone's frame; the host disconnects it.
+                _faults.Add(new ClientFault(client.ClientId, exception));
             }
         }
+
+        foreach (var fault in _faults)
+        {
+            RemoveClient(fault.ClientId);
+        }
+    }
+
+    /// <summary>Marks the client of a player entity for a fresh view next frame.</summary>
+    internal void MarkInterest(Entity player)
+    {
+        if (_clientByPlayerEntity.TryGetValue(player.Id, out var client))
+        {
+            client.NeedsInterest = true;
+        }
+    }
+
+    private bool IsUnconfirmed(long transaction) => transaction != 0 && _unconfirmed.ContainsKey(transaction);
+
+    /// <summary>An event waits while its transaction does; an NPC's death does not wait for its loot (the NPC is gone at once).</summary>
+    private bool IsHeld(in GameEvent gameEvent) =>
+        gameEvent.Transaction != 0 && _unconfirmed.TryGetValue(gameEvent.Transaction, out var kind)
+        && !(gameEvent.Kind == GameEventKind.Died && kind == ItemTransactionKind.NpcLoot);
+
+    private void Hold(ItemTransaction transaction)
+    {
+        _unconfirmed[transaction.Id] = transaction.Kind;
+        for (var i = 0; i < transaction.GroundItemsAdded.Count; i++)
+        {
+            var added = transaction.GroundItemsAdded[i];
+            _heldSpawns[added.Id] = (transaction.Id, added.Position.Tile);
+        }
+
+        for (var i = 0; i < transaction.GroundItemsRemoved.Count; i++)
+        {
+            // Only what the sync knows can be on a client's screen; its last snapshot says where.
+            var removed = transaction.GroundItemsRemoved[i];
+            if (_heldSpawns.Remove(removed))
+            {
+                continue;
+            }
+
+            if (_entityIdByNetworkId.TryGetValue(removed, out var id) && _snapshots[id].NetworkId == removed)
+            {
+                ref readonly var last = ref _snapshots[id];
+                _heldRemovals[removed] = (transaction.Id, new Position(last.X, last.Y, last.Z).Tile);
+            }
+        }
+    }
+
+    private void Release(Dictionary<long, (long Transaction, Tile Tile)> held, long transactionId)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        RefreshClientGridIfStale();
+        _released.Clear();
+        foreach (var (networkId, (transaction, tile)) in held)
+        {
+            if (transaction == transactionId)
+            {
+                _released.Add(networkId);
+                var marker = new InterestMarker { Sync = this };
+                _clientGrid.VisitRange(tile, _options.ViewRadius + _options.ExitMargin, ref marker);
+            }
+        }
+
+        foreach (var networkId in _released)
+        {
+            held.Remove(networkId);
+        }
+    }
+
+    /// <summary>A player's items are confirmed: its worn look catches up, and its own client gets its items.</summary>
+    private void ShowConfirmedItems(long playerNetworkId)
+    {
+        if (_clientByPlayer.TryGetValue(playerNetworkId, out var owner))
+        {
+            owner.HasBacklog = true;
+        }
+
+        if (!_context.TryResolve(playerNetworkId, out var player) || !_world.IsAlive(player) || !_world.Has<Equipment>(player)
+            || player.Id >= _snapshots.Length || _snapshots[player.Id].Entity != player)
+        {
+            return;
+        }
+
+        RefreshClientGridIfStale();
+        ref var snapshot = ref _snapshots[player.Id];
+        var hash = CaptureAppearance(player.Id, _world.GetReadOnly<Equipment>(player));
+        if (hash != snapshot.AppearanceHash)
+        {
+            // Stamped for the coming frame, so every client's next look at the player sees it.
+            snapshot.AppearanceHash = hash;
+            snapshot.AppearanceChanged = snapshot.ChangedFrame = _frame + 1;
+        }
+
+        var marker = new InterestMarker { Sync = this };
+        _clientGrid.VisitRange(new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile, _options.ViewRadius + _options.ExitMargin, ref marker);
+        if (owner is not null)
+        {
+            owner.NeedsInterest = true;
+        }
+    }
+
+    private uint CaptureAppearance(int entityId, in Equipment equipment)
+    {
+        ref var shown = ref _appearances[entityId];
+        var hash = 2166136261u;
+        for (var i = 0; i < Equipment.SlotCount; i++)
+        {
+            shown[i] = equipment.Slots[i].ItemId;
+            hash = (hash ^ (uint)equipment.Slots[i].ItemId) * 16777619u;
+        }
+
+        return hash;
     }
 
 
@@ -274,6 +456,13 @@ public sealed class NetworkSync
         var slot = client.Map.Find(entity.Id);
         if (slot >= 0 && client.Slots[slot].Entity != entity)
         {
+            if (_heldRemovals.Count > 0 && _heldRemovals.ContainsKey(client.Slots[slot].NetworkId))
+            {
+                // The old entity's removal is not durable yet: it stays on screen, and the newcomer
+                // that took its index waits for the slot.
+                return;
+            }
+
             // The index was recycled: the old entity is gone; it leaves, the new one arrives.
             Leave(client, slot);
             if (client.Slots[slot].State == SlotState.Leaving)
@@ -288,6 +477,12 @@ public sealed class NetworkSync
         {
             if (distance > _options.ViewRadius)
             {
+                return;
+            }
+
+            if (_heldSpawns.Count > 0 && _heldSpawns.ContainsKey(snapshot.NetworkId))
+            {
+                // Created by a transaction that is not durable yet: nobody sees it before it is.
                 return;
             }
 
@@ -346,7 +541,7 @@ public sealed class NetworkSync
         for (var i = client.ActiveCount - 1; i >= 0; i--)
         {
             var slot = client.Active[i];
-            if (slots[slot].Seen != _frame)
+            if (slots[slot].Seen != _frame && (_heldRemovals.Count == 0 || !_heldRemovals.ContainsKey(slots[slot].NetworkId)))
             {
                 Leave(client, slot);
             }
@@ -591,7 +786,12 @@ public sealed class NetworkSync
 
             if (!equipments.IsEmpty)
             {
-                now.AppearanceHash = AppearanceHash(equipments[i]);
+                // While a transaction that changed this player's items is unconfirmed, others keep
+                // seeing the confirmed look (<see cref="ShowConfirmedItems"/> catches it up).
+                ref readonly var previous = ref _snapshots[entities[i].Id];
+                now.AppearanceHash = previous.Entity == entities[i] && _heldItems.Count > 0 && _heldItems.ContainsKey(identities[i].Id)
+                    ? previous.AppearanceHash
+                    : CaptureAppearance(entities[i].Id, equipments[i]);
             }
 
             if (!npcs.IsEmpty)
@@ -640,18 +840,8 @@ public sealed class NetworkSync
         if (max >= _snapshots.Length)
         {
             Array.Resize(ref _snapshots, Math.Max(max + 1, _snapshots.Length * 2));
+            Array.Resize(ref _appearances, _snapshots.Length);
         }
-    }
-
-    private static uint AppearanceHash(in Equipment equipment)
-    {
-        var hash = 2166136261u;
-        for (var i = 0; i < Equipment.SlotCount; i++)
-        {
-            hash = (hash ^ (uint)equipment.Slots[i].ItemId) * 16777619u;
-        }
-
-        return hash;
     }
 
     // ---- writing ------------------------------------------------------------------------
@@ -764,7 +954,7 @@ public sealed class NetworkSync
 
         // Item state waits while a transaction of this player is unconfirmed: the client must not
         // see an item change that storage has not committed.
-        var itemsHeld = client.HeldEvents > 0;
+        var itemsHeld = _heldItems.Count > 0 && _heldItems.ContainsKey(client.PlayerNetworkId);
         if (client.InventoryPending && !itemsHeld)
         {
             ref readonly var inventory = ref _world.GetReadOnly<Inventory>(player);
@@ -895,11 +1085,11 @@ public sealed class NetworkSync
 
         if ((fields & SyncField.Appearance) != 0)
         {
-            ref readonly var equipment = ref _world.GetReadOnly<Equipment>(snapshot.Entity);
+            ref readonly var shown = ref _appearances[snapshot.Entity.Id];
             writer.WriteArrayHeader(Equipment.SlotCount);
-            foreach (var stack in equipment.Slots)
+            foreach (var itemId in shown)
             {
-                writer.Write(stack.ItemId);
+                writer.Write(itemId);
             }
         }
 
@@ -1013,8 +1203,18 @@ public sealed class NetworkSync
         _clientGrid.VisitRange(tile, _options.ViewRadius + _options.ExitMargin, ref visitor);
     }
 
+    /// <summary>Positions change only in ticks, so the grid built then is exact, unless clients joined since.</summary>
+    private void RefreshClientGridIfStale()
+    {
+        if (_clientGridStale)
+        {
+            RebuildClientGrid();
+        }
+    }
+
     private void RebuildClientGrid()
     {
+        _clientGridStale = false;
         _clientGrid.Clear();
         _clientByPlayerEntity.Clear();
         foreach (var client in _clientOrder)
@@ -1027,24 +1227,6 @@ public sealed class NetworkSync
         }
 
         _clientGrid.Build();
-    }
-
-    private void EnqueueOwn(ClientView client, in GameEvent gameEvent)
-    {
-        if (_options.HoldItemChangesUntilConfirmed && gameEvent.Transaction != 0)
-        {
-            if (!_held.TryGetValue(gameEvent.Transaction, out var list))
-            {
-                list = [];
-                _held[gameEvent.Transaction] = list;
-            }
-
-            list.Add((client, gameEvent));
-            client.HeldEvents++;
-            return;
-        }
-
-        Enqueue(client, gameEvent, own: true);
     }
 
     private void Enqueue(ClientView client, in GameEvent gameEvent, bool own)
@@ -1069,9 +1251,17 @@ public sealed class NetworkSync
 
     private void FlushEvents(ClientView client, IPacketSink sink)
     {
+        // Events leave in order, up to the first one whose transaction is not durable yet; the
+        // rest wait behind it, so a client never sees a respawn before the death it follows.
+        var ready = 0;
+        while (ready < client.EventCount && (_unconfirmed.Count == 0 || !IsHeld(client.Events[ready])))
+        {
+            ready++;
+        }
+
         var budget = _options.MaxPacketSize;
         var sent = 0;
-        while (sent < client.EventCount)
+        while (sent < ready)
         {
             _packet.Reset();
             var writer = new MessagePackWriter(_packet);
@@ -1083,11 +1273,19 @@ public sealed class NetworkSync
             _packet.GetSpan(ArrayHeader32Size)[0] = Array32;
             _packet.Advance(ArrayHeader32Size);
             var inPacket = 0;
-            while (sent < client.EventCount)
+            while (sent < ready)
             {
+                ref readonly var gameEvent = ref client.Events[sent];
+                if (client.EventsWaited && !StillVisible(client, gameEvent))
+                {
+                    // Held until its subject left this client's view: it would name an unknown entity.
+                    sent++;
+                    continue;
+                }
+
                 _scratch.Reset();
                 var entry = new MessagePackWriter(_scratch);
-                ServerMessages.WriteEvent(ref entry, client.Events[sent]);
+                ServerMessages.WriteEvent(ref entry, gameEvent);
                 entry.Flush();
                 if (!TryAppend(budget))
                 {
@@ -1105,10 +1303,47 @@ public sealed class NetworkSync
                 sent++;
             }
 
-            BinaryPrimitives.WriteUInt32BigEndian(_packet.WrittenSpanForPatching[(countAt + 1)..], (uint)inPacket);
-            Send(client, sink);
+            if (inPacket > 0)
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(_packet.WrittenSpanForPatching[(countAt + 1)..], (uint)inPacket);
+                Send(client, sink);
+            }
         }
 
-        client.EventCount = 0;
+        var left = client.EventCount - ready;
+        if (left > 0 && ready > 0)
+        {
+            Array.Copy(client.Events, ready, client.Events, 0, left);
+        }
+
+        client.EventCount = left;
+        client.EventsWaited = left > 0;
+    }
+
+    /// <summary>
+    /// An event about someone else that waited behind a held one goes out only while this client
+    /// still shows its subject: the subject may have left its view meanwhile.
+    /// </summary>
+    private bool StillVisible(ClientView client, in GameEvent gameEvent)
+    {
+        if (gameEvent.Subject == client.PlayerNetworkId
+            || gameEvent.Kind is not (GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed))
+        {
+            return true;
+        }
+
+        // By network id, since the subject may be gone from the world (a dead NPC) while the client
+        // still shows it. Leaving still counts: its despawn goes out after this frame's events.
+        // A scan of at most the view's size, and only for events that waited.
+        for (var i = 0; i < client.ActiveCount; i++)
+        {
+            ref readonly var view = ref client.Slots[client.Active[i]];
+            if (view.NetworkId == gameEvent.Subject)
+            {
+                return view.State is SlotState.Live or SlotState.Leaving;
+            }
+        }
+
+        return false;
     }
 }

@@ -41,4 +41,11 @@ public sealed class ServerOptions
 
     /// <summary>How long a dropped player stays in the world, resumable with its token.</summary>
     public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The whole of a graceful shutdown, from the signal to the exit, at most. Saves still running
+    /// when it ends are cancelled in the database, each character not saved is logged, and the
+    /// process exits with code 3.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

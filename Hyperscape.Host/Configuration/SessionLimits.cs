@@ -27,9 +27,31 @@ public sealed class SessionLimits
     /// <summary>How long a client has to finish the closing handshake before the socket is cut.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Open game connections at most; more are refused by Kestrel.</summary>
+    /// <summary>Open game connections at most; past it an upgrade is answered 503 with Retry-After.</summary>
     public int MaxConnections { get; set; } = 5000;
 
-    /// <summary>How long a client may stay stalled before it is disconnected.</summary>
+    /// <summary>
+    /// Connections that have not finished their hello, at most: a smaller cap than
+    /// <see cref="MaxConnections"/>, so sockets that never speak cannot hold every slot.
+    /// </summary>
+    public int MaxConnectionsBeforeHello { get; set; } = 256;
+
+    /// <summary>Open game connections from one IP address at most.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 32;
+
+    /// <summary>Characters one account may have.</summary>
+    public int CharactersPerAccount { get; set; } = 5;
+
+    /// <summary>
+    /// How long a client may stay stalled before it is disconnected: measured from the first send
+    /// the socket could not complete, or from the first sync packet dropped for it, whichever is earlier.
+    /// </summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The kernel's send buffer per game socket. Small on purpose: a client that stops reading
+    /// then blocks a send within a few frames, which starts its stall clock, instead of the kernel
+    /// quietly swallowing megabytes first.
+    /// </summary>
+    public int SocketSendBufferBytes { get; set; } = 64 * 1024;
 }

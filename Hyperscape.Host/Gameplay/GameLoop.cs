@@ -8,6 +8,7 @@ using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Sync;
 using Hyperscape.Host.Configuration;
+using Hyperscape.Host.Hosting;
 using Hyperscape.Host.Networking;
 using Hyperscape.Host.Operations;
 using Hyperscape.Host.Persistence;
@@ -19,19 +20,33 @@ namespace Hyperscape.Host.Gameplay;
 /// The one thread that owns the world. Every 50 ms it runs a sync frame; every 12th frame it first
 /// steps the 600 ms tick. Sessions (on I/O threads) enqueue actions directly and post everything
 /// else here, so the simulation and the sync are only ever touched by this thread. Item
-/// transactions go to the persistence writer as they happen and are confirmed to clients once
-/// committed. On shutdown everyone is saved and every socket is closed with 1001.
+/// transactions go to the persistence writer as they happen and are shown to clients once
+/// committed. A fault in one player's work disconnects that player; any other fault stops the
+/// server after saving everyone. On shutdown every character is saved within the shutdown
+/// timeout, and each socket is closed with a status that says whether its character was.
 /// </summary>
 public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 {
     private const int FramesPerTick = 12;
 
+    /// <summary>Close status: the server is shutting down and this character is saved.</summary>
+    public const int ClosedSaved = 1001;
+
+    /// <summary>Close status: a server error ended this session; its character leaves the world and is saved.</summary>
+    public const int ClosedServerError = 1011;
+
+    /// <summary>Close status: the server is shutting down and could not save this character in time.</summary>
+    public const int ClosedNotSaved = 4001;
+
     private readonly ServerOptions _options;
     private readonly ICharacterStore _characters;
     private readonly PersistenceWriter _writer;
+    private readonly ConnectionAdmission _admission;
+    private readonly ShutdownOutcome _outcome;
     private readonly ILogger<GameLoop> _logger;
     private readonly IHostApplicationLifetime _lifetime;
-    private readonly ConcurrentQueue<Action> _commands = new();
+    private readonly ConcurrentQueue<(Action Command, GameSession? Scope)> _commands = new();
+    private readonly ConcurrentDictionary<long, GameSession> _connected = new();
     private readonly Dictionary<long, GameSession> _sessions = [];
     private long _sendQueueBytes;
     private int _largestSendQueue;
@@ -45,19 +60,30 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private volatile bool _stopping;
+    private volatile bool _commandsClosed;
+    private long _shutdownDeadline = long.MaxValue;
     private long _nextClientId;
-    private int _connections;
     private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
     private DateTimeOffset _nextSave;
 
     /// <summary>Creates the loop; the world is built in <see cref="StartAsync"/>.</summary>
-    public GameLoop(IOptions<ServerOptions> options, ICharacterStore characters, PersistenceWriter writer, ServerMetrics metrics, ILogger<GameLoop> logger, IHostApplicationLifetime lifetime)
+    public GameLoop(
+        IOptions<ServerOptions> options,
+        ICharacterStore characters,
+        PersistenceWriter writer,
+        ServerMetrics metrics,
+        ConnectionAdmission admission,
+        ShutdownOutcome outcome,
+        ILogger<GameLoop> logger,
+        IHostApplicationLifetime lifetime)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _characters = characters;
         _writer = writer;
         Metrics = metrics;
+        _admission = admission;
+        _outcome = outcome;
         _logger = logger;
         _lifetime = lifetime;
     }
@@ -78,7 +104,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     public long Tick => Simulation?.Tick ?? 0;
 
     /// <summary>Game connections open now.</summary>
-    public int Connections => Volatile.Read(ref _connections);
+    public int Connections => _connected.Count;
 
     /// <summary>Time since the loop last finished a frame: it should stay near 50 ms.</summary>
     public TimeSpan SinceLastFrame => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastFrameTimestamp));
@@ -92,9 +118,6 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <summary>A new client id for a connection.</summary>
     public long NewClientId() => Interlocked.Increment(ref _nextClientId);
 
-    /// <summary>Counts a game connection opening (+1) or closing (-1).</summary>
-    public void CountConnection(int delta) => Interlocked.Add(ref _connections, delta);
-
     /// <summary>A snapshot for <c>/stats</c>.</summary>
     public ServerStats Stats()
     {
@@ -105,7 +128,11 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             Metrics.Frames.Percentile(50), Metrics.Frames.Percentile(99),
             Metrics.BytesIn, Metrics.BytesOut, Metrics.Rejected, Metrics.Dropped,
             Volatile.Read(ref _sendQueueBytes), Volatile.Read(ref _largestSendQueue),
-            _writer.Pending, GC.GetTotalMemory(false), process.WorkingSet64);
+            _writer.Pending, GC.GetTotalMemory(false), process.WorkingSet64)
+        {
+            ConnectionsRefused = _admission.Refused,
+            ConnectionsBeforeHello = _admission.BeforeHello,
+        };
     }
 
     /// <inheritdoc />
@@ -129,7 +156,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 
         // ApplicationStopping fires before Kestrel waits for open requests; the game sockets are
         // open requests, so they must be saved and closed first or shutdown would stall.
-        _lifetime.ApplicationStopping.Register(() => _stopping = true);
+        _lifetime.ApplicationStopping.Register(BeginStopping);
         _thread = new Thread(Run) { IsBackground = true, Name = "game-loop" };
         _thread.Start();
     }
@@ -137,24 +164,46 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
-        await _finished.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        BeginStopping();
         try
         {
-            await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Everyone is saved");
+            await _finished.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            _logger.LogError("Shutdown timed out with {Pending} saves still queued", _writer.Pending);
+            _logger.LogError("The host's shutdown timeout ended before the game loop finished saving");
+            _outcome.Record(ShutdownOutcome.CharactersNotSaved);
             _writer.Abandon();
         }
     }
 
-    /// <summary>Runs <paramref name="command"/> on the loop thread at the start of the next frame.</summary>
-    public void Post(Action command) => _commands.Enqueue(command);
+    /// <summary>Runs a connection's session, known to the loop for its whole life (shutdown closes every one).</summary>
+    internal async Task RunSessionAsync(GameSession session, CancellationToken aborted)
+    {
+        _connected[session.ClientId] = session;
+        try
+        {
+            if (_stopping)
+            {
+                session.Close(ClosedSaved, "The server is shutting down.");
+            }
 
-    /// <summary>Runs <paramref name="command"/> on the loop thread and returns its result.</summary>
+            await session.RunAsync(aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connected.TryRemove(session.ClientId, out _);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the loop thread at the start of the next frame. A command
+    /// with a <paramref name="scope"/> that throws disconnects that session's player; one without
+    /// is the server's own work, and its failure stops the server.
+    /// </summary>
+    public void Post(Action command, GameSession? scope = null) => _commands.Enqueue((command, scope));
+
+    /// <summary>Runs <paramref name="command"/> on the loop thread and returns its result (cancelled once the loop has stopped).</summary>
     public Task<T> PostAsync<T>(Func<T> command)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -162,13 +211,21 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         {
             try
             {
-                done.SetResult(command());
+                done.TrySetResult(command());
             }
             catch (Exception exception)
             {
-                done.SetException(exception);
+                done.TrySetException(exception);
             }
         });
+
+        // The loop drains its queue one last time after closing it; anything posted later would
+        // wait forever, so it is cancelled here instead.
+        if (_commandsClosed)
+        {
+            done.TrySetCanceled();
+        }
+
         return done.Task;
     }
 
@@ -200,6 +257,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             _byResumeToken[presence.ResumeToken] = presence;
             _byName[presence.Name] = presence;
             TakeOver(presence, session);
+            _logger.LogInformation("{Name} (character {Character}, account {Account}) entered the world from {Address}",
+                presence.Name, presence.CharacterId, presence.AccountId, session.RemoteAddress);
             AnnounceStatus(presence, online: true);
             return networkId;
         });
@@ -223,6 +282,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             }
 
             TakeOver(presence, session);
+            _logger.LogInformation("{Name} (character {Character}) resumed from {Address}", presence.Name, presence.CharacterId, session.RemoteAddress);
             return presence.NetworkId;
         });
 
@@ -240,6 +300,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 
         presence.Session = null;
         presence.GraceUntil = DateTimeOffset.UtcNow + _options.ReconnectGrace;
+        _logger.LogInformation("{Name} (character {Character}) disconnected; staying in the world for {Grace} s",
+            presence.Name, presence.CharacterId, _options.ReconnectGrace.TotalSeconds);
         if (Simulation.TryCapture(presence.NetworkId, out var state))
         {
             _writer.Enqueue(new PersistenceJob.Character(state!));
@@ -253,10 +315,13 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     public Task WhenSavedAsync(long characterId) =>
         _leaving.TryGetValue(characterId, out var saved) ? saved.Task : Task.CompletedTask;
 
-    /// <summary>Public chat to everyone who sees the speaker; private chat to an online friend who does not ignore them.</summary>
-    public void Chat(long speakerNetworkId, ChatChannel channel, string? recipient, string text) => Post(() =>
+    /// <summary>True when a character of that name is in the world with a connection (loop thread only).</summary>
+    internal bool IsOnline(string name) => _byName.TryGetValue(name, out var presence) && presence.Session is not null;
+
+    /// <summary>Public chat to everyone who sees the speaker; private chat to any online player who does not ignore the speaker.</summary>
+    public void Chat(GameSession speakerSession, ChatChannel channel, string? recipient, string text) => Post(() =>
     {
-        if (!_byNetworkId.TryGetValue(speakerNetworkId, out var speaker))
+        if (!_byNetworkId.TryGetValue(speakerSession.NetworkId, out var speaker))
         {
             return;
         }
@@ -295,25 +360,34 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         ServerMessages.Chat(buffer, ChatChannel.Private, speaker.NetworkId, speaker.Name, text);
         target.Session.Send(buffer.WrittenSpan);
         speaker.Session?.Send(buffer.WrittenSpan);
-    });
+    }, speakerSession);
 
-    /// <summary>Refreshes a character's cached social lists and tells an online target of a friend request.</summary>
-    public void SocialChanged(long characterId, SocialRelations relations, string? requestTo) => Post(() =>
+    /// <summary>
+    /// Refreshes a character's cached social lists, tells an online target of a friend request,
+    /// and confirms the operation to the session with the other character's online state.
+    /// </summary>
+    public void SocialChanged(GameSession session, SocialRelations relations, SocialOperation operation, string name, bool tellTarget) => Post(() =>
     {
-        if (!_byCharacter.TryGetValue(characterId, out var presence))
+        if (!_byCharacter.TryGetValue(session.CharacterId, out var presence))
         {
             return;
         }
 
         presence.Relations = relations;
-        if (requestTo is not null && _byName.TryGetValue(requestTo, out var target) && target.Session is { } session
-            && Ecs.Game.Social.SocialRules.CanDeliverPrivate(target.Relations, characterId))
+        var online = _byName.TryGetValue(name, out var target) && target.Session is not null;
+        var buffer = new FixedBufferWriter(256);
+
+        // Whether someone is online is only told to their friends, as the friend list shows it.
+        var friends = operation is SocialOperation.AddFriend && relations.Friends.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        ServerMessages.Social(buffer, operation, name, online && friends);
+        session.Send(buffer.WrittenSpan);
+        if (tellTarget && online && Ecs.Game.Social.SocialRules.CanDeliverPrivate(target!.Relations, presence.CharacterId))
         {
-            var buffer = new FixedBufferWriter(256);
+            buffer.Reset();
             ServerMessages.Social(buffer, SocialOperation.FriendRequest, presence.Name, online: true);
-            session.Send(buffer.WrittenSpan);
+            target.Session!.Send(buffer.WrittenSpan);
         }
-    });
+    }, session);
 
     /// <inheritdoc />
     public void Send(long clientId, ReadOnlySpan<byte> packet)
@@ -326,6 +400,21 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Metrics.Dispose();
+
+    private void BeginStopping()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _shutdownDeadline, Stopwatch.GetTimestamp() + (long)(_options.ShutdownTimeout.TotalSeconds * Stopwatch.Frequency));
+        _stopping = true;
+        if (_thread is null)
+        {
+            _finished.TrySetResult();
+        }
+    }
 
     private void Run()
     {
@@ -355,23 +444,19 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
         catch (Exception exception)
         {
-            _logger.LogCritical(exception, "The game loop crashed; stopping the server so nothing more is lost");
+            // Outside any one player's work: the world may be inconsistent, so it must not go on.
+            _logger.LogCritical(exception, "The game loop failed outside any player's action; saving everyone and stopping the server");
+            _outcome.Record(ShutdownOutcome.GameLoopFailed);
+            BeginStopping();
             _lifetime.StopApplication();
         }
-        finally
-        {
-            Shutdown();
-            _finished.TrySetResult();
-        }
+
+        _ = Task.Run(ShutdownAsync);
     }
 
     private void RunFrame(long frame)
     {
-        while (_commands.TryDequeue(out var command))
-        {
-            command();
-        }
-
+        RunCommands();
         if (frame % FramesPerTick == 0)
         {
             RunTick();
@@ -385,8 +470,16 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         var started = Stopwatch.GetTimestamp();
         Sync.BuildFrame(this);
         Metrics.RecordFrame(Stopwatch.GetElapsedTime(started));
+        foreach (var fault in Sync.Faults)
+        {
+            if (_sessions.TryGetValue(fault.ClientId, out var session))
+            {
+                FaultPlayer(session.NetworkId, session, "building its sync frame", fault.Exception);
+            }
+        }
 
         long queued = 0;
+        var now = DateTimeOffset.UtcNow;
         foreach (var session in _sessions.Values)
         {
             var bytes = session.Outgoing.QueuedBytes;
@@ -396,15 +489,20 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
                 Volatile.Write(ref _largestSendQueue, bytes);
             }
 
-            if (session.Outgoing.Stalled)
+            if (session.Outgoing.Stalled && session.Outgoing.TryClearStall())
             {
-                ResyncOrDrop(session);
+                // The client missed sync packets: start it over from a full view of the newest state.
+                Sync.RemoveClient(session.ClientId);
+                Sync.AddClient(session.ClientId, session.NetworkId);
             }
         }
 
         Volatile.Write(ref _sendQueueBytes, queued);
+        if (frame % 4 == 0)
+        {
+            CloseStalled(now);
+        }
 
-        var now = DateTimeOffset.UtcNow;
         if (now >= _nextSave)
         {
             _nextSave = now + _options.SaveInterval;
@@ -419,6 +517,21 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         if (frame % 20 == 0)
         {
             ExpireGrace(now);
+        }
+    }
+
+    private void RunCommands()
+    {
+        while (_commands.TryDequeue(out var posted))
+        {
+            try
+            {
+                posted.Command();
+            }
+            catch (Exception exception) when (posted.Scope is { } scope)
+            {
+                FaultPlayer(scope.NetworkId, scope, "handling its request", exception);
+            }
         }
     }
 
@@ -444,23 +557,46 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             _writer.Enqueue(new PersistenceJob.Character(departed, saved));
         }
 
-        Sync.QueueEvents(Simulation.Events);
+        Sync.QueueEvents(Simulation.Events, Simulation.ItemTransactions);
+        foreach (var fault in Simulation.Faults)
+        {
+            var session = _byNetworkId.TryGetValue(fault.PlayerId, out var presence) ? presence.Session : null;
+            FaultPlayer(fault.PlayerId, session, $"applying its {fault.Action.Kind} action", fault.Exception);
+        }
     }
 
-    private void ResyncOrDrop(GameSession session)
+    /// <summary>
+    /// A fault in one player's work: log it with the player and what was being done, take the
+    /// player out of the world (the departure saves it), and close its connection with 1011.
+    /// </summary>
+    private void FaultPlayer(long networkId, GameSession? session, string doing, Exception exception)
     {
-        if (session.Outgoing.TryClearStall())
+        var presence = _byNetworkId.GetValueOrDefault(networkId);
+        _logger.LogError(exception, "A server error while {Doing} for {Name} (character {Character}, client {Client}); disconnecting that player",
+            doing, presence?.Name ?? "a player", presence?.CharacterId ?? 0, session?.ClientId ?? 0);
+        if (session is not null)
         {
-            // The client missed sync packets: start it over from a full view of the newest state.
-            Sync.RemoveClient(session.ClientId);
-            Sync.AddClient(session.ClientId, session.NetworkId);
-            return;
+            Detach(session);
+            session.Close(ClosedServerError, "A server error ended your session; your character is being saved. Log in again.");
         }
 
-        if (DateTimeOffset.UtcNow - session.Outgoing.StalledSince > _options.Limits.StallTimeout)
+        if (presence is not null)
         {
-            _logger.LogInformation("Client {Client} stopped reading; disconnecting it", session.ClientId);
-            session.Close(1008, "Too slow to keep up.");
+            RemoveFromWorld(presence);
+        }
+    }
+
+    private void CloseStalled(DateTimeOffset now)
+    {
+        foreach (var session in _sessions.Values)
+        {
+            var stalledFor = session.StalledFor(now);
+            if (stalledFor > _options.Limits.StallTimeout)
+            {
+                _logger.LogWarning("Client {Client} ({Address}, character {Character}) has not read for {Seconds:F0} s; closing it",
+                    session.ClientId, session.RemoteAddress, session.CharacterId, stalledFor.TotalSeconds);
+                session.Close(1008, "Too slow to keep up.");
+            }
         }
     }
 
@@ -503,14 +639,30 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 
         foreach (var presence in expired ?? [])
         {
-            Simulation.Leave(presence.NetworkId);
-            _leaving[presence.CharacterId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _byCharacter.Remove(presence.CharacterId);
-            _byNetworkId.Remove(presence.NetworkId);
-            _byResumeToken.Remove(presence.ResumeToken);
-            _byName.Remove(presence.Name);
-            AnnounceStatus(presence, online: false);
+            RemoveFromWorld(presence);
         }
+    }
+
+    /// <summary>Takes a character out of the world at the next tick; its departure is saved, and loading it waits for that.</summary>
+    private void RemoveFromWorld(PlayerPresence presence)
+    {
+        if (!_byCharacter.Remove(presence.CharacterId))
+        {
+            return;
+        }
+
+        Simulation.Leave(presence.NetworkId);
+        _leaving[presence.CharacterId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _byNetworkId.Remove(presence.NetworkId);
+        _byResumeToken.Remove(presence.ResumeToken);
+        _byName.Remove(presence.Name);
+        if (presence.Session is { } session)
+        {
+            Detach(session);
+        }
+
+        _logger.LogInformation("{Name} (character {Character}, account {Account}) left the world", presence.Name, presence.CharacterId, presence.AccountId);
+        AnnounceStatus(presence, online: false);
     }
 
     private void AnnounceStatus(PlayerPresence subject, bool online)
@@ -533,19 +685,94 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
     }
 
-    private void Shutdown()
+    /// <summary>
+    /// After the last frame: every character in the world is queued for saving, in game order
+    /// behind everything already queued. Connections without a character are closed at once (1001);
+    /// each player's connection is closed once its save is durable (1001), or with 4001 when the
+    /// shutdown timeout ends first, and every character not saved is logged. Runs off the loop
+    /// thread, which is done with the world by now.
+    /// </summary>
+    private async Task ShutdownAsync()
     {
-        var states = new List<CharacterState>();
-        Simulation?.CaptureAll(states);
-        foreach (var state in states)
+        var saves = new List<(PlayerPresence? Presence, CharacterState State, TaskCompletionSource Saved)>();
+        try
         {
-            _writer.Enqueue(new PersistenceJob.Character(state));
+            _commandsClosed = true;
+            RunCommands();
+            var states = new List<CharacterState>();
+            Simulation?.CaptureAll(states);
+            foreach (var state in states)
+            {
+                var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                saves.Add((_byCharacter.GetValueOrDefault(state.CharacterId), state, saved));
+                _writer.Enqueue(new PersistenceJob.Character(state, saved));
+            }
+        }
+        catch (Exception exception)
+        {
+            _logger.LogCritical(exception, "Capturing the world for the shutdown save failed; {Count} characters were queued before it did", saves.Count);
+            _outcome.Record(ShutdownOutcome.CharactersNotSaved);
         }
 
-        _logger.LogInformation("Shutting down: saving {Count} characters and closing {Sessions} connections", states.Count, _sessions.Count);
-        foreach (var session in _sessions.Values.ToList())
+        var playing = saves.Where(s => s.Presence?.Session is not null).Select(s => s.Presence!.Session!).ToHashSet();
+        foreach (var session in _connected.Values.Where(s => !playing.Contains(s)))
         {
-            session.Close(1001, "The server is shutting down.");
+            session.Close(ClosedSaved, "The server is shutting down.");
+        }
+
+        _logger.LogInformation("Shutting down: {Characters} to save, {Sessions} to close", Count(saves.Count, "character"), Count(_connected.Count, "connection"));
+        var left = TimeSpan.FromSeconds(Math.Max(0, (double)(Interlocked.Read(ref _shutdownDeadline) - Stopwatch.GetTimestamp()) / Stopwatch.Frequency));
+        using (var deadline = new CancellationTokenSource(left))
+        {
+            await Task.WhenAll(saves.Select(s => CloseWhenSavedAsync(s.Presence?.Session, s.Saved.Task, deadline.Token))).ConfigureAwait(false);
+        }
+
+        var unsaved = saves.Where(s => !s.Saved.Task.IsCompletedSuccessfully).ToList();
+        if (unsaved.Count > 0)
+        {
+            // Cancels the command in flight and fails whatever is still queued.
+            _writer.Abandon();
+            _outcome.Record(ShutdownOutcome.CharactersNotSaved);
+            foreach (var (_, state, _) in unsaved)
+            {
+                _logger.LogError("Character {Character} ({Name}) was NOT saved before the shutdown timeout of {Timeout} s; its progress since the last save is lost",
+                    state.CharacterId, state.Name, _options.ShutdownTimeout.TotalSeconds);
+            }
+
+            _logger.LogError("Shutdown finished with {Unsaved} of {Count} characters not saved", unsaved.Count, saves.Count);
+        }
+        else
+        {
+            _logger.LogInformation("Everyone is saved ({Characters})", Count(saves.Count, "character"));
+        }
+
+        foreach (var session in _connected.Values)
+        {
+            session.Close(ClosedNotSaved, "The server is shutting down; your latest progress could not be saved.");
+        }
+
+        // Sockets closing now finish their handshake within the close timeout.
+        using (var closing = new CancellationTokenSource(_options.Limits.CloseTimeout + TimeSpan.FromSeconds(1)))
+        {
+            while (!_connected.IsEmpty && !closing.IsCancellationRequested)
+            {
+                await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        _finished.TrySetResult();
+    }
+
+    private static async Task CloseWhenSavedAsync(GameSession? session, Task saved, CancellationToken deadline)
+    {
+        try
+        {
+            await saved.WaitAsync(deadline).ConfigureAwait(false);
+            session?.Close(ClosedSaved, "The server is shutting down; your character is saved.");
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
+        {
+            session?.Close(ClosedNotSaved, "The server is shutting down; your latest progress could not be saved.");
         }
     }
 
@@ -563,6 +790,9 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             }
         }
     }
+
+    private static string Count(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}s");
 
     private static string NewResumeToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 }

@@ -6,8 +6,10 @@ namespace Hyperscape.Host.Hosting;
 
 /// <summary>
 /// The environment variable names operators already use for these services (PRIVY_APP_ID,
-/// LIVEKIT_API_KEY, ...), mapped onto configuration keys. They sit below the standard sources, so
-/// <c>Hyperscape__*</c> variables and command-line flags still override them.
+/// LIVEKIT_API_KEY, ...), mapped onto configuration keys. Precedence, lowest first:
+/// appsettings.json, these shortcuts, <c>Hyperscape__*</c> variables, command-line flags. A
+/// shortcut must beat the file: the file ships with empty values for every one of them, and a
+/// server started with <c>PRIVY_APP_ID</c> must not quietly accept anonymous players.
 /// </summary>
 public static class EnvironmentShortcuts
 {
@@ -23,7 +25,7 @@ public static class EnvironmentShortcuts
         ["LIVEKIT_URL"] = $"{ServerOptions.Section}:LiveKit:Url",
     };
 
-    /// <summary>Adds the mapped variables that are set, just below the first environment-variable source.</summary>
+    /// <summary>Adds the mapped variables that are set, just below the unprefixed environment-variable source (so above every file).</summary>
     public static void AddTo(IConfigurationBuilder configuration, Func<string, string?>? read = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,15 +44,15 @@ public static class EnvironmentShortcuts
             return;
         }
 
-        var index = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource);
-        var source = new MemoryConfigurationSource { InitialData = values };
+        // The host adds prefixed variable sources (ASPNETCORE_, DOTNET_) before the files; the one
+        // to sit under is the plain one, which comes after them.
+        var sources = configuration.Sources.ToList();
+        var index = sources.FindLastIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
         if (index < 0)
         {
-            configuration.Sources.Add(source);
+            index = sources.FindLastIndex(s => s is FileConfigurationSource) + 1;
         }
-        else
-        {
-            configuration.Sources.Insert(index, source);
-        }
+
+        configuration.Sources.Insert(index, new MemoryConfigurationSource { InitialData = values });
     }
 }

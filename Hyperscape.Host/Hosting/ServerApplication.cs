@@ -1,3 +1,4 @@
+using System.Reflection;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Host.Authentication;
 using Hyperscape.Host.Configuration;
@@ -6,21 +7,29 @@ using Hyperscape.Host.Networking;
 using Hyperscape.Host.Operations;
 using Hyperscape.Host.Persistence;
 using Hyperscape.Host.Voice;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Hyperscape.Host.Hosting;
 
 /// <summary>
-/// Composes the console server: configuration (appsettings.json, environment, flags), the
-/// database and its migrations, the game loop, the WebSocket endpoint, health, stats and metrics.
-/// The executable and the end-to-end tests build the server the same way.
+/// Composes the console server: configuration (appsettings.json, shortcut variables,
+/// <c>Hyperscape__*</c> variables, flags), the database and its migrations, the game loop, the
+/// WebSocket endpoint, health, stats and metrics. The executable and the end-to-end tests build
+/// and start the server the same way.
 /// </summary>
 public static class ServerApplication
 {
-    /// <summary>Builds the server from command-line arguments; <paramref name="configure"/> may adjust it (tests do).</summary>
+    /// <summary>The OpenTelemetry service name.</summary>
+    public const string ServiceName = "Hyperscape.Host";
+
+    /// <summary>
+    /// Builds the server from command-line arguments; <paramref name="configure"/> may adjust it
+    /// (tests do). Throws <see cref="ServerConfigurationException"/> listing every bad setting.
+    /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,15 +44,34 @@ public static class ServerApplication
         configure?.Invoke(builder);
 
         var section = builder.Configuration.GetSection(ServerOptions.Section);
-        var settings = section.Get<ServerOptions>() ?? new ServerOptions();
-        Validate(settings);
-        builder.WebHost.UseUrls(settings.Listen);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxConcurrentUpgradedConnections = settings.Limits.MaxConnections);
+        var settings = ServerOptionsValidator.Read(section, out var problems);
+        if (problems.Count > 0)
+        {
+            throw new ServerConfigurationException(problems);
+        }
 
+        builder.WebHost.UseUrls(settings.Listen);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Admission is ours (503 with Retry-After, caps before hello and per address); Kestrel's
+            // own upgrade cap would answer 500 and log a stack trace per refusal.
+            kestrel.Limits.MaxConcurrentUpgradedConnections = null;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
+            {
+                if (connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+                {
+                    socket.SendBufferSize = settings.Limits.SocketSendBufferBytes;
+                }
+
+                return next(connection);
+            }));
+        });
+
+        var database = Database(settings.Database);
         var services = builder.Services;
         services.Configure<ServerOptions>(section);
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton(Database(settings.Database));
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        services.AddSingleton(database);
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlGameStore>();
@@ -55,16 +83,18 @@ public static class ServerApplication
         services.AddSingleton<PrivyTokenValidator>();
         services.AddSingleton<LiveKitTokenIssuer>();
         services.AddSingleton<SessionServices>();
+        services.AddSingleton<ConnectionAdmission>();
+        services.AddSingleton<ShutdownOutcome>();
         services.AddSingleton<GameLoop>();
-
-        // Start order matters: the schema first, then the world.
-        services.AddHostedService<SchemaMigrationService>();
         services.AddHostedService(sp => sp.GetRequiredService<GameLoop>());
 
         services.AddHealthChecks().AddCheck<GameHealthCheck>("game");
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ServerMetrics.MeterName, "System.Runtime", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddPrometheusExporter());
+        var version = typeof(ServerApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: version))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ServerMetrics.MeterName, "System.Runtime", "Microsoft.AspNetCore.Server.Kestrel")
+                .AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
@@ -73,9 +103,10 @@ public static class ServerApplication
         app.MapGet("/stats", (GameLoop loop) => loop.Stats());
         app.MapPrometheusScrapingEndpoint("/metrics");
 
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hyperscape.Host");
+        logger.LogInformation("{Mode}", EffectiveMode.Describe(settings, database));
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hyperscape.Host");
             foreach (var address in Addresses(app))
             {
                 logger.LogInformation("Game socket at {Socket}; health at {Health}, metrics at {Metrics}",
@@ -83,6 +114,32 @@ public static class ServerApplication
             }
         });
         return app;
+    }
+
+    /// <summary>
+    /// Brings the database schema up to date, then starts the server. A database that cannot be
+    /// reached or is newer than this server throws <see cref="DatabaseUnavailableException"/>
+    /// with a one-line reason, before anything listens.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var connections = app.Services.GetRequiredService<ConnectionFactory>();
+        var migrator = app.Services.GetRequiredService<SchemaMigrator>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hyperscape.Host");
+        try
+        {
+            var applied = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            logger.LogInformation(applied.Count == 0 ? "Schema is current (version {Version})" : "Schema migrated to version {Version}", migrator.LatestVersion);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The details (a stack trace) are for whoever turns on debug logging; an operator needs one line.
+            logger.LogDebug(exception, "Preparing the database failed");
+            throw new DatabaseUnavailableException($"The database ({connections.Settings.Describe()}) cannot be used: {OneLine(exception)}", exception);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The base addresses the server listens on (after start; real ports when 0 was asked).</summary>
@@ -106,42 +163,16 @@ public static class ServerApplication
             ? DatabaseSettings.ForSqliteFile(options.SqliteFile)
             : DatabaseSettings.ForPostgres(options.PostgresConnectionString);
 
-    private static void Validate(ServerOptions options)
+    private static string OneLine(Exception exception)
     {
-        var problems = new List<string>();
-        if (!Uri.TryCreate(options.Listen, UriKind.Absolute, out var listen) || listen.Scheme is not ("http" or "https"))
+        // Provider messages wrap the useful part (connection refused, no such file) in an inner exception.
+        var innermost = exception;
+        while (innermost.InnerException is { } inner && exception is not DatabaseTooNewException)
         {
-            problems.Add($"Hyperscape:Listen must be an http(s) URL such as http://127.0.0.1:5555, not '{options.Listen}'.");
+            innermost = inner;
         }
 
-        if (!options.Path.StartsWith('/'))
-        {
-            problems.Add($"Hyperscape:Path must start with '/', not '{options.Path}'.");
-        }
-
-        if (options.SaveInterval <= TimeSpan.Zero)
-        {
-            problems.Add("Hyperscape:SaveInterval must be positive.");
-        }
-
-        if (options.ReconnectGrace < TimeSpan.Zero)
-        {
-            problems.Add("Hyperscape:ReconnectGrace cannot be negative.");
-        }
-
-        if (options.Limits.SendQueueBytes < 16 * 1024)
-        {
-            problems.Add("Hyperscape:Limits:SendQueueBytes must be at least 16384.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.Privy.AppId) && !options.Privy.Enabled)
-        {
-            problems.Add("Hyperscape:Privy:AppId is set but neither VerificationKey nor Jwks is: tokens could not be verified.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new OptionsValidationException(ServerOptions.Section, typeof(ServerOptions), problems);
-        }
+        var text = innermost == exception ? exception.Message : $"{exception.Message} ({innermost.Message})";
+        return text.ReplaceLineEndings(" ");
     }
 }

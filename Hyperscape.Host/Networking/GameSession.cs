@@ -29,19 +29,24 @@ public sealed class GameSession
     private readonly SessionRateLimits _limits;
     private readonly Queue<DateTimeOffset> _malformed = new();
     private readonly CancellationTokenSource _closing = new();
+    private readonly AdmissionTicket _ticket;
+    private AuthenticationResult? _authentication;
     private AccountRecord? _account;
+    private long _sendBlockedSince;
     private DateTimeOffset _lastRateNotice;
     private string? _closeReason;
     private int _closeRequested;
     private string _characterName = string.Empty;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
 
-    internal GameSession(WebSocket socket, GameLoop loop, SessionServices services, ServerOptions options)
+    internal GameSession(WebSocket socket, GameLoop loop, SessionServices services, ServerOptions options, AdmissionTicket ticket, System.Net.IPAddress? remoteAddress)
     {
         _socket = socket;
         _loop = loop;
         _services = services;
         _options = options;
+        _ticket = ticket;
+        RemoteAddress = remoteAddress?.ToString() ?? "an unknown address";
         _limits = new SessionRateLimits(options.Limits);
         ClientId = loop.NewClientId();
         Outgoing = new OutgoingQueue(options.Limits.SendQueueBytes);
@@ -59,6 +64,21 @@ public sealed class GameSession
     /// <summary>The send queue.</summary>
     public OutgoingQueue Outgoing { get; }
 
+    /// <summary>The client's IP address, for logs.</summary>
+    public string RemoteAddress { get; }
+
+    /// <summary>
+    /// How long the client has not kept up: since the first send the socket could not complete,
+    /// or since its sync packets started being dropped, whichever is longer. Zero while it keeps up.
+    /// </summary>
+    public TimeSpan StalledFor(DateTimeOffset now)
+    {
+        var blockedSince = Interlocked.Read(ref _sendBlockedSince);
+        var blocked = blockedSince == 0 ? TimeSpan.Zero : System.Diagnostics.Stopwatch.GetElapsedTime(blockedSince);
+        var dropping = Outgoing.Stalled ? now - Outgoing.StalledSince : TimeSpan.Zero;
+        return blocked > dropping ? blocked : dropping;
+    }
+
     /// <summary>True when the client last spoke JSON; replies follow its lead.</summary>
     public bool UsesJson { get; private set; }
 
@@ -73,7 +93,7 @@ public sealed class GameSession
         // A timer rather than a cancelled receive: cancelling a pending receive aborts the socket,
         // and the client would never see why it was closed.
         await using var authenticationDeadline = new Timer(
-            _ => { if (_account is null) Close(1008, "Authentication timed out."); },
+            _ => { if (_authentication is null) Close(1008, "Authentication timed out."); },
             null, _options.Limits.AuthenticationTimeout, Timeout.InfiniteTimeSpan);
         try
         {
@@ -246,7 +266,7 @@ public sealed class GameSession
 
     private async Task HandleAsync(ClientMessage message, CancellationToken cancellationToken)
     {
-        if (_account is null)
+        if (_authentication is null)
         {
             if (message.Type != MessageType.Hello)
             {
@@ -262,6 +282,10 @@ public sealed class GameSession
 
         switch (message.Type)
         {
+            case MessageType.Hello:
+                Metrics.MessageRejected("unexpected");
+                Error(ProtocolErrorCode.NotAllowedNow, "This connection already said hello.");
+                return;
             case MessageType.Ping:
                 Reply(w => ServerMessages.Pong(w, message.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
                 return;
@@ -292,11 +316,11 @@ public sealed class GameSession
             case MessageType.Chat:
                 if (!SocialRules.TryCleanMessage(message.Text, out var text))
                 {
-                    Error(ProtocolErrorCode.OutOfRange, "A chat message has 1 to 200 characters.");
+                    Error(ProtocolErrorCode.TextTooLong, $"A chat message has 1 to {WireProtocol.MaxChatLength} characters (as a person counts them) and at most {WireProtocol.MaxChatBytes} bytes of UTF-8.");
                     break;
                 }
 
-                _loop.Chat(NetworkId, (ChatChannel)message.Number, message.Name, text);
+                _loop.Chat(this, (ChatChannel)message.Number, message.Name, text);
                 break;
             case MessageType.Social:
                 await SocialAsync((SocialOperation)message.Number, message.Name!, cancellationToken).ConfigureAwait(false);
@@ -335,27 +359,40 @@ public sealed class GameSession
             return;
         }
 
-        if (hello.Name is { Length: > 0 } resumeToken && await _loop.FindResumableAsync(resumeToken).ConfigureAwait(false) is { } resumable)
+        _authentication = authentication;
+        _ticket.HelloDone();
+        if (hello.Name is { Length: > 0 } resumeToken)
         {
-            // The token is a secret, but with Privy on it must also belong to the same user.
-            var owner = await _services.Accounts.FindAsync(resumable.AccountId, cancellationToken).ConfigureAwait(false);
-            if (owner is not null && (authentication.PrivyUserId is null || owner.PrivyUserId == authentication.PrivyUserId))
+            if (await _loop.FindResumableAsync(resumeToken).ConfigureAwait(false) is { } resumable)
             {
-                _account = owner;
-                Reply(w => ServerMessages.Welcome(w, owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                if (await _loop.ResumeAsync(this, resumeToken).ConfigureAwait(false) is null)
+                // The token is a secret, but with Privy on it must also belong to the same user.
+                var owner = await _services.Accounts.FindAsync(resumable.AccountId, cancellationToken).ConfigureAwait(false);
+                if (owner is not null && (authentication.PrivyUserId is null || owner.PrivyUserId == authentication.PrivyUserId))
                 {
-                    Error(ProtocolErrorCode.NotAllowedNow, "That session has ended; select the character again.");
-                }
+                    _account = owner;
+                    Reply(w => ServerMessages.Welcome(w, AccountIdText(owner)));
+                    if (await _loop.ResumeAsync(this, resumeToken).ConfigureAwait(false) is null)
+                    {
+                        Error(ProtocolErrorCode.ResumeExpired, "That session has ended; select the character again.");
+                    }
 
-                return;
+                    return;
+                }
             }
+
+            // Said before the Welcome, so a client knows its Welcome is a fresh session's.
+            Error(ProtocolErrorCode.ResumeExpired, "The resume token is unknown or expired; this is a new session: select a character.");
         }
 
-        var account = await AccountAsync(authentication, cancellationToken).ConfigureAwait(false);
-        _account = account;
-        Reply(w => ServerMessages.Welcome(w, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // An anonymous account costs no storage until it creates its first character.
+        _account = authentication.PrivyUserId is { } privyUser
+            ? await _services.Accounts.GetOrCreateByPrivyUserAsync(privyUser, privyUser, cancellationToken).ConfigureAwait(false)
+            : null;
+        Reply(w => ServerMessages.Welcome(w, AccountIdText(_account)));
     }
+
+    private static string AccountIdText(AccountRecord? account) =>
+        account?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>Called by the game loop (on its thread) as the session takes a character in the world.</summary>
     internal void EnteredWorld(long networkId, long characterId, string name, ReadOnlySpan<byte> enteredWorld)
@@ -366,32 +403,36 @@ public sealed class GameSession
         Send(enteredWorld);
     }
 
-    private Task<AccountRecord> AccountAsync(AuthenticationResult authentication, CancellationToken cancellationToken) =>
-        authentication.PrivyUserId is { } privyUser
-            ? _services.Accounts.GetOrCreateByPrivyUserAsync(privyUser, privyUser, cancellationToken)
-            : _services.Accounts.CreateAnonymousAsync("guest", cancellationToken);
-
     private async Task SendCharacterListAsync(CancellationToken cancellationToken)
     {
-        var characters = await _services.Characters.ListAsync(_account!.Id, cancellationToken).ConfigureAwait(false);
-        Reply(w => ServerMessages.CharacterList(w, characters.Select(c => new CharacterSummary(c.Id, c.Name, c.CombatLevel)).ToList()));
+        var characters = _account is null ? [] : await _services.Characters.ListAsync(_account.Id, cancellationToken).ConfigureAwait(false);
+        Reply(w => ServerMessages.CharacterList(w, characters.Take(WireProtocol.MaxCharactersPerAccount).Select(c => new CharacterSummary(c.Id, c.Name, c.CombatLevel)).ToList()));
     }
 
     private async Task CreateCharacterAsync(string name, CancellationToken cancellationToken)
     {
         if (!SocialRules.IsValidName(name))
         {
-            Error(ProtocolErrorCode.OutOfRange, "A name has 1 to 12 letters, digits, spaces, '_' or '-', and starts with a letter or digit.");
+            Error(ProtocolErrorCode.OutOfRange, $"A name has 1 to {WireProtocol.MaxNameLength} letters, digits, spaces, '_' or '-', and starts with a letter or digit.");
             return;
         }
 
-        var created = await _services.Characters.CreateAsync(_account!.Id, StarterCharacter(name), cancellationToken).ConfigureAwait(false);
-        if (created is null)
+        var starter = StarterCharacter(name);
+        var created = _account is null
+            ? await _services.Characters.CreateWithNewAccountAsync("guest", starter, cancellationToken).ConfigureAwait(false)
+            : await _services.Characters.CreateAsync(_account.Id, starter, _options.Limits.CharactersPerAccount, cancellationToken).ConfigureAwait(false);
+        switch (created.Outcome)
         {
-            Error(ProtocolErrorCode.NotAllowedNow, $"The name {name} is taken.");
-            return;
+            case CharacterCreationOutcome.NameTaken:
+                Error(ProtocolErrorCode.NotAllowedNow, $"The name {name} is taken.");
+                return;
+            case CharacterCreationOutcome.LimitReached:
+                Error(ProtocolErrorCode.NotAllowedNow, $"An account has at most {_options.Limits.CharactersPerAccount} characters.");
+                return;
         }
 
+        // An anonymous session's account exists from its first character on.
+        _account ??= await _services.Accounts.FindAsync(created.Character!.AccountId, cancellationToken).ConfigureAwait(false);
         await SendCharacterListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -404,7 +445,7 @@ public sealed class GameSession
         }
 
         await _loop.WhenSavedAsync(characterId).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var character = await _services.Characters.LoadAsync(characterId, cancellationToken).ConfigureAwait(false);
+        var character = _account is null ? null : await _services.Characters.LoadAsync(characterId, cancellationToken).ConfigureAwait(false);
         if (character is null || character.AccountId != _account!.Id)
         {
             Metrics.MessageRejected("not-your-character");
@@ -431,9 +472,9 @@ public sealed class GameSession
         };
         if (outcome is SocialOutcome.RequestSent or SocialOutcome.FriendAdded or SocialOutcome.FriendRemoved or SocialOutcome.IgnoreAdded or SocialOutcome.IgnoreRemoved)
         {
+            // The loop confirms it, with the other character's online state as a friend list shows it.
             var relations = await _services.Social.GetRelationsAsync(CharacterId, cancellationToken).ConfigureAwait(false);
-            _loop.SocialChanged(CharacterId, relations, outcome is SocialOutcome.RequestSent or SocialOutcome.FriendAdded ? name : null);
-            Reply(w => ServerMessages.Social(w, operation, name, online: false));
+            _loop.SocialChanged(this, relations, operation, name, tellTarget: outcome is SocialOutcome.RequestSent or SocialOutcome.FriendAdded);
         }
         else
         {
@@ -445,6 +486,14 @@ public sealed class GameSession
     {
         Metrics.MessageRejected("malformed");
         Error(error.Code, error.Message);
+
+        // A well-formed message with a value out of range is refused but is not garbage: only
+        // messages the decoder cannot even take apart count toward closing the connection.
+        if (error.Code is ProtocolErrorCode.OutOfRange or ProtocolErrorCode.TextTooLong)
+        {
+            return;
+        }
+
         var now = DateTimeOffset.UtcNow;
         _malformed.Enqueue(now);
         while (_malformed.Count > 0 && now - _malformed.Peek() > _options.Limits.MalformedWindow)
@@ -477,7 +526,15 @@ public sealed class GameSession
                 {
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
-                        await _socket.SendAsync(packet.Buffer.AsMemory(0, packet.Length), packet.Text ? WebSocketMessageType.Text : WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
+                        var sending = _socket.SendAsync(packet.Buffer.AsMemory(0, packet.Length), packet.Text ? WebSocketMessageType.Text : WebSocketMessageType.Binary, true, cancellationToken);
+                        if (!sending.IsCompleted)
+                        {
+                            // The socket's buffers are full: the client's stall clock starts now.
+                            Interlocked.Exchange(ref _sendBlockedSince, System.Diagnostics.Stopwatch.GetTimestamp());
+                        }
+
+                        await sending.ConfigureAwait(false);
+                        Interlocked.Exchange(ref _sendBlockedSince, 0);
                         Metrics.BytesSent(packet.Length);
                     }
                 }
@@ -496,6 +553,10 @@ public sealed class GameSession
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             // The socket is gone or the close timed out: nothing more can be said to this client.
+            if (_closeReason is not null && _socket.State is not (WebSocketState.Closed or WebSocketState.CloseSent))
+            {
+                _services.Logger.LogInformation("Client {Client} ({Address}) was cut off without a close handshake ({Status}: {Reason})", ClientId, RemoteAddress, (int)_closeStatus, _closeReason);
+            }
         }
         finally
         {

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace Hyperscape.Host.Networking;
 
-/// <summary>The HTTP side of the game socket: upgrade the request and run a <see cref="GameSession"/> on it.</summary>
+/// <summary>The HTTP side of the game socket: admit the connection, upgrade it and run a <see cref="GameSession"/> on it.</summary>
 internal static class GameSocketEndpoint
 {
-    public static async Task HandleAsync(HttpContext context, GameLoop loop, SessionServices services, IOptions<ServerOptions> options)
+    private const string RetryAfterSeconds = "5";
+
+    public static async Task HandleAsync(HttpContext context, GameLoop loop, SessionServices services, ConnectionAdmission admission, IOptions<ServerOptions> options)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -18,20 +20,28 @@ internal static class GameSocketEndpoint
 
         if (loop.Stopping)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await RefuseAsync(context, "The server is shutting down.").ConfigureAwait(false);
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var session = new GameSession(socket, loop, services, options.Value);
-        loop.CountConnection(+1);
-        try
+        if (!admission.TryAdmit(context.Connection.RemoteIpAddress, out var ticket, out var refusal))
         {
-            await session.RunAsync(context.RequestAborted).ConfigureAwait(false);
+            await RefuseAsync(context, $"Not now: {refusal}.").ConfigureAwait(false);
+            return;
         }
-        finally
+
+        using (ticket)
         {
-            loop.CountConnection(-1);
+            using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            var session = new GameSession(socket, loop, services, options.Value, ticket!, context.Connection.RemoteIpAddress);
+            await loop.RunSessionAsync(session, context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    private static Task RefuseAsync(HttpContext context, string reason)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return context.Response.WriteAsync(reason, context.RequestAborted);
     }
 }

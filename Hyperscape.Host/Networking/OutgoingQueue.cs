@@ -3,11 +3,11 @@ using System.Buffers;
 namespace Hyperscape.Host.Networking;
 
 /// <summary>
-/// A connection's bounded send queue of pooled buffers. Sync packets are droppable: when the
-/// queue passes its byte budget the connection is marked stalled and sync packets are dropped,
-/// because the next full resync carries the newest state anyway. Other packets (events, chat,
-/// replies) are never dropped; if they alone overflow twice the budget the connection is hopeless.
-/// Memory per connection stays bounded either way.
+/// A connection's bounded send queue of pooled buffers, never holding more than its byte budget.
+/// Sync packets are droppable and may use half of it: past that the connection is marked stalled
+/// and sync packets are dropped, because the next full resync carries the newest state anyway.
+/// Other packets (events, chat, replies) are never dropped silently; one that would not fit the
+/// whole budget is refused, and the connection is hopeless.
 /// </summary>
 public sealed class OutgoingQueue(int budgetBytes)
 {
@@ -45,7 +45,7 @@ public sealed class OutgoingQueue(int budgetBytes)
                 return false;
             }
 
-            if (droppable && (Stalled || _bytes + packet.Length > budgetBytes))
+            if (droppable && (Stalled || _bytes + packet.Length > budgetBytes / 2))
             {
                 if (!Stalled)
                 {
@@ -56,7 +56,7 @@ public sealed class OutgoingQueue(int budgetBytes)
                 return false;
             }
 
-            if (!droppable && _bytes + packet.Length > budgetBytes * 2)
+            if (!droppable && _bytes + packet.Length > budgetBytes)
             {
                 return false;
             }
@@ -76,7 +76,7 @@ public sealed class OutgoingQueue(int budgetBytes)
     {
         lock (_gate)
         {
-            if (!Stalled || _bytes > budgetBytes / 4)
+            if (!Stalled || _bytes > budgetBytes / 8)
             {
                 return false;
             }

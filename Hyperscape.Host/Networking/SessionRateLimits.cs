@@ -14,6 +14,10 @@ public sealed class SessionRateLimits(SessionLimits limits)
     private readonly TokenBucket _chat = new(limits.ChatPerSecond, 5);
     private readonly TokenBucket[] _actions = Enumerable.Range(0, ActionKinds).Select(_ => new TokenBucket(10, 20)).ToArray();
 
+    // Kinds this server does not know share one bucket: they pass to the game, which answers
+    // UnknownAction, so a newer client learns why instead of being told it is rate limited.
+    private readonly TokenBucket _unknownActions = new(10, 20);
+
     private static int ActionKinds { get; } = Enum.GetValues<ActionKind>().Max(k => (int)k) + 1;
 
     /// <summary>True when the message may be handled now.</summary>
@@ -27,7 +31,7 @@ public sealed class SessionRateLimits(SessionLimits limits)
         return message.Type switch
         {
             MessageType.Chat or MessageType.Social => _chat.TryTake(),
-            MessageType.Action => (int)message.Action.Kind < _actions.Length && _actions[(int)message.Action.Kind].TryTake(),
+            MessageType.Action => ((int)message.Action.Kind < _actions.Length ? _actions[(int)message.Action.Kind] : _unknownActions).TryTake(),
             _ => true,
         };
     }

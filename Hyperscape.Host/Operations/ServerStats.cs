@@ -35,4 +35,11 @@ public sealed record ServerStats(
     int LargestSendQueueBytes,
     long PendingSaves,
     long ManagedBytes,
-    long WorkingSetBytes);
+    long WorkingSetBytes)
+{
+    /// <summary>Game connections refused with 503 since start (caps reached or shutting down).</summary>
+    public long ConnectionsRefused { get; init; }
+
+    /// <summary>Open connections that have not finished their hello.</summary>
+    public int ConnectionsBeforeHello { get; init; }
+}

@@ -46,6 +46,19 @@ public sealed class ConnectionFactory : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Begins a transaction that will write. On SQLite it takes the write lock up front
+    /// (<c>BEGIN IMMEDIATE</c>), so a read-then-write cannot fail halfway when another writer
+    /// commits in between; PostgreSQL's default is right as it is.
+    /// </summary>
+    public async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -18,7 +18,7 @@ public sealed record DatabaseSettings(DatabaseEngine Engine, string ConnectionSt
     /// <summary>The settings without secrets, for logs.</summary>
     public string Describe() => Engine switch
     {
-        DatabaseEngine.Sqlite => $"SQLite file {new SqliteConnectionStringBuilder(ConnectionString).DataSource}",
+        DatabaseEngine.Sqlite => $"SQLite file {Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource)}",
         _ => $"PostgreSQL {Host(ConnectionString)}",
     };
 

@@ -21,7 +21,7 @@ public sealed class PersistenceWriter : IAsyncDisposable
     private readonly Operations.ServerMetrics? _metrics;
     private readonly Channel<PersistenceJob> _jobs = Channel.CreateUnbounded<PersistenceJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentQueue<long> _committed = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abandoned = new();
     private readonly Task _worker;
     private long _pending;
 
@@ -63,21 +63,52 @@ public sealed class PersistenceWriter : IAsyncDisposable
         return done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Stops taking jobs, finishes the ones queued, then stops.</summary>
+    /// <summary>
+    /// Stops taking jobs and finishes the ones queued. After <see cref="Abandon"/> that is quick;
+    /// a database command that ignores cancellation is not waited for past a few seconds.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _jobs.Writer.TryComplete();
-        await _worker.ConfigureAwait(false);
-        _stopping.Dispose();
+        try
+        {
+            await _worker.WaitAsync(_abandoned.IsCancellationRequested ? TimeSpan.FromSeconds(5) : Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogError("A database command did not return after the writer was abandoned; exiting without it");
+        }
     }
 
-    /// <summary>Gives up on waiting: stops retrying (used only when the process must exit now).</summary>
-    public void Abandon() => _stopping.Cancel();
+    /// <summary>
+    /// Gives up (the process must exit now): cancels the database command in flight, and fails
+    /// every job still queued instead of running it. Whoever waits on a job's completion learns
+    /// that it was not saved.
+    /// </summary>
+    public void Abandon()
+    {
+        try
+        {
+            _abandoned.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
 
     private async Task RunAsync()
     {
+        var skipped = 0;
         await foreach (var job in _jobs.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            if (_abandoned.IsCancellationRequested)
+            {
+                Fail(job);
+                skipped++;
+                Interlocked.Decrement(ref _pending);
+                continue;
+            }
+
             var delay = FirstRetry;
             for (var attempt = 1; ; attempt++)
             {
@@ -88,23 +119,25 @@ public sealed class PersistenceWriter : IAsyncDisposable
                     _metrics?.RecordSave(JobKind(job), Stopwatch.GetElapsedTime(started));
                     break;
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !_stopping.IsCancellationRequested)
+                catch (Exception) when (_abandoned.IsCancellationRequested)
+                {
+                    _logger.LogError("Abandoned {Job} while it was being written, because the server is exiting now", JobName(job));
+                    Fail(job);
+                    break;
+                }
+                catch (Exception exception)
                 {
                     Retries++;
                     _metrics?.RecordSaveFailure(JobKind(job));
                     _logger.LogWarning(exception, "Saving {Job} failed (attempt {Attempt}); retrying in {Delay} ms. Nothing is dropped.", JobName(job), attempt, delay.TotalMilliseconds);
                     try
                     {
-                        await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+                        await Task.Delay(delay, _abandoned.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException)
                     {
-                        _logger.LogError("Abandoned {Job} after {Attempt} attempts because the server is exiting now.", JobName(job), attempt);
-                        if (job is PersistenceJob.Character { Saved: { } saved })
-                        {
-                            saved.TrySetException(new InvalidOperationException($"Saving {JobName(job)} was abandoned."));
-                        }
-
+                        _logger.LogError("Abandoned {Job} after {Attempt} attempts because the server is exiting now", JobName(job), attempt);
+                        Fail(job);
                         break;
                     }
 
@@ -114,6 +147,25 @@ public sealed class PersistenceWriter : IAsyncDisposable
 
             Interlocked.Decrement(ref _pending);
         }
+
+        if (skipped > 0)
+        {
+            _logger.LogError("Abandoned {Count} queued saves without running them, because the server is exiting now", skipped);
+        }
+    }
+
+    private static void Fail(PersistenceJob job)
+    {
+        var abandoned = new InvalidOperationException("The save was abandoned: the server exited before the database took it.");
+        switch (job)
+        {
+            case PersistenceJob.Character { Saved: { } saved }:
+                saved.TrySetException(abandoned);
+                break;
+            case PersistenceJob.Barrier barrier:
+                barrier.Done.TrySetException(abandoned);
+                break;
+        }
     }
 
     private async Task RunJobAsync(PersistenceJob job)
@@ -122,14 +174,14 @@ public sealed class PersistenceWriter : IAsyncDisposable
         {
             case PersistenceJob.Commit commit:
                 // Already committed (a retry after an ambiguous failure) is as good as committed now.
-                await _store.CommitAsync(commit.Transaction).ConfigureAwait(false);
+                await _store.CommitAsync(commit.Transaction, _abandoned.Token).ConfigureAwait(false);
                 _committed.Enqueue(commit.Transaction.Id);
                 break;
             case PersistenceJob.Progress progress:
-                await _store.SaveProgressAsync(progress.Characters).ConfigureAwait(false);
+                await _store.SaveProgressAsync(progress.Characters, _abandoned.Token).ConfigureAwait(false);
                 break;
             case PersistenceJob.Character character:
-                await _store.SaveAsync(character.State).ConfigureAwait(false);
+                await _store.SaveAsync(character.State, _abandoned.Token).ConfigureAwait(false);
                 character.Saved?.TrySetResult();
                 break;
             case PersistenceJob.Barrier barrier:

@@ -29,10 +29,10 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     {
         ArgumentException.ThrowIfNullOrEmpty(privyUserId);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync(Command(
             "INSERT INTO users (name, privy_user_id) VALUES (@name, @privy) ON CONFLICT (privy_user_id) DO NOTHING",
-            new { name = Truncate(displayName, 64), privy = privyUserId }).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync("SELECT * FROM users WHERE privy_user_id = @privy", new { privy = privyUserId }).ConfigureAwait(false);
+            new { name = Truncate(displayName, 64), privy = privyUserId }, cancellationToken)).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync(Command("SELECT * FROM users WHERE privy_user_id = @privy", new { privy = privyUserId }, cancellationToken)).ConfigureAwait(false);
         return ReadAccount(row);
     }
 
@@ -40,7 +40,7 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<AccountRecord> CreateAnonymousAsync(string displayName, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync("INSERT INTO users (name) VALUES (@name) RETURNING *", new { name = Truncate(displayName, 64) }).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync(Command("INSERT INTO users (name) VALUES (@name) RETURNING *", new { name = Truncate(displayName, 64) }, cancellationToken)).ConfigureAwait(false);
         return ReadAccount(row);
     }
 
@@ -48,7 +48,7 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<AccountRecord?> FindAsync(long accountId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync("SELECT * FROM users WHERE id = @accountId", new { accountId }).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync(Command("SELECT * FROM users WHERE id = @accountId", new { accountId }, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : ReadAccount(row);
     }
 
@@ -58,61 +58,84 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<IReadOnlyList<CharacterSummaryRecord>> ListAsync(long accountId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync($"SELECT {CharacterColumns.Summary} FROM characters WHERE account_id = @accountId ORDER BY id", new { accountId }).ConfigureAwait(false);
+        var rows = await connection.QueryAsync(Command($"SELECT {CharacterColumns.Summary} FROM characters WHERE account_id = @accountId ORDER BY id", new { accountId }, cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => Summary((IDictionary<string, object>)r)).ToList();
     }
 
     /// <inheritdoc />
-    public async Task<StoredCharacter?> CreateAsync(long accountId, CharacterState initial, CancellationToken cancellationToken = default)
+    public async Task<CharacterCreation> CreateAsync(long accountId, CharacterState initial, int maxCharacters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(initial);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCharacters, 1);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var parameters = new DynamicParameters(CharacterColumns.Values(initial));
-        parameters.Add("account_id", accountId);
-        parameters.Add("name", initial.Name);
-        parameters.Add("name_key", initial.Name.ToLowerInvariant());
-        var id = await connection.ExecuteScalarAsync<long?>(
-            $"INSERT INTO characters (account_id, name, name_key, {StateColumnList}) VALUES (@account_id, @name, @name_key, {StateParameterList}) " +
-            "ON CONFLICT (name_key) DO NOTHING RETURNING id",
-            parameters, transaction).ConfigureAwait(false);
-        if (id is null)
+        await using var transaction = await _connections.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // Two connections of one account creating at once must not both pass the cap: PostgreSQL
+        // serializes them on the account's row; SQLite's write transaction is exclusive already.
+        if (connection is NpgsqlConnection)
         {
-            return null;
+            await connection.ExecuteAsync(Command("SELECT id FROM users WHERE id = @accountId FOR UPDATE", new { accountId }, transaction, cancellationToken)).ConfigureAwait(false);
         }
 
-        var state = initial with { CharacterId = id.Value };
-        await ReplaceItemsAsync(connection, transaction, id.Value, state.Inventory, state.Equipment).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new StoredCharacter(accountId, state, false, null, new Dictionary<int, int>());
+        var count = await connection.ExecuteScalarAsync<long>(Command("SELECT count(*) FROM characters WHERE account_id = @accountId", new { accountId }, transaction, cancellationToken)).ConfigureAwait(false);
+        if (count >= maxCharacters)
+        {
+            return CharacterCreation.LimitReached;
+        }
+
+        var created = await InsertCharacterAsync(connection, transaction, accountId, initial, cancellationToken).ConfigureAwait(false);
+        if (created.Outcome == CharacterCreationOutcome.Created)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return created;
+    }
+
+    /// <inheritdoc />
+    public async Task<CharacterCreation> CreateWithNewAccountAsync(string accountName, CharacterState initial, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountName);
+        ArgumentNullException.ThrowIfNull(initial);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _connections.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var accountId = await connection.ExecuteScalarAsync<long>(Command("INSERT INTO users (name) VALUES (@name) RETURNING id", new { name = Truncate(accountName, 64) }, transaction, cancellationToken)).ConfigureAwait(false);
+        var created = await InsertCharacterAsync(connection, transaction, accountId, initial, cancellationToken).ConfigureAwait(false);
+        if (created.Outcome == CharacterCreationOutcome.Created)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Otherwise the transaction rolls back with the account row in it.
+        return created;
     }
 
     /// <inheritdoc />
     public async Task<StoredCharacter?> LoadAsync(long characterId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = (IDictionary<string, object>?)await connection.QuerySingleOrDefaultAsync("SELECT * FROM characters WHERE id = @characterId", new { characterId }).ConfigureAwait(false);
+        var row = (IDictionary<string, object>?)await connection.QuerySingleOrDefaultAsync(Command("SELECT * FROM characters WHERE id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false);
         if (row is null)
         {
             return null;
         }
 
         var inventory = default(Inventory);
-        foreach (var item in await connection.QueryAsync("SELECT slot, item_id, quantity FROM inventory WHERE character_id = @characterId", new { characterId }).ConfigureAwait(false))
+        foreach (var item in await connection.QueryAsync(Command("SELECT slot, item_id, quantity FROM inventory WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
         {
             var stack = (IDictionary<string, object>)item;
             inventory.Slots[(int)CharacterColumns.Long(stack["slot"])] = new ItemStack((int)CharacterColumns.Long(stack["item_id"]), (int)CharacterColumns.Long(stack["quantity"]));
         }
 
         var equipment = default(Equipment);
-        foreach (var item in await connection.QueryAsync("SELECT slot, item_id, quantity FROM equipment WHERE character_id = @characterId", new { characterId }).ConfigureAwait(false))
+        foreach (var item in await connection.QueryAsync(Command("SELECT slot, item_id, quantity FROM equipment WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
         {
             var stack = (IDictionary<string, object>)item;
             equipment.Slots[(int)CharacterColumns.Long(stack["slot"])] = new ItemStack((int)CharacterColumns.Long(stack["item_id"]), (int)CharacterColumns.Long(stack["quantity"]));
         }
 
         var kills = new Dictionary<int, int>();
-        foreach (var kill in await connection.QueryAsync("SELECT npc_type, kill_count FROM npc_kills WHERE character_id = @characterId", new { characterId }).ConfigureAwait(false))
+        foreach (var kill in await connection.QueryAsync(Command("SELECT npc_type, kill_count FROM npc_kills WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
         {
             var entry = (IDictionary<string, object>)kill;
             kills[(int)CharacterColumns.Long(entry["npc_type"])] = (int)CharacterColumns.Long(entry["kill_count"]);
@@ -131,13 +154,13 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
         var parameters = new DynamicParameters(CharacterColumns.Values(state));
         parameters.Add("id", state.CharacterId);
         parameters.Add("last_login", DateTimeOffset.UtcNow);
-        var updated = await connection.ExecuteAsync($"UPDATE characters SET {StateAssignments}, last_login = @last_login WHERE id = @id", parameters, transaction).ConfigureAwait(false);
+        var updated = await connection.ExecuteAsync(Command($"UPDATE characters SET {StateAssignments}, last_login = @last_login WHERE id = @id", parameters, transaction, cancellationToken)).ConfigureAwait(false);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Character {state.CharacterId} does not exist; it cannot be saved.");
         }
 
-        await ReplaceItemsAsync(connection, transaction, state.CharacterId, state.Inventory, state.Equipment).ConfigureAwait(false);
+        await ReplaceItemsAsync(connection, transaction, state.CharacterId, state.Inventory, state.Equipment, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -205,9 +228,9 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
         await using var dbTransaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // The ledger row goes first: a retry of a commit that actually succeeded finds it and stops.
-        var fresh = await connection.ExecuteAsync(
+        var fresh = await connection.ExecuteAsync(Command(
             "INSERT INTO item_transactions (id, kind) VALUES (@id, @kind) ON CONFLICT (id) DO NOTHING",
-            new { id = transaction.Id, kind = (short)transaction.Kind }, dbTransaction).ConfigureAwait(false);
+            new { id = transaction.Id, kind = (short)transaction.Kind }, dbTransaction, cancellationToken)).ConfigureAwait(false);
         if (fresh == 0)
         {
             await dbTransaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -216,36 +239,36 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
 
         if (transaction.Death is { } death)
         {
-            await connection.ExecuteAsync(
+            await connection.ExecuteAsync(Command(
                 "INSERT INTO player_deaths (death_id, character_id, position_x, position_y, position_z, items_dropped) VALUES (@DeathId, @CharacterId, @x, @y, @z, @ItemsDropped)",
-                new { death.DeathId, death.CharacterId, x = death.Position.X, y = death.Position.Y, z = death.Position.Z, death.ItemsDropped }, dbTransaction).ConfigureAwait(false);
+                new { death.DeathId, death.CharacterId, x = death.Position.X, y = death.Position.Y, z = death.Position.Z, death.ItemsDropped }, dbTransaction, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var items in transaction.Characters)
         {
-            await ReplaceItemsAsync(connection, dbTransaction, items.CharacterId, items.Inventory, items.Equipment).ConfigureAwait(false);
-            await connection.ExecuteAsync("UPDATE characters SET coins = @coins WHERE id = @id",
-                new { id = items.CharacterId, coins = CharacterColumns.CoinsCarried(items.Inventory, items.Equipment) }, dbTransaction).ConfigureAwait(false);
+            await ReplaceItemsAsync(connection, dbTransaction, items.CharacterId, items.Inventory, items.Equipment, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command("UPDATE characters SET coins = @coins WHERE id = @id",
+                new { id = items.CharacterId, coins = CharacterColumns.CoinsCarried(items.Inventory, items.Equipment) }, dbTransaction, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var removed in transaction.GroundItemsRemoved)
         {
-            await connection.ExecuteAsync("DELETE FROM ground_items WHERE id = @removed", new { removed }, dbTransaction).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command("DELETE FROM ground_items WHERE id = @removed", new { removed }, dbTransaction, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var added in transaction.GroundItemsAdded)
         {
-            await connection.ExecuteAsync(
+            await connection.ExecuteAsync(Command(
                 "INSERT INTO ground_items (id, item_id, quantity, position_x, position_y, position_z, owner_character_id) VALUES (@Id, @ItemId, @Quantity, @x, @y, @z, @OwnerCharacterId)",
-                new { added.Id, added.ItemId, added.Quantity, x = added.Position.X, y = added.Position.Y, z = added.Position.Z, added.OwnerCharacterId }, dbTransaction).ConfigureAwait(false);
+                new { added.Id, added.ItemId, added.Quantity, x = added.Position.X, y = added.Position.Y, z = added.Position.Z, added.OwnerCharacterId }, dbTransaction, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var kill in transaction.Kills)
         {
-            await connection.ExecuteAsync(
+            await connection.ExecuteAsync(Command(
                 "INSERT INTO npc_kills (character_id, npc_type, kill_count) VALUES (@CharacterId, @NpcType, @Count) " +
                 "ON CONFLICT (character_id, npc_type) DO UPDATE SET kill_count = excluded.kill_count",
-                new { kill.CharacterId, kill.NpcType, kill.Count }, dbTransaction).ConfigureAwait(false);
+                new { kill.CharacterId, kill.NpcType, kill.Count }, dbTransaction, cancellationToken)).ConfigureAwait(false);
         }
 
         await dbTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -256,7 +279,7 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<IReadOnlyList<StoredGroundItem>> LoadGroundItemsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync("SELECT * FROM ground_items ORDER BY id").ConfigureAwait(false);
+        var rows = await connection.QueryAsync(Command("SELECT * FROM ground_items ORDER BY id", cancellationToken)).ConfigureAwait(false);
         return rows.Select(r =>
         {
             var row = (IDictionary<string, object>)r;
@@ -273,22 +296,22 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task SetPushToTalkAsync(long characterId, bool pushToTalk, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("UPDATE characters SET voice_push_to_talk = @pushToTalk WHERE id = @characterId", new { characterId, pushToTalk }).ConfigureAwait(false);
+        await connection.ExecuteAsync(Command("UPDATE characters SET voice_push_to_talk = @pushToTalk WHERE id = @characterId", new { characterId, pushToTalk }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<long> MaxStoredIdAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(id) AS m FROM item_transactions UNION ALL SELECT MAX(death_id) FROM player_deaths UNION ALL SELECT MAX(id) FROM ground_items) AS ids").ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(id) AS m FROM item_transactions UNION ALL SELECT MAX(death_id) FROM player_deaths UNION ALL SELECT MAX(id) FROM ground_items) AS ids", cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<bool> IsDeathRecordedAsync(long deathId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM player_deaths WHERE death_id = @deathId", new { deathId }).ConfigureAwait(false) > 0;
+        return await connection.ExecuteScalarAsync<long>(Command("SELECT count(*) FROM player_deaths WHERE death_id = @deathId", new { deathId }, cancellationToken)).ConfigureAwait(false) > 0;
     }
 
     // ---- social ----------------------------------------------------------------------------
@@ -297,7 +320,7 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<CharacterSummaryRecord?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync($"SELECT {CharacterColumns.Summary} FROM characters WHERE name_key = @key", new { key = name.Trim().ToLowerInvariant() }).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync(Command($"SELECT {CharacterColumns.Summary} FROM characters WHERE name_key = @key", new { key = name.Trim().ToLowerInvariant() }, cancellationToken)).ConfigureAwait(false);
         return row is null ? null : Summary((IDictionary<string, object>)row);
     }
 
@@ -306,15 +329,15 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     {
         var summary = string.Join(", ", CharacterColumns.Summary.Split(", ").Select(c => "c." + c));
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var friends = await connection.QueryAsync(
+        var friends = await connection.QueryAsync(Command(
             $"SELECT {summary} FROM friendships f JOIN characters c ON c.id = CASE WHEN f.character_a = @characterId THEN f.character_b ELSE f.character_a END " +
-            "WHERE f.character_a = @characterId OR f.character_b = @characterId ORDER BY c.name_key", new { characterId }).ConfigureAwait(false);
-        var ignored = await connection.QueryAsync(
-            $"SELECT {summary} FROM ignore_lists i JOIN characters c ON c.id = i.ignored_character_id WHERE i.character_id = @characterId ORDER BY c.name_key", new { characterId }).ConfigureAwait(false);
-        var incoming = await connection.QueryAsync(
-            $"SELECT {summary} FROM friend_requests r JOIN characters c ON c.id = r.from_character_id WHERE r.to_character_id = @characterId ORDER BY c.name_key", new { characterId }).ConfigureAwait(false);
-        var outgoing = await connection.QueryAsync(
-            $"SELECT {summary} FROM friend_requests r JOIN characters c ON c.id = r.to_character_id WHERE r.from_character_id = @characterId ORDER BY c.name_key", new { characterId }).ConfigureAwait(false);
+            "WHERE f.character_a = @characterId OR f.character_b = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
+        var ignored = await connection.QueryAsync(Command(
+            $"SELECT {summary} FROM ignore_lists i JOIN characters c ON c.id = i.ignored_character_id WHERE i.character_id = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
+        var incoming = await connection.QueryAsync(Command(
+            $"SELECT {summary} FROM friend_requests r JOIN characters c ON c.id = r.from_character_id WHERE r.to_character_id = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
+        var outgoing = await connection.QueryAsync(Command(
+            $"SELECT {summary} FROM friend_requests r JOIN characters c ON c.id = r.to_character_id WHERE r.from_character_id = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
         return new SocialRelations(Summaries(friends), Summaries(ignored), Summaries(incoming), Summaries(outgoing));
     }
 
@@ -322,9 +345,9 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task AddRequestAsync(long fromCharacterId, long toCharacterId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync(Command(
             "INSERT INTO friend_requests (from_character_id, to_character_id) VALUES (@fromCharacterId, @toCharacterId) ON CONFLICT DO NOTHING",
-            new { fromCharacterId, toCharacterId }).ConfigureAwait(false);
+            new { fromCharacterId, toCharacterId }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -332,10 +355,10 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync(Command(
             "INSERT INTO friendships (character_a, character_b) VALUES (@low, @high) ON CONFLICT DO NOTHING",
-            new { low = Math.Min(characterA, characterB), high = Math.Max(characterA, characterB) }, transaction).ConfigureAwait(false);
-        await DeleteRequestsAsync(connection, transaction, characterA, characterB).ConfigureAwait(false);
+            new { low = Math.Min(characterA, characterB), high = Math.Max(characterA, characterB) }, transaction, cancellationToken)).ConfigureAwait(false);
+        await DeleteRequestsAsync(connection, transaction, characterA, characterB, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -344,10 +367,10 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync(Command(
             "DELETE FROM friendships WHERE character_a = @low AND character_b = @high",
-            new { low = Math.Min(characterA, characterB), high = Math.Max(characterA, characterB) }, transaction).ConfigureAwait(false);
-        await DeleteRequestsAsync(connection, transaction, characterA, characterB).ConfigureAwait(false);
+            new { low = Math.Min(characterA, characterB), high = Math.Max(characterA, characterB) }, transaction, cancellationToken)).ConfigureAwait(false);
+        await DeleteRequestsAsync(connection, transaction, characterA, characterB, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -355,32 +378,62 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task AddIgnoreAsync(long characterId, long ignoredCharacterId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync(Command(
             "INSERT INTO ignore_lists (character_id, ignored_character_id) VALUES (@characterId, @ignoredCharacterId) ON CONFLICT DO NOTHING",
-            new { characterId, ignoredCharacterId }).ConfigureAwait(false);
+            new { characterId, ignoredCharacterId }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task RemoveIgnoreAsync(long characterId, long ignoredCharacterId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync(Command(
             "DELETE FROM ignore_lists WHERE character_id = @characterId AND ignored_character_id = @ignoredCharacterId",
-            new { characterId, ignoredCharacterId }).ConfigureAwait(false);
+            new { characterId, ignoredCharacterId }, cancellationToken)).ConfigureAwait(false);
     }
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    /// <summary>Rewrites a character's item rows: one delete and one multi-row insert per table.</summary>
-    private static async Task ReplaceItemsAsync(DbConnection connection, DbTransaction transaction, long characterId, Inventory inventory, Equipment equipment)
+    private static async Task<CharacterCreation> InsertCharacterAsync(DbConnection connection, DbTransaction transaction, long accountId, CharacterState initial, CancellationToken cancellationToken)
     {
-        await ReplaceStacksAsync(connection, transaction, "inventory", characterId, inventory.Slots).ConfigureAwait(false);
-        await ReplaceStacksAsync(connection, transaction, "equipment", characterId, equipment.Slots).ConfigureAwait(false);
+        var parameters = new DynamicParameters(CharacterColumns.Values(initial));
+        parameters.Add("account_id", accountId);
+        parameters.Add("name", initial.Name);
+        parameters.Add("name_key", initial.Name.ToLowerInvariant());
+        var id = await connection.ExecuteScalarAsync<long?>(Command(
+            $"INSERT INTO characters (account_id, name, name_key, {StateColumnList}) VALUES (@account_id, @name, @name_key, {StateParameterList}) " +
+            "ON CONFLICT (name_key) DO NOTHING RETURNING id",
+            parameters, transaction, cancellationToken)).ConfigureAwait(false);
+        if (id is null)
+        {
+            return CharacterCreation.NameTaken;
+        }
+
+        var state = initial with { CharacterId = id.Value };
+        await ReplaceItemsAsync(connection, transaction, id.Value, state.Inventory, state.Equipment, cancellationToken).ConfigureAwait(false);
+        return new CharacterCreation(CharacterCreationOutcome.Created, new StoredCharacter(accountId, state, false, null, new Dictionary<int, int>()));
     }
 
-    private static async Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, ReadOnlyMemory<ItemStack> stacks)
+    /// <summary>A Dapper command that carries the caller's cancellation to the database (a shutdown's deadline reaches a stuck command).</summary>
+    private static CommandDefinition Command(string sql, CancellationToken cancellationToken) =>
+        new(sql, cancellationToken: cancellationToken);
+
+    private static CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, cancellationToken: cancellationToken);
+
+    private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+    /// <summary>Rewrites a character's item rows: one delete and one multi-row insert per table.</summary>
+    private static async Task ReplaceItemsAsync(DbConnection connection, DbTransaction transaction, long characterId, Inventory inventory, Equipment equipment, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync($"DELETE FROM {table} WHERE character_id = @characterId", new { characterId }, transaction).ConfigureAwait(false);
+        await ReplaceStacksAsync(connection, transaction, "inventory", characterId, inventory.Slots, cancellationToken).ConfigureAwait(false);
+        await ReplaceStacksAsync(connection, transaction, "equipment", characterId, equipment.Slots, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, ReadOnlyMemory<ItemStack> stacks, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(Command($"DELETE FROM {table} WHERE character_id = @characterId", new { characterId }, transaction, cancellationToken)).ConfigureAwait(false);
         var sql = new StringBuilder($"INSERT INTO {table} (character_id, slot, item_id, quantity) VALUES ");
         var parameters = new DynamicParameters();
         parameters.Add("c", characterId);
@@ -401,20 +454,20 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
 
         if (rows > 0)
         {
-            await connection.ExecuteAsync(sql.ToString(), parameters, transaction).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command(sql.ToString(), parameters, transaction, cancellationToken)).ConfigureAwait(false);
         }
     }
 
-    private static Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, InventorySlots slots) =>
-        ReplaceStacksAsync(connection, transaction, table, characterId, ((ReadOnlySpan<ItemStack>)slots).ToArray());
+    private static Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, InventorySlots slots, CancellationToken cancellationToken) =>
+        ReplaceStacksAsync(connection, transaction, table, characterId, ((ReadOnlySpan<ItemStack>)slots).ToArray(), cancellationToken);
 
-    private static Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, EquipmentSlots slots) =>
-        ReplaceStacksAsync(connection, transaction, table, characterId, ((ReadOnlySpan<ItemStack>)slots).ToArray());
+    private static Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, EquipmentSlots slots, CancellationToken cancellationToken) =>
+        ReplaceStacksAsync(connection, transaction, table, characterId, ((ReadOnlySpan<ItemStack>)slots).ToArray(), cancellationToken);
 
-    private static async Task DeleteRequestsAsync(DbConnection connection, DbTransaction transaction, long a, long b) =>
-        await connection.ExecuteAsync(
+    private static async Task DeleteRequestsAsync(DbConnection connection, DbTransaction transaction, long a, long b, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(Command(
             "DELETE FROM friend_requests WHERE (from_character_id = @a AND to_character_id = @b) OR (from_character_id = @b AND to_character_id = @a)",
-            new { a, b }, transaction).ConfigureAwait(false);
+            new { a, b }, transaction, cancellationToken)).ConfigureAwait(false);
 
     /// <summary>The progress columns, in the order the SQLite save fills them (skills in catalog order first).</summary>
     private static readonly string[] ProgressColumnNames =

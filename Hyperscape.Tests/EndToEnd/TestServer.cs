@@ -63,7 +63,7 @@ internal sealed class TestServer : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             configure?.Invoke(builder);
         });
-        await app.StartAsync();
+        await ServerApplication.StartAsync(app);
         var socket = ServerApplication.GameSocket(ServerApplication.Addresses(app)[0], "/game");
         return new TestServer(app, folder, socket);
     }

@@ -25,12 +25,12 @@ public sealed class OutgoingQueueTests
     }
 
     [Test]
-    public void Sync_over_the_budget_is_dropped_and_marks_the_queue_stalled()
+    public void Sync_past_half_the_budget_is_dropped_and_marks_the_queue_stalled()
     {
-        var queue = new OutgoingQueue(100);
+        var queue = new OutgoingQueue(200);
         Assert.That(queue.TryEnqueue(new byte[80], text: false, droppable: true), Is.True);
 
-        Assert.That(queue.TryEnqueue(new byte[30], text: false, droppable: true), Is.False);
+        Assert.That(queue.TryEnqueue(new byte[30], text: false, droppable: true), Is.False, "sync may fill half the budget, no more");
         Assert.That(queue.Stalled, Is.True);
 
         // Once stalled, even small sync packets wait for the resync instead of trickling in.
@@ -39,28 +39,30 @@ public sealed class OutgoingQueueTests
     }
 
     [Test]
-    public void Events_are_kept_past_the_budget_but_not_past_twice_the_budget()
+    public void Events_use_the_rest_of_the_budget_and_never_pass_it()
     {
-        var queue = new OutgoingQueue(100);
+        var queue = new OutgoingQueue(200);
         Assert.That(queue.TryEnqueue(new byte[90], text: false, droppable: true), Is.True);
-        Assert.That(queue.TryEnqueue(new byte[100], text: false, droppable: false), Is.True, "an event is never dropped for being over the sync budget");
+        Assert.That(queue.TryEnqueue(new byte[100], text: false, droppable: false), Is.True, "an event is never dropped for being over the sync share");
 
-        Assert.That(queue.TryEnqueue(new byte[20], text: false, droppable: false), Is.False, "past twice the budget the connection is hopeless");
+        Assert.That(queue.TryEnqueue(new byte[20], text: false, droppable: false), Is.False, "past the budget the connection is hopeless");
         Assert.That(queue.QueuedBytes, Is.EqualTo(190));
+        Assert.That(queue.QueuedBytes, Is.LessThanOrEqualTo(200), "the budget holds");
     }
 
     [Test]
     public async Task A_stall_clears_only_after_the_queue_drains()
     {
-        var queue = new OutgoingQueue(100);
+        var queue = new OutgoingQueue(200);
         queue.TryEnqueue(new byte[60], text: false, droppable: true);
         queue.TryEnqueue(new byte[30], text: false, droppable: true);
         queue.TryEnqueue(new byte[30], text: false, droppable: true);
+        Assert.That(queue.Stalled, Is.True);
         Assert.That(queue.TryClearStall(), Is.False, "still full");
 
         OutgoingQueue.Return((await queue.DequeueAsync(CancellationToken.None))!.Value);
 
-        Assert.That(queue.TryClearStall(), Is.False, "30 bytes left is more than a quarter of the budget");
+        Assert.That(queue.TryClearStall(), Is.False, "30 bytes left is more than an eighth of the budget");
         OutgoingQueue.Return((await queue.DequeueAsync(CancellationToken.None))!.Value);
         Assert.That(queue.TryClearStall(), Is.True);
         Assert.That(queue.Stalled, Is.False);

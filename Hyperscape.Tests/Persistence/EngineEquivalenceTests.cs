@@ -44,7 +44,7 @@ public class EngineEquivalenceTests
             Assert.That(sqliteData[table], Is.EqualTo(postgresData[table]), table);
         }
 
-        Assert.That(sqliteData["characters"], Has.Count.EqualTo(3), "the script really wrote data");
+        Assert.That(sqliteData["characters"], Has.Count.EqualTo(4), "the script really wrote data");
     }
 
     /// <summary>A little of everything: accounts, characters, saves, item transactions, social changes.</summary>
@@ -52,9 +52,10 @@ public class EngineEquivalenceTests
     {
         var privy = await store.GetOrCreateByPrivyUserAsync("did:privy:x", "xena");
         var anonymous = await store.CreateAnonymousAsync("guest");
-        var a = (await store.CreateAsync(privy.Id, StoreContractTests.New("Alpha")))!;
-        var b = (await store.CreateAsync(privy.Id, StoreContractTests.New("Beta")))!;
-        var c = (await store.CreateAsync(anonymous.Id, StoreContractTests.New("Gamma")))!;
+        var a = (await store.CreateAsync(privy.Id, StoreContractTests.New("Alpha"), maxCharacters: 5)).Character!;
+        var b = (await store.CreateAsync(privy.Id, StoreContractTests.New("Beta"), maxCharacters: 5)).Character!;
+        var c = (await store.CreateAsync(anonymous.Id, StoreContractTests.New("Gamma"), maxCharacters: 5)).Character!;
+        var d = (await store.CreateWithNewAccountAsync("guest", StoreContractTests.New("Delta"))).Character!;
         var inventory = default(Inventory);
         InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[ItemIds.Coins], 77);
         InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[ItemIds.Shrimps], 2);
@@ -73,6 +74,7 @@ public class EngineEquivalenceTests
         await social.AddFriendAsync(c.Id, "Alpha");
         await social.AddIgnoreAsync(b.Id, "Gamma");
         await store.SetPushToTalkAsync(b.Id, true);
+        await store.SetPushToTalkAsync(d.Id, true);
     }
 
     private static async Task<List<string>> ColumnsAsync(StoreFixture fixture)

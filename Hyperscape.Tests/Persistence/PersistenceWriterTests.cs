@@ -19,7 +19,7 @@ public sealed class PersistenceWriterTests
         _database = await StoreFixture.CreateAsync(DatabaseEngine.Sqlite);
         _store = new UnreliableStore(_database.Store);
         var account = await _database.Store.CreateAnonymousAsync("a");
-        _alice = (await _database.Store.CreateAsync(account.Id, new CharacterState { CharacterId = 0, Name = "alice" }))!.Id;
+        _alice = (await _database.Store.CreateAsync(account.Id, new CharacterState { CharacterId = 0, Name = "alice" }, maxCharacters: 5)).Character!.Id;
     }
 
     [TearDown]

@@ -16,6 +16,10 @@ public abstract class StoreContractTests(DatabaseEngine engine)
 
     private SqlGameStore Store => _fixture.Store;
 
+    /// <summary>Creates a character under a cap no test reaches; null when the name is taken.</summary>
+    private async Task<StoredCharacter?> CreateCharacterAsync(long accountId, CharacterState state) =>
+        (await Store.CreateAsync(accountId, state, maxCharacters: 1_000)).Character;
+
     [SetUp]
     public async Task CreateDatabase() => _fixture = await StoreFixture.CreateAsync(engine);
 
@@ -35,6 +39,41 @@ public abstract class StoreContractTests(DatabaseEngine engine)
 
         var refused = await Assert.ThrowsAsync<DatabaseTooNewException>(() => _fixture.Migrator.MigrateAsync());
         Assert.That(refused!.Message, Does.Contain("version 99").And.Contain("newer server"));
+    }
+
+    [Test]
+    public async Task An_account_holds_at_most_its_cap_of_characters_even_when_created_at_once()
+    {
+        var account = await Store.CreateAnonymousAsync("a");
+        Assert.That((await Store.CreateAsync(account.Id, New("first"), maxCharacters: 3)).Outcome, Is.EqualTo(CharacterCreationOutcome.Created));
+
+        // Eight creations race for the two places left: exactly two win, whatever the interleaving.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Store.CreateAsync(account.Id, New($"racer{i}"), maxCharacters: 3))));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(racing.Count(r => r.Outcome == CharacterCreationOutcome.Created), Is.EqualTo(2));
+            Assert.That(racing.Count(r => r.Outcome == CharacterCreationOutcome.LimitReached), Is.EqualTo(6));
+            Assert.That(await Store.ListAsync(account.Id), Has.Count.EqualTo(3));
+            Assert.That((await Store.CreateAsync(account.Id, New("late"), maxCharacters: 3)).Outcome, Is.EqualTo(CharacterCreationOutcome.LimitReached));
+        });
+    }
+
+    [Test]
+    public async Task An_anonymous_account_is_stored_only_with_its_first_character()
+    {
+        var taken = (await CreateCharacterAsync((await Store.CreateAnonymousAsync("owner")).Id, New("Taken")))!;
+        await using var connection = await _fixture.Connections.OpenAsync();
+        var accountsBefore = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users");
+
+        var refused = await Store.CreateWithNewAccountAsync("guest", New("taken"));
+        Assert.That(refused.Outcome, Is.EqualTo(CharacterCreationOutcome.NameTaken));
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users"), Is.EqualTo(accountsBefore), "a refused name leaves no account behind");
+
+        var created = await Store.CreateWithNewAccountAsync("guest", New("Fresh"));
+        Assert.That(created.Outcome, Is.EqualTo(CharacterCreationOutcome.Created));
+        Assert.That(created.Character!.AccountId, Is.Not.EqualTo(taken.AccountId));
+        Assert.That((await Store.FindAsync(created.Character.AccountId))!.PrivyUserId, Is.Null);
+        Assert.That((await Store.ListAsync(created.Character.AccountId)).Select(c => c.Name), Is.EqualTo(new[] { "Fresh" }));
     }
 
     [Test]
@@ -78,7 +117,7 @@ public abstract class StoreContractTests(DatabaseEngine engine)
             Running = true,
         };
 
-        var created = await Store.CreateAsync(account.Id, state);
+        var created = await CreateCharacterAsync(account.Id, state);
         var loaded = await Store.LoadAsync(created!.Id);
 
         Assert.That(loaded, Is.Not.Null);
@@ -94,8 +133,8 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     public async Task Names_are_unique_regardless_of_case()
     {
         var account = await Store.CreateAnonymousAsync("a");
-        Assert.That(await Store.CreateAsync(account.Id, New("Zezima")), Is.Not.Null);
-        Assert.That(await Store.CreateAsync(account.Id, New("zEZIMA")), Is.Null);
+        Assert.That(await CreateCharacterAsync(account.Id, New("Zezima")), Is.Not.Null);
+        Assert.That(await CreateCharacterAsync(account.Id, New("zEZIMA")), Is.Null);
         Assert.That(await Store.ListAsync(account.Id), Has.Count.EqualTo(1));
     }
 
@@ -106,7 +145,7 @@ public abstract class StoreContractTests(DatabaseEngine engine)
         var characters = new List<StoredCharacter>();
         for (var i = 0; i < 10; i++)
         {
-            characters.Add((await Store.CreateAsync(account.Id, New($"c{i}")))!);
+            characters.Add((await CreateCharacterAsync(account.Id, New($"c{i}")))!);
         }
 
         var progress = characters.Select((c, i) =>
@@ -138,8 +177,8 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     public async Task An_item_transaction_commits_atomically_and_exactly_once()
     {
         var account = await Store.CreateAnonymousAsync("a");
-        var alice = (await Store.CreateAsync(account.Id, New("alice")))!;
-        var bob = (await Store.CreateAsync(account.Id, New("bob")))!;
+        var alice = (await CreateCharacterAsync(account.Id, New("alice")))!;
+        var bob = (await CreateCharacterAsync(account.Id, New("bob")))!;
         var aliceItems = default(Inventory);
         aliceItems.Slots[0] = new ItemStack(ItemIds.Lobster, 2);
         var bobItems = default(Inventory);
@@ -160,7 +199,7 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     public async Task A_failing_transaction_leaves_nothing_behind()
     {
         var account = await Store.CreateAnonymousAsync("a");
-        var alice = (await Store.CreateAsync(account.Id, New("alice")))!;
+        var alice = (await CreateCharacterAsync(account.Id, New("alice")))!;
         var items = default(Inventory);
         items.Slots[0] = new ItemStack(ItemIds.Logs, 1);
         var broken = new ItemTransaction(7, ItemTransactionKind.Trade,
@@ -176,7 +215,7 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     public async Task Deaths_ground_items_and_kills_are_recorded_together()
     {
         var account = await Store.CreateAnonymousAsync("a");
-        var victim = (await Store.CreateAsync(account.Id, New("victim")))!;
+        var victim = (await CreateCharacterAsync(account.Id, New("victim")))!;
         var dropped = new StoredGroundItem(501, ItemIds.Coins, 40, new Position(10, 0, 12), victim.Id);
         var death = new ItemTransaction(500, ItemTransactionKind.Death, [new CharacterItems(victim.Id, default, default)], [dropped], [],
             new DeathRecord(500, victim.Id, new Position(10, 0, 12), 1), []);
@@ -215,7 +254,7 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     public async Task Constraints_refuse_impossible_rows(string sql)
     {
         var account = await Store.CreateAnonymousAsync("a");
-        var character = (await Store.CreateAsync(account.Id, New("c")))!;
+        var character = (await CreateCharacterAsync(account.Id, New("c")))!;
         await using var connection = await _fixture.Connections.OpenAsync();
 
         await Assert.CatchAsync<DbException>(() => connection.ExecuteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, character.Id)));
@@ -226,9 +265,9 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     {
         var social = new SocialService(Store);
         var account = await Store.CreateAnonymousAsync("a");
-        var alice = (await Store.CreateAsync(account.Id, New("Alice")))!;
-        var bob = (await Store.CreateAsync(account.Id, New("Bob")))!;
-        var carol = (await Store.CreateAsync(account.Id, New("Carol")))!;
+        var alice = (await CreateCharacterAsync(account.Id, New("Alice")))!;
+        var bob = (await CreateCharacterAsync(account.Id, New("Bob")))!;
+        var carol = (await CreateCharacterAsync(account.Id, New("Carol")))!;
 
         Assert.That(await social.AddFriendAsync(alice.Id, "bob"), Is.EqualTo(SocialOutcome.RequestSent));
         Assert.That(await social.AddFriendAsync(alice.Id, "Bob"), Is.EqualTo(SocialOutcome.AlreadyFriends), "the request is pending");
@@ -258,12 +297,12 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     {
         var social = new SocialService(Store);
         var account = await Store.CreateAnonymousAsync("a");
-        var owner = (await Store.CreateAsync(account.Id, New("owner")))!;
+        var owner = (await CreateCharacterAsync(account.Id, New("owner")))!;
         for (var i = 0; i < 100; i++)
         {
-            var other = (await Store.CreateAsync(account.Id, New($"f{i}")))!;
+            var other = (await CreateCharacterAsync(account.Id, New($"f{i}")))!;
             await Store.AddFriendshipAsync(owner.Id, other.Id);
-            var ignored = (await Store.CreateAsync(account.Id, New($"i{i}")))!;
+            var ignored = (await CreateCharacterAsync(account.Id, New($"i{i}")))!;
             if (i < 99)
             {
                 await Store.AddIgnoreAsync(owner.Id, ignored.Id);
@@ -271,7 +310,7 @@ public abstract class StoreContractTests(DatabaseEngine engine)
         }
 
         // The store allowed the 100th friend row directly; the rules refuse anything past 99.
-        var extra = (await Store.CreateAsync(account.Id, New("extra")))!;
+        var extra = (await CreateCharacterAsync(account.Id, New("extra")))!;
         Assert.That(await social.AddFriendAsync(owner.Id, "extra"), Is.EqualTo(SocialOutcome.FriendListFull));
         Assert.That(await social.AddIgnoreAsync(owner.Id, "i99"), Is.EqualTo(SocialOutcome.IgnoreListFull));
         await Store.AddRequestAsync(owner.Id, extra.Id);

@@ -45,7 +45,9 @@ internal sealed class UnreliableStore(ICharacterStore inner) : ICharacterStore
 
     public Task<IReadOnlyList<CharacterSummaryRecord>> ListAsync(long accountId, CancellationToken cancellationToken = default) => inner.ListAsync(accountId, cancellationToken);
 
-    public Task<StoredCharacter?> CreateAsync(long accountId, CharacterState initial, CancellationToken cancellationToken = default) => inner.CreateAsync(accountId, initial, cancellationToken);
+    public Task<CharacterCreation> CreateAsync(long accountId, CharacterState initial, int maxCharacters, CancellationToken cancellationToken = default) => inner.CreateAsync(accountId, initial, maxCharacters, cancellationToken);
+
+    public Task<CharacterCreation> CreateWithNewAccountAsync(string accountName, CharacterState initial, CancellationToken cancellationToken = default) => inner.CreateWithNewAccountAsync(accountName, initial, cancellationToken);
 
     public Task<StoredCharacter?> LoadAsync(long characterId, CancellationToken cancellationToken = default) => inner.LoadAsync(characterId, cancellationToken);
 

@@ -4,6 +4,7 @@ using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Sync;
 
 namespace Hyperscape.Tests.Sync;
@@ -266,32 +267,177 @@ public class NetworkSyncTests
     }
 
     [Test]
-    public void Item_changes_wait_for_storage_to_confirm_them()
+    public void A_drop_is_shown_to_nobody_before_storage_confirms_it()
     {
-        var world = new SyncWorld(64, [], new SyncOptions { HoldItemChangesUntilConfirmed = true, InterestGroups = 1 });
-        var player = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
-        world.Tick();
-        var client = world.Connect(1, player);
-        world.Frames(2);
+        var (world, player, client, other) = HoldingWorldWithWatcher();
         var before = client.Inventory!;
 
         world.Enqueue(PlayerAction.Drop(player, 0));
         world.Tick();
-        var transaction = world.Simulation.Events.ToArray().First(e => e.Kind == GameEventKind.InventoryChanged).Transaction;
+        var transaction = world.Simulation.ItemTransactions.Single().Id;
         world.Frames();
 
-        Assert.That(client.Inventory, Is.EqualTo(before), "not committed yet: the client still sees the coins");
-        Assert.That(client.Events.Any(e => e.Kind == GameEventKind.InventoryChanged), Is.False);
-        Assert.That(client.Entities.Values.Any(e => e.Kind == WireEntityKind.GroundItem), Is.True, "the world itself is not held back");
-        Assert.That(world.Sync.UnconfirmedTransactions, Is.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(client.Inventory, Is.EqualTo(before), "not committed yet: the owner still sees the coins");
+            Assert.That(client.Events.Any(e => e.Kind == GameEventKind.InventoryChanged), Is.False);
+            Assert.That(client.Entities.Values.Any(e => e.Kind == WireEntityKind.GroundItem), Is.False, "the pile is not on the owner's screen");
+            Assert.That(other.Entities.Values.Any(e => e.Kind == WireEntityKind.GroundItem), Is.False, "nor on anyone else's");
+            Assert.That(world.Sync.UnconfirmedTransactions, Is.EqualTo(1));
+        });
 
         world.Sync.Confirm(transaction);
         world.Frames(1);
 
-        Assert.That(client.Inventory![0].IsEmpty, Is.True);
-        Assert.That(client.Events.Single(e => e.Kind == GameEventKind.InventoryChanged).Transaction, Is.EqualTo(transaction));
-        Assert.That(world.Sync.UnconfirmedTransactions, Is.Zero);
+        Assert.Multiple(() =>
+        {
+            Assert.That(client.Inventory![0].IsEmpty, Is.True);
+            Assert.That(client.Events.Single(e => e.Kind == GameEventKind.InventoryChanged).Transaction, Is.EqualTo(transaction));
+            Assert.That(client.Entities.Values.Count(e => e.Kind == WireEntityKind.GroundItem), Is.EqualTo(1), "confirmed: the owner sees the pile at once");
+            Assert.That(other.Entities.Values.Count(e => e.Kind == WireEntityKind.GroundItem), Is.EqualTo(1), "and so does everyone near");
+            Assert.That(world.Sync.UnconfirmedTransactions, Is.Zero);
+        });
         world.Sync.Confirm(transaction);
+        world.AssertClientMatchesServer(client, "after the drop");
+        world.AssertClientMatchesServer(other, "after the drop");
+    }
+
+    [Test]
+    public void A_pickup_leaves_the_pile_on_screen_until_storage_confirms_it()
+    {
+        var (world, player, client, other) = HoldingWorldWithWatcher();
+        world.Enqueue(PlayerAction.Drop(player, 0));
+        world.Tick();
+        world.ConfirmLastTick();
+        world.Frames();
+        var pile = other.Entities.Single(e => e.Value.Kind == WireEntityKind.GroundItem).Key;
+
+        world.Enqueue(PlayerAction.Pickup(player, pile));
+        world.Tick();
+        var pickup = world.Simulation.ItemTransactions.Single().Id;
+        world.Frames();
+        Assert.That(other.Entities.ContainsKey(pile), Is.True, "taken, but not durably: still there for the watcher");
+        Assert.That(client.Entities.ContainsKey(pile), Is.True, "and for the taker, whose inventory waits too");
+        Assert.That(client.Inventory![0].IsEmpty, Is.True);
+
+        world.Sync.Confirm(pickup);
+        world.Frames(1);
+        Assert.That(other.Entities.ContainsKey(pile), Is.False);
+        Assert.That(client.Entities.ContainsKey(pile), Is.False);
+        Assert.That(client.Inventory![0].ItemId, Is.EqualTo(ItemIds.Coins));
+        world.AssertClientMatchesServer(other, "after the pickup");
+    }
+
+    [Test]
+    public void Others_see_what_a_player_wears_only_once_the_equip_is_durable()
+    {
+        var (world, player, _, other) = HoldingWorldWithWatcher();
+        var swordSlot = (int)EquipmentSlot.Weapon;
+        Assert.That(other.Entities[player].Appearance![swordSlot], Is.Zero);
+
+        var inventory = SimulationHarnessInventory(1);
+        world.Enqueue(PlayerAction.Equip(player, Array.FindIndex(((ReadOnlySpan<ItemStack>)inventory.Slots).ToArray(), s => s.ItemId == ItemIds.BronzeSword)));
+        world.Tick();
+        var equip = world.Simulation.ItemTransactions.Single().Id;
+        world.Frames();
+        Assert.That(other.Entities[player].Appearance![swordSlot], Is.Zero, "not durable yet: no sword in the watcher's eyes");
+
+        // A newcomer that meets the player now is shown the confirmed look too.
+        var late = world.Join(new Tile(21, 21), 3);
+        world.Tick();
+        var newcomer = world.Connect(3, late);
+        world.Frames();
+        Assert.That(newcomer.Entities[player].Appearance![swordSlot], Is.Zero);
+
+        world.Sync.Confirm(equip);
+        world.Frames(1);
+        Assert.That(other.Entities[player].Appearance![swordSlot], Is.EqualTo(ItemIds.BronzeSword));
+        Assert.That(newcomer.Entities[player].Appearance![swordSlot], Is.EqualTo(ItemIds.BronzeSword));
+    }
+
+    [Test]
+    public void A_death_reaches_nobody_before_it_is_durable_and_nothing_overtakes_it()
+    {
+        var (world, victim, own, other) = HoldingWorldWithWatcher();
+
+        world.Simulation.Context.TryResolve(victim, out var entity);
+        world.World.Get<Health>(entity).Current = 0;
+        world.Tick();
+        var death = world.Simulation.ItemTransactions.Single(t => t.Kind == ItemTransactionKind.Death).Id;
+        world.Frames();
+
+        foreach (var client in new[] { own, other })
+        {
+            Assert.That(client.Events.Any(e => e.Kind == GameEventKind.Died), Is.False, $"client {client.ClientId}: the death is not durable yet");
+            Assert.That(client.Entities.Values.Any(e => e.Kind == WireEntityKind.GroundItem), Is.False, $"client {client.ClientId}: nor its drops");
+        }
+
+        // Storage stays stalled past the respawn: the respawn must still not overtake the death.
+        for (var i = 0; i < world.Simulation.Context.Options.DeathAnimationTicks + 1; i++)
+        {
+            world.Tick();
+            world.Frames();
+        }
+
+        Assert.That(own.Events.Any(e => e.Kind is GameEventKind.Died or GameEventKind.Respawned), Is.False);
+        Assert.That(other.Events.Any(e => e.Kind is GameEventKind.Died or GameEventKind.Respawned), Is.False);
+
+        world.Sync.Confirm(death);
+        world.Frames();
+        var ownStory = own.Events.Where(e => e.Kind is GameEventKind.Died or GameEventKind.Respawned && e.Subject == victim).Select(e => e.Kind);
+        Assert.That(ownStory, Is.EqualTo(new[] { GameEventKind.Died, GameEventKind.Respawned }), "in order, once durable");
+        Assert.That(own.Inventory!.All(s => s.IsEmpty), Is.True);
+        world.AssertClientMatchesServer(other, "after the death");
+        world.AssertClientMatchesServer(own, "after the death");
+    }
+
+    [Test]
+    public void A_trade_result_waits_for_its_commit_on_both_sides()
+    {
+        var world = new SyncWorld(64, [], new SyncOptions { HoldItemChangesUntilConfirmed = true, InterestGroups = 1 });
+        var ann = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
+        var bob = world.Join(new Tile(21, 20), 2);
+        world.Tick();
+        var annClient = world.Connect(1, ann);
+        var bobClient = world.Connect(2, bob);
+        world.Frames(2);
+        foreach (var action in new[]
+        {
+            new PlayerAction(ann, ActionKind.TradeRequest, Target: bob), new PlayerAction(bob, ActionKind.TradeRequest, Target: ann),
+            new PlayerAction(ann, ActionKind.TradeOffer, Slot: 0, Quantity: 40), new PlayerAction(ann, ActionKind.TradeAccept), new PlayerAction(bob, ActionKind.TradeAccept),
+            new PlayerAction(ann, ActionKind.TradeAccept), new PlayerAction(bob, ActionKind.TradeAccept),
+        })
+        {
+            world.Enqueue(action);
+            world.Tick();
+            if (world.Simulation.ItemTransactions.Count > 0)
+            {
+                break;
+            }
+
+            world.ConfirmLastTick();
+            world.Frames(2);
+        }
+
+        var trade = world.Simulation.Events.ToArray().Single(e => e.Kind == GameEventKind.TradeCompleted && e.Subject == ann).Transaction;
+        world.Frames();
+        static int Coins(ReferenceClient client) => client.Inventory!.Sum(s => s.ItemId == ItemIds.Coins ? s.Quantity : 0);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Coins(annClient), Is.EqualTo(100), "not durable: Ann still has her coins");
+            Assert.That(Coins(bobClient), Is.Zero, "and Bob has none yet");
+            Assert.That(annClient.Events.Concat(bobClient.Events).Any(e => e.Kind == GameEventKind.TradeCompleted), Is.False);
+        });
+
+        world.Sync.Confirm(trade);
+        world.Frames(1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Coins(annClient), Is.EqualTo(60));
+            Assert.That(Coins(bobClient), Is.EqualTo(40));
+            Assert.That(annClient.Events.Count(e => e.Kind == GameEventKind.TradeCompleted), Is.EqualTo(1));
+            Assert.That(bobClient.Events.Count(e => e.Kind == GameEventKind.TradeCompleted), Is.EqualTo(1));
+        });
     }
 
     [Test]
@@ -311,6 +457,19 @@ public class NetworkSyncTests
         world.Sync.CollectClientsSeeing(speaker, audience);
 
         Assert.That(audience, Is.EquivalentTo(new long[] { 1, 2 }));
+    }
+
+    /// <summary>A world whose sync holds item changes: a player with items at (20, 20) and a watcher three tiles away, both connected.</summary>
+    private static (SyncWorld World, long Player, ReferenceClient Own, ReferenceClient Watcher) HoldingWorldWithWatcher()
+    {
+        var world = new SyncWorld(64, [], new SyncOptions { HoldItemChangesUntilConfirmed = true, InterestGroups = 1 });
+        var player = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
+        var watcher = world.Join(new Tile(23, 20), 2);
+        world.Tick();
+        var own = world.Connect(1, player);
+        var other = world.Connect(2, watcher);
+        world.Frames(2);
+        return (world, player, own, other);
     }
 
     private static Inventory SimulationHarnessInventory(int seed)

@@ -14,7 +14,14 @@ internal sealed class SyncWorld
 
     public SyncWorld(int size, IReadOnlyList<NpcSpawnPoint> npcs, SyncOptions? options = null, long seed = 3)
     {
-        Simulation = new Simulation(new SimulationOptions { Seed = seed, Map = new TileMap(size, size), NpcSpawns = npcs, PlayerSpawn = new Tile(size / 2, size / 2) });
+        Simulation = new Simulation(new SimulationOptions
+        {
+            Seed = seed,
+            Map = new TileMap(size, size),
+            NpcSpawns = npcs,
+            PlayerSpawn = new Tile(size / 2, size / 2),
+            RecordItemTransactions = options?.HoldItemChangesUntilConfirmed ?? false,
+        });
         Sync = new NetworkSync(Simulation, options);
     }
 
@@ -44,7 +51,16 @@ internal sealed class SyncWorld
     public void Tick()
     {
         Simulation.Step();
-        Sync.QueueEvents(Simulation.Events);
+        Sync.QueueEvents(Simulation.Events, Simulation.ItemTransactions);
+    }
+
+    /// <summary>Confirms every transaction of the last tick, as a host does once its store committed them.</summary>
+    public void ConfirmLastTick()
+    {
+        foreach (var transaction in Simulation.ItemTransactions)
+        {
+            Sync.Confirm(transaction.Id);
+        }
     }
 
     public void Frames(int count = FramesPerTick)

@@ -11,8 +11,25 @@ public static class SocialRules
     /// <summary>The most players a character may ignore.</summary>
     public const int MaxIgnores = 99;
 
-    /// <summary>The longest chat or private message.</summary>
+    /// <summary>
+    /// The longest chat or private message, in characters as a person counts them: text elements,
+    /// so an emoji with its modifiers counts once, not as the two to seven UTF-16 units it takes.
+    /// </summary>
     public const int MaxMessageLength = 200;
+
+    /// <summary>
+    /// The longest message in UTF-8 bytes, whatever its characters (200 four-byte emoji fit): with
+    /// the speaker's name and the framing, a chat message always fits one 1,024-byte packet.
+    /// </summary>
+    public const int MaxMessageBytes = 800;
+
+    /// <summary>True when a text is within both message limits: characters as a person counts them, and bytes.</summary>
+    public static bool FitsMessageLimits(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return System.Text.Encoding.UTF8.GetByteCount(text) <= MaxMessageBytes
+            && new System.Globalization.StringInfo(text).LengthInTextElements <= MaxMessageLength;
+    }
 
     /// <summary>A private message reaches its recipient only if the recipient does not ignore the sender.</summary>
     public static bool CanDeliverPrivate(SocialRelations recipient, long senderCharacterId)
@@ -31,12 +48,12 @@ public static class SocialRules
 
     /// <summary>
     /// Cleans a chat message: control characters become spaces, runs of whitespace collapse, ends
-    /// are trimmed. False when nothing is left or it is longer than <see cref="MaxMessageLength"/>.
+    /// are trimmed. False when nothing is left or it is over the limits (<see cref="FitsMessageLimits"/>).
     /// </summary>
     public static bool TryCleanMessage(string? text, out string clean)
     {
         clean = string.Empty;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxMessageLength)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxMessageBytes || !FitsMessageLimits(text))
         {
             return false;
         }

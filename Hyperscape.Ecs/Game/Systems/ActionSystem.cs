@@ -37,7 +37,20 @@ public sealed class ActionSystem : IGameSystem
         var budget = _queue.Count;
         while (budget-- > 0 && _queue.TryDequeue(out var action))
         {
-            var result = Apply(context, action);
+            RejectionReason result;
+            try
+            {
+                context.ActionProbe?.Invoke(action);
+                result = Apply(context, action);
+            }
+            catch (Exception exception)
+            {
+                // A bug met while applying one player's intent is that player's: the tick goes on
+                // for everyone else, and the host takes the player out of the world.
+                context.Faults.Add(new PlayerFault(action.PlayerId, action, exception));
+                continue;
+            }
+
             if (result != RejectionReason.None)
             {
                 context.Emit(new GameEvent(GameEventKind.ActionRejected, action.PlayerId, A: (int)action.Kind, Reason: result));
