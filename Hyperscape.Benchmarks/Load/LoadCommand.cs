@@ -37,6 +37,9 @@ internal static class LoadCommand
                     $"--Hyperscape:World:ScatteredNpcs={options.Npcs}",
                     "--Hyperscape:World:ScatterRadius=40",
                     $"--Hyperscape:Limits:MaxConnections={Math.Max(5000, options.Bots + 100)}",
+
+                    // Every bot comes from loopback: one address holds the whole swarm.
+                    $"--Hyperscape:Limits:MaxConnectionsPerAddress={Math.Max(5000, options.Bots + 100)}",
                     "--Logging:LogLevel:Default=Warning");
                 socket = server.Socket;
             }

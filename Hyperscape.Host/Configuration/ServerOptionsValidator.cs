@@ -93,7 +93,8 @@ public static class ServerOptionsValidator
         Require(o.FrameInterval > TimeSpan.Zero && o.FrameInterval <= TimeSpan.FromSeconds(1), $"{S}:FrameInterval: must be more than 0 and at most 1 second, not {o.FrameInterval}.");
         Require(o.SaveInterval >= TimeSpan.FromSeconds(1), $"{S}:SaveInterval: must be at least 1 second, not {o.SaveInterval}.");
         Require(o.ReconnectGrace >= TimeSpan.Zero, $"{S}:ReconnectGrace: cannot be negative ({o.ReconnectGrace}).");
-        Require(o.ShutdownTimeout >= TimeSpan.FromSeconds(1), $"{S}:ShutdownTimeout: must be at least 1 second, not {o.ShutdownTimeout}.");
+        Require(o.ShutdownTimeout >= o.Limits.CloseTimeout + TimeSpan.FromSeconds(2),
+            $"{S}:ShutdownTimeout: must leave room for saving and for the sockets' close timeout plus 2 seconds ({o.Limits.CloseTimeout + TimeSpan.FromSeconds(2)}), not {o.ShutdownTimeout}.");
         Require(!string.IsNullOrWhiteSpace(o.Database.SqliteFile) || !string.IsNullOrWhiteSpace(o.Database.PostgresConnectionString),
             $"{S}:Database:SqliteFile: must name a file when no PostgreSQL connection string is set.");
         if (!string.IsNullOrWhiteSpace(o.Database.PostgresConnectionString))

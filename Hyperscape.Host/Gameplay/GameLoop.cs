@@ -721,7 +721,10 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
 
         _logger.LogInformation("Shutting down: {Characters} to save, {Sessions} to close", Count(saves.Count, "character"), Count(_connected.Count, "connection"));
-        var left = TimeSpan.FromSeconds(Math.Max(0, (double)(Interlocked.Read(ref _shutdownDeadline) - Stopwatch.GetTimestamp()) / Stopwatch.Frequency));
+
+        // Saving may take the shutdown timeout but for the time the sockets need to close after it.
+        var closing = _options.Limits.CloseTimeout + TimeSpan.FromSeconds(1);
+        var left = TimeSpan.FromSeconds(Math.Max(1, ((double)(Interlocked.Read(ref _shutdownDeadline) - Stopwatch.GetTimestamp()) / Stopwatch.Frequency) - closing.TotalSeconds));
         using (var deadline = new CancellationTokenSource(left))
         {
             await Task.WhenAll(saves.Select(s => CloseWhenSavedAsync(s.Presence?.Session, s.Saved.Task, deadline.Token))).ConfigureAwait(false);
@@ -752,9 +755,9 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
 
         // Sockets closing now finish their handshake within the close timeout.
-        using (var closing = new CancellationTokenSource(_options.Limits.CloseTimeout + TimeSpan.FromSeconds(1)))
+        using (var closed = new CancellationTokenSource(closing))
         {
-            while (!_connected.IsEmpty && !closing.IsCancellationRequested)
+            while (!_connected.IsEmpty && !closed.IsCancellationRequested)
             {
                 await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
             }

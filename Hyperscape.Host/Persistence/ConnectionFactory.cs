@@ -38,10 +38,12 @@ public sealed class ConnectionFactory : IAsyncDisposable
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // WAL lets readers run beside the writer; FULL sync makes a commit durable when it returns,
-        // which is what "acknowledged only after commit" promises; the busy timeout waits out the
-        // writer instead of failing.
+        // which is what "acknowledged only after commit" promises; the busy timeout waits out
+        // another writer instead of failing at once. It is short on purpose: Microsoft.Data.Sqlite
+        // cannot interrupt a command waiting on a lock, so the persistence writer's retry loop,
+        // which can be cancelled, is where a long wait belongs.
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 2000; PRAGMA foreign_keys = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

@@ -10,7 +10,7 @@ public sealed record DatabaseSettings(DatabaseEngine Engine, string ConnectionSt
 {
     /// <summary>A SQLite file, with the pragmas the server relies on set per connection.</summary>
     public static DatabaseSettings ForSqliteFile(string path) =>
-        new(DatabaseEngine.Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, ForeignKeys = true, DefaultTimeout = 30 }.ToString());
+        new(DatabaseEngine.Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, ForeignKeys = true, DefaultTimeout = 3 }.ToString());
 
     /// <summary>A PostgreSQL connection string.</summary>
     public static DatabaseSettings ForPostgres(string connectionString) => new(DatabaseEngine.Postgres, connectionString);

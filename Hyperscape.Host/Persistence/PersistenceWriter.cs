@@ -65,14 +65,15 @@ public sealed class PersistenceWriter : IAsyncDisposable
 
     /// <summary>
     /// Stops taking jobs and finishes the ones queued. After <see cref="Abandon"/> that is quick;
-    /// a database command that ignores cancellation is not waited for past a few seconds.
+    /// a database command that ignores cancellation (SQLite waiting on a lock) is not waited for
+    /// past a second: the process exits without it, and the database's journal keeps it whole.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         _jobs.Writer.TryComplete();
         try
         {
-            await _worker.WaitAsync(_abandoned.IsCancellationRequested ? TimeSpan.FromSeconds(5) : Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+            await _worker.WaitAsync(_abandoned.IsCancellationRequested ? TimeSpan.FromSeconds(1) : Timeout.InfiniteTimeSpan).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -37,6 +37,9 @@ internal sealed class TestClient : IAsyncDisposable
 
     public long CharacterId { get; private set; }
 
+    /// <summary>The character's name, once one was created and selected here.</summary>
+    public string? Name { get; private set; }
+
     public WebSocketCloseStatus? CloseStatus { get; private set; }
 
     public string? CloseDescription { get; private set; }
@@ -72,6 +75,7 @@ internal sealed class TestClient : IAsyncDisposable
         var list = await WaitForAsync(c => c.Messages(MessageType.CharacterList).LastOrDefault(m => m.Array(1).Any(e => (string?)((object?[])e!)[1] == name)), $"{name} in the character list");
         var id = Convert.ToInt64(list.Array(1).Select(e => (object?[])e!).First(e => (string?)e[1] == name)[0], System.Globalization.CultureInfo.InvariantCulture);
         await SelectAsync(id);
+        Name = name;
     }
 
     public async Task SelectAsync(long characterId)
