@@ -16,21 +16,13 @@ namespace Hyperscape.Tests.EndToEnd;
 public sealed class ConfigurationTests
 {
     private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(60);
-    private string _folder = null!;
+    private TemporaryFolder _folder = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"hyperscape-config-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-    }
+    public void SetUp() => _folder = new TemporaryFolder("config");
 
     [TearDown]
-    public void TearDown()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void TearDown() => _folder.Dispose();
 
     [Test]
     public async Task Privy_shortcut_variables_make_tokens_required()
@@ -59,7 +51,7 @@ public sealed class ConfigurationTests
     public async Task A_jwks_file_from_its_shortcut_variable_is_the_key_source()
     {
         using var tokens = new PrivyTokenFactory();
-        var jwks = Path.Combine(_folder, "privy.jwks");
+        var jwks = _folder.File("privy.jwks");
         await File.WriteAllTextAsync(jwks, tokens.Jwks);
         using var server = await ServerProcess.StartAsync(Launch(new() { ["PRIVY_APP_ID"] = PrivyTokenFactory.AppId, ["PRIVY_JWKS"] = jwks }));
 
@@ -82,7 +74,7 @@ public sealed class ConfigurationTests
 
         await using var postgres = new Npgsql.NpgsqlConnection(connection);
         Assert.That(await postgres.ExecuteScalarAsync<string>("SELECT name FROM characters"), Is.EqualTo("Pg"));
-        Assert.That(Directory.GetFiles(_folder, "*.db"), Is.Empty, "no SQLite file was written instead");
+        Assert.That(Directory.GetFiles(_folder.Path, "*.db"), Is.Empty, "no SQLite file was written instead");
     }
 
     [Test]
@@ -110,7 +102,7 @@ public sealed class ConfigurationTests
         using var server = await ServerProcess.StartAsync(Launch([]));
         var mode = await ModeLineAsync(server);
         Assert.That(mode, Does.Contain("authentication anonymous"));
-        Assert.That(mode, Does.Contain($"database SQLite file {Path.Combine(_folder, "hyperscape.db")}"));
+        Assert.That(mode, Does.Contain($"database SQLite file {_folder.File("hyperscape.db")}"));
         Assert.That(mode, Does.EndWith("voice off"));
     }
 
@@ -208,7 +200,7 @@ public sealed class ConfigurationTests
     {
         Environment = environment,
         Flags = flags,
-        WorkingDirectory = _folder,
+        WorkingDirectory = _folder.Path,
     };
 
     private static Task<string> ModeLineAsync(ServerProcess server) =>

@@ -25,26 +25,18 @@ public sealed class CrashSafetyTests
         "--Logging:LogLevel:Default=Warning",
     ];
 
-    private string _folder = null!;
+    private TemporaryFolder _folder = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"hyperscape-crash-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-    }
+    public void SetUp() => _folder = new TemporaryFolder("crash");
 
     [TearDown]
-    public void TearDown()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void TearDown() => _folder.Dispose();
 
     [Test]
     public async Task A_hard_kill_loses_nothing_acknowledged_and_duplicates_nothing()
     {
-        var database = Path.Combine(_folder, "crash.db");
+        var database = _folder.File("crash.db");
         long giverId, takerId, juggler;
         int giverAcked, takerAcked;
         using (var server = await ServerProcess.StartAsync(database, Flags))

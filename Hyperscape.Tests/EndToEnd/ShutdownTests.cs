@@ -19,21 +19,13 @@ public sealed class ShutdownTests
 {
     private const int Players = 5;
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(6);
-    private string _folder = null!;
+    private TemporaryFolder _folder = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"hyperscape-shutdown-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-    }
+    public void SetUp() => _folder = new TemporaryFolder("shutdown");
 
     [TearDown]
-    public void TearDown()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void TearDown() => _folder.Dispose();
 
     [TestCase(DatabaseEngine.Sqlite)]
     [TestCase(DatabaseEngine.Postgres)]
@@ -111,12 +103,12 @@ public sealed class ShutdownTests
     }
 
     private async Task<DatabaseSettings> DatabaseAsync(DatabaseEngine engine) => engine == DatabaseEngine.Sqlite
-        ? DatabaseSettings.ForSqliteFile(Path.Combine(_folder, "shutdown.db"))
+        ? DatabaseSettings.ForSqliteFile(_folder.File("shutdown.db"))
         : DatabaseSettings.ForPostgres(await PostgresServer.NewDatabaseAsync());
 
     private ServerLaunch Launch(DatabaseSettings database) => new()
     {
-        WorkingDirectory = _folder,
+        WorkingDirectory = _folder.Path,
         Flags =
         [
             database.Engine == DatabaseEngine.Sqlite
