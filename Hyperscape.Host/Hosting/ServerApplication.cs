@@ -10,6 +10,7 @@ using Hyperscape.Host.Voice;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -75,9 +76,12 @@ public static class ServerApplication
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlGameStore>();
-        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<SqlGameStore>());
-        services.AddSingleton<ICharacterStore>(sp => sp.GetRequiredService<SqlGameStore>());
-        services.AddSingleton<ISocialStore>(sp => sp.GetRequiredService<SqlGameStore>());
+
+        // Tried, not forced: a store registered by the caller's configure hook (a test's flaky
+        // database, say) stands in for these.
+        services.TryAddSingleton<IAccountStore>(sp => sp.GetRequiredService<SqlGameStore>());
+        services.TryAddSingleton<ICharacterStore>(sp => sp.GetRequiredService<SqlGameStore>());
+        services.TryAddSingleton<ISocialStore>(sp => sp.GetRequiredService<SqlGameStore>());
         services.AddSingleton(sp => new ServerMetrics(() => sp.GetRequiredService<GameLoop>().Online, () => sp.GetRequiredService<GameLoop>().Entities));
         services.AddSingleton<PersistenceWriter>();
         services.AddSingleton<PrivyTokenValidator>();

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Hyperscape.Benchmarks.Load;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
@@ -81,6 +83,56 @@ public sealed class CrashSafetyTests
         }
 
         await AssertConservedAsync(database, giverId, takerId, juggler, giverAcked, takerAcked);
+    }
+
+    [Test]
+    public async Task A_drop_not_yet_durable_was_shown_to_nobody_and_is_undone_by_a_hard_kill()
+    {
+        var database = _folder.File("stall.db");
+        long dropperId;
+        using (var server = await ServerProcess.StartAsync(database, Flags))
+        {
+            await using var dropper = await TestClient.EnterAsync(server.Socket, "Dropper");
+            await using var watcher = await TestClient.EnterAsync(server.Socket, "Watcher");
+            dropperId = dropper.CharacterId;
+            await watcher.WaitUntilAsync(c => c.World!.Entities.ContainsKey(dropper.NetworkId), "the dropper in view");
+            var coins = await dropper.WaitForValueAsync(c => c.World!.Inventory is { } inv ? (int?)Array.FindIndex(inv, s => s.ItemId == ItemIds.Coins) : null, "the dropper's coins");
+
+            // Another process holds SQLite's write lock: the drop cannot commit.
+            await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection(DatabaseSettings.ForSqliteFile(database).ConnectionString);
+            await blocker.OpenAsync();
+            await using var lockHeld = blocker.BeginTransaction(deferred: false);
+            await dropper.ActAsync(ActionKind.Drop, slot: coins);
+            await TicksAsync(server, 30);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Coins(dropper), Is.EqualTo(25), "the dropper was never shown the drop");
+                Assert.That(dropper.World!.Entities.Values.Any(e => e.Kind == WireEntityKind.GroundItem), Is.False);
+                Assert.That(watcher.World!.Entities.Values.Any(e => e.Kind == WireEntityKind.GroundItem), Is.False, "nor was anyone else");
+            });
+
+            await server.KillAsync();
+            await lockHeld.RollbackAsync();
+        }
+
+        await using var connections = new ConnectionFactory(DatabaseSettings.ForSqliteFile(database));
+        var store = new SqlGameStore(connections);
+        var stored = (await store.LoadAsync(dropperId))!.State;
+        Assert.That(InventoryRules.CountOf(stored.Inventory, ItemIds.Coins), Is.EqualTo(25), "the drop never happened, as far as anyone saw");
+        Assert.That(await store.LoadGroundItemsAsync(), Is.Empty);
+    }
+
+    /// <summary>Waits until the server (by its /stats) has run that many more ticks.</summary>
+    private static async Task TicksAsync(ServerProcess server, int ticks)
+    {
+        using var http = new HttpClient { BaseAddress = server.Http };
+        async Task<long> TickAsync() => (await http.GetFromJsonAsync<JsonElement>("stats")).GetProperty("tick").GetInt64();
+        var until = await TickAsync() + ticks;
+        while (await TickAsync() < until)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private static readonly Lock AckGate = new();
