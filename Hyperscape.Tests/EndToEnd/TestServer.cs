@@ -33,10 +33,15 @@ internal sealed class TestServer : IAsyncDisposable
 
     public GameLoop Loop => _app.Services.GetRequiredService<GameLoop>();
 
+    public IServiceProvider Services => _app.Services;
+
     public SqlGameStore Store => _app.Services.GetRequiredService<SqlGameStore>();
 
     /// <summary>The server's SQLite file.</summary>
     public string DatabaseFile => Path.Combine(_folder, "e2e.db");
+
+    /// <summary>Every log entry of Information and above.</summary>
+    public CapturedLogs Logs { get; private init; } = null!;
 
     public static async Task<TestServer> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -57,15 +62,20 @@ internal sealed class TestServer : IAsyncDisposable
             settings[key] = value;
         }
 
+        var logs = new CapturedLogs();
         var app = ServerApplication.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // The console shows warnings; the capture keeps what an operator's Information log would.
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
             configure?.Invoke(builder);
         });
         await ServerApplication.StartAsync(app);
         var socket = ServerApplication.GameSocket(ServerApplication.Addresses(app)[0], "/game");
-        return new TestServer(app, folder, socket);
+        return new TestServer(app, folder, socket) { Logs = logs };
     }
 
     /// <summary>Shuts the server down as Ctrl+C would, keeping its database for inspection.</summary>

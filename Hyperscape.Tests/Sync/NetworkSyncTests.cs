@@ -441,6 +441,37 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void A_fault_while_building_one_clients_packets_costs_only_that_client()
+    {
+        var world = new SyncWorld(64, []);
+        var unlucky = world.Join(new Tile(20, 20), 1);
+        var lucky = world.Join(new Tile(22, 20), 2);
+        world.Tick();
+        world.Connect(1, unlucky);
+        var survivor = world.Connect(2, lucky);
+        var sink = new FaultySink(world.Router, faultyClient: 1);
+
+        world.Sync.BuildFrame(sink);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(world.Sync.Faults.Select(f => f.ClientId), Is.EqualTo(new long[] { 1 }));
+            Assert.That(world.Sync.ClientCount, Is.EqualTo(1), "the faulty client is no longer synced");
+            Assert.That(survivor.Entities.ContainsKey(unlucky), Is.True, "the other client got its frame");
+        });
+
+        world.Enqueue(PlayerAction.Move(unlucky, 24, 24));
+        world.Tick();
+        for (var i = 0; i < SyncWorld.FramesPerTick; i++)
+        {
+            world.Sync.BuildFrame(sink);
+            Assert.That(world.Sync.Faults, Is.Empty);
+        }
+
+        world.AssertClientMatchesServer(survivor, "after a neighbour's fault");
+    }
+
+    [Test]
     public void Public_chat_reaches_exactly_the_clients_that_see_the_speaker()
     {
         var world = new SyncWorld(128, []);
@@ -457,6 +488,20 @@ public class NetworkSyncTests
         world.Sync.CollectClientsSeeing(speaker, audience);
 
         Assert.That(audience, Is.EquivalentTo(new long[] { 1, 2 }));
+    }
+
+    /// <summary>A host's sink with a bug that bites for one client.</summary>
+    private sealed class FaultySink(IPacketSink inner, long faultyClient) : IPacketSink
+    {
+        public void Send(long clientId, ReadOnlySpan<byte> packet)
+        {
+            if (clientId == faultyClient)
+            {
+                throw new InvalidOperationException("An injected bug in the host.");
+            }
+
+            inner.Send(clientId, packet);
+        }
     }
 
     /// <summary>A world whose sync holds item changes: a player with items at (20, 20) and a watcher three tiles away, both connected.</summary>
