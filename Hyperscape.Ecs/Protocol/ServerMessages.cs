@@ -23,6 +23,11 @@ public static class ServerMessages
     public static void CharacterList(IBufferWriter<byte> output, IReadOnlyList<CharacterSummary> characters)
     {
         ArgumentNullException.ThrowIfNull(characters);
+        if (characters.Count > MaxListedCharacters)
+        {
+            throw new ArgumentException($"A character list holds at most {MaxListedCharacters} characters, so that it fits one message.", nameof(characters));
+        }
+
         var writer = MessageFraming.Begin(output, MessageType.CharacterList, 2);
         writer.WriteArrayHeader(characters.Count);
         foreach (var character in characters)
@@ -71,13 +76,46 @@ public static class ServerMessages
         writer.Flush();
     }
 
-    /// <summary>[70, code, message].</summary>
+    /// <summary>The longest error text, in UTF-8 bytes: longer ones are cut, so an error always fits one packet.</summary>
+    public const int MaxErrorBytes = 400;
+
+    /// <summary>The most characters a character list carries (see <see cref="WireProtocol.MaxCharactersPerAccount"/>).</summary>
+    public const int MaxListedCharacters = WireProtocol.MaxCharactersPerAccount;
+
+    /// <summary>[70, code, message]; a message over <see cref="MaxErrorBytes"/> is cut at a character boundary.</summary>
     public static void Error(IBufferWriter<byte> output, ProtocolErrorCode code, string message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var writer = MessageFraming.Begin(output, MessageType.Error, 3);
         writer.Write((int)code);
-        writer.Write(message.Length > 200 ? message[..200] : message);
+        writer.Write(Fit(message, MaxErrorBytes));
         writer.Flush();
+    }
+
+    /// <summary>The longest prefix of <paramref name="text"/> within <paramref name="maxBytes"/> of UTF-8, never splitting a character.</summary>
+    internal static string Fit(string text, int maxBytes)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(text) <= maxBytes)
+        {
+            return text;
+        }
+
+        var enumerator = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        var bytes = 0;
+        var end = 0;
+        while (enumerator.MoveNext())
+        {
+            var element = enumerator.GetTextElement();
+            bytes += System.Text.Encoding.UTF8.GetByteCount(element);
+            if (bytes > maxBytes)
+            {
+                break;
+            }
+
+            end += element.Length;
+        }
+
+        return text[..end];
     }
 
     /// <summary>[71, operation, name, online].</summary>

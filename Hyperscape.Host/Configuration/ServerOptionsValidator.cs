@@ -126,7 +126,9 @@ public static class ServerOptionsValidator
         var voiceParts = new[] { voice.ApiKey, voice.ApiSecret, voice.Url }.Count(v => !string.IsNullOrWhiteSpace(v));
         Require(voiceParts is 0 or 3, $"{S}:LiveKit: ApiKey, ApiSecret and Url go together; {voiceParts} of 3 are set.");
         Require(voice.TokenLifetime > TimeSpan.Zero, $"{S}:LiveKit:TokenLifetime: must be positive, not {voice.TokenLifetime}.");
-        Require(!string.IsNullOrWhiteSpace(voice.Room), $"{S}:LiveKit:Room: must name a room.");
+        Require(!string.IsNullOrWhiteSpace(voice.Room) && voice.Room.Length <= 64, $"{S}:LiveKit:Room: must name a room in at most 64 characters.");
+        Require((voice.Url?.Length ?? 0) <= 256, $"{S}:LiveKit:Url: must be at most 256 characters (it goes to clients in one message).");
+        Require((voice.ApiKey?.Length ?? 0) <= 64, $"{S}:LiveKit:ApiKey: must be at most 64 characters (it is inside every voice token).");
 
         var limits = o.Limits;
         const string L = $"{S}:Limits";

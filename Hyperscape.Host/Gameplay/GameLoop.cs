@@ -132,6 +132,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         {
             ConnectionsRefused = _admission.Refused,
             ConnectionsBeforeHello = _admission.BeforeHello,
+            ConnectionsEvicted = _admission.Evicted,
         };
     }
 

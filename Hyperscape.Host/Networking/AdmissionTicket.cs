@@ -19,8 +19,15 @@ public sealed class AdmissionTicket : IDisposable
 
     internal bool Released { get; set; }
 
+    internal LinkedListNode<AdmissionTicket>? WaitingNode { get; set; }
+
+    /// <summary>What closes the connection when it must make room for a newer one before its hello.</summary>
+    public Action? Evicted { get; set; }
+
     /// <summary>The hello succeeded: the connection leaves the smaller before-hello cap.</summary>
     public void HelloDone() => _admission.HelloDone(this);
+
+    internal void Evict() => Evicted?.Invoke();
 
     /// <inheritdoc />
     public void Dispose() => _admission.Release(this);

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Options;
 namespace Hyperscape.Host.Networking;
 
 /// <summary>
-/// Decides whether a new game connection may open, before the WebSocket upgrade. Three caps keep
-/// room for players: all connections, connections that have not finished their hello (so idle
-/// sockets cannot hold every slot), and connections per IP address. A refusal is an HTTP 503 with
-/// Retry-After, counted, and logged as a summary at most once a minute rather than once each, so
-/// a flood cannot flood the log too.
+/// Decides whether a new game connection may open, before the WebSocket upgrade. Caps keep room
+/// for players: all connections, and connections per IP address, refuse past their limit; the
+/// smaller cap on connections that have not finished their hello makes room instead, by closing
+/// the one that has waited longest, so sockets that never speak can neither hold every slot nor
+/// lock a real player out. A refusal is an HTTP 503 with Retry-After, counted, and logged as a
+/// summary at most once a minute rather than once each, so a flood cannot flood the log too.
 /// </summary>
 public sealed class ConnectionAdmission(IOptions<ServerOptions> options, ILogger<ConnectionAdmission> logger)
 {
@@ -17,10 +18,12 @@ public sealed class ConnectionAdmission(IOptions<ServerOptions> options, ILogger
 
     private readonly SessionLimits _limits = (options ?? throw new ArgumentNullException(nameof(options))).Value.Limits;
     private readonly Dictionary<IPAddress, int> _byAddress = [];
+    private readonly LinkedList<AdmissionTicket> _waitingForHello = [];
     private readonly Lock _gate = new();
     private int _open;
     private int _beforeHello;
     private long _refused;
+    private long _evicted;
     private long _refusedSinceSummary;
     private DateTimeOffset _lastSummary = DateTimeOffset.MinValue;
 
@@ -33,29 +36,53 @@ public sealed class ConnectionAdmission(IOptions<ServerOptions> options, ILogger
     /// <summary>Connections refused since start.</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>Connections closed to make room for newer ones before finishing their hello.</summary>
+    public long Evicted => Interlocked.Read(ref _evicted);
+
     /// <summary>Admits a connection from <paramref name="address"/>, or says which cap refused it.</summary>
     public bool TryAdmit(IPAddress? address, out AdmissionTicket? ticket, out string? refusal)
     {
         var key = address is null ? IPAddress.None : address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        AdmissionTicket? evicted = null;
         lock (_gate)
         {
             refusal = _open >= _limits.MaxConnections ? $"the server is full ({_limits.MaxConnections} connections)"
-                : _beforeHello >= _limits.MaxConnectionsBeforeHello ? $"too many connections are still saying hello ({_limits.MaxConnectionsBeforeHello})"
                 : _byAddress.GetValueOrDefault(key) >= _limits.MaxConnectionsPerAddress ? $"too many connections from one address ({_limits.MaxConnectionsPerAddress})"
                 : null;
             if (refusal is null)
             {
+                if (_beforeHello >= _limits.MaxConnectionsBeforeHello && _waitingForHello.First is { } oldest)
+                {
+                    // The longest silent one gives way: it no longer counts, and is told to go.
+                    evicted = oldest.Value;
+                    LeaveHelloQueue(evicted);
+                }
+
                 _open++;
                 _beforeHello++;
                 _byAddress[key] = _byAddress.GetValueOrDefault(key) + 1;
                 ticket = new AdmissionTicket(this, key);
-                return true;
+                ticket.WaitingNode = _waitingForHello.AddLast(ticket);
+            }
+            else
+            {
+                ticket = null;
             }
         }
 
-        ticket = null;
+        if (evicted is not null)
+        {
+            Interlocked.Increment(ref _evicted);
+            evicted.Evict();
+        }
+
+        if (ticket is not null)
+        {
+            return true;
+        }
+
         Interlocked.Increment(ref _refused);
-        RefusedOne(refusal);
+        RefusedOne(refusal!);
         return false;
     }
 
@@ -64,13 +91,23 @@ public sealed class ConnectionAdmission(IOptions<ServerOptions> options, ILogger
     {
         lock (_gate)
         {
-            if (!ticket.BeforeHello)
-            {
-                return;
-            }
+            LeaveHelloQueue(ticket);
+        }
+    }
 
-            ticket.BeforeHello = false;
-            _beforeHello--;
+    private void LeaveHelloQueue(AdmissionTicket ticket)
+    {
+        if (!ticket.BeforeHello)
+        {
+            return;
+        }
+
+        ticket.BeforeHello = false;
+        _beforeHello--;
+        if (ticket.WaitingNode is { } node)
+        {
+            _waitingForHello.Remove(node);
+            ticket.WaitingNode = null;
         }
     }
 
@@ -86,11 +123,7 @@ public sealed class ConnectionAdmission(IOptions<ServerOptions> options, ILogger
 
             ticket.Released = true;
             _open--;
-            if (ticket.BeforeHello)
-            {
-                ticket.BeforeHello = false;
-                _beforeHello--;
-            }
+            LeaveHelloQueue(ticket);
 
             var left = _byAddress[ticket.Address] - 1;
             if (left == 0)

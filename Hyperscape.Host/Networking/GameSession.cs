@@ -47,6 +47,7 @@ public sealed class GameSession
         _options = options;
         _ticket = ticket;
         RemoteAddress = remoteAddress?.ToString() ?? "an unknown address";
+        ticket.Evicted = () => Close(1008, "Too slow to say hello: room was made for a newer connection.");
         _limits = new SessionRateLimits(options.Limits);
         ClientId = loop.NewClientId();
         Outgoing = new OutgoingQueue(options.Limits.SendQueueBytes);

@@ -42,4 +42,7 @@ public sealed record ServerStats(
 
     /// <summary>Open connections that have not finished their hello.</summary>
     public int ConnectionsBeforeHello { get; init; }
+
+    /// <summary>Connections closed before their hello to make room for newer ones since start.</summary>
+    public long ConnectionsEvicted { get; init; }
 }

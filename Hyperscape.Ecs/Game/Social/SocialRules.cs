@@ -18,10 +18,11 @@ public static class SocialRules
     public const int MaxMessageLength = 200;
 
     /// <summary>
-    /// The longest message in UTF-8 bytes, whatever its characters (200 four-byte emoji fit): with
-    /// the speaker's name and the framing, a chat message always fits one 1,024-byte packet.
+    /// The longest message in UTF-8 bytes, whatever its characters (200 four-byte emoji fit; 200
+    /// emoji with skin tones, eight bytes each, do not): with the speaker's name and the framing,
+    /// a chat message always fits one 1,024-byte packet.
     /// </summary>
-    public const int MaxMessageBytes = 800;
+    public const int MaxMessageBytes = 960;
 
     /// <summary>True when a text is within both message limits: characters as a person counts them, and bytes.</summary>
     public static bool FitsMessageLimits(string text)
