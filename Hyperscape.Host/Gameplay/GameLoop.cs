@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Game.Social;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Sync;
@@ -351,7 +352,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 
         // Ignored senders are told the same as for someone offline: ignoring is not revealed.
         if (recipient is null || !_byName.TryGetValue(recipient, out var target) || target.Session is null
-            || !Ecs.Game.Social.SocialRules.CanDeliverPrivate(target.Relations, speaker.CharacterId))
+            || !SocialRules.CanDeliverPrivate(target.Relations, speaker.CharacterId))
         {
             ServerMessages.Chat(buffer, ChatChannel.System, 0, "Server", $"{recipient} is not online.");
             speaker.Session?.Send(buffer.WrittenSpan);
@@ -364,10 +365,12 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     }, speakerSession);
 
     /// <summary>
-    /// Refreshes a character's cached social lists, tells an online target of a friend request,
-    /// and confirms the operation to the session with the other character's online state.
+    /// A social list changed: refreshes the cached lists of the character (and of the other one,
+    /// when their friendship began or ended), confirms the operation to the session with the other
+    /// character's online state as a friend list shows it, and tells the other character, when
+    /// online and not ignoring, of a request or of a new friend.
     /// </summary>
-    public void SocialChanged(GameSession session, SocialRelations relations, SocialOperation operation, string name, bool tellTarget) => Post(() =>
+    public void SocialChanged(GameSession session, SocialOperation operation, SocialOutcome outcome, string name, SocialRelations relations, SocialRelations? theirs) => Post(() =>
     {
         if (!_byCharacter.TryGetValue(session.CharacterId, out var presence))
         {
@@ -375,18 +378,33 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
 
         presence.Relations = relations;
-        var online = _byName.TryGetValue(name, out var target) && target.Session is not null;
-        var buffer = new FixedBufferWriter(256);
-
-        // Whether someone is online is only told to their friends, as the friend list shows it.
-        var friends = operation is SocialOperation.AddFriend && relations.Friends.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-        ServerMessages.Social(buffer, operation, name, online && friends);
-        session.Send(buffer.WrittenSpan);
-        if (tellTarget && online && Ecs.Game.Social.SocialRules.CanDeliverPrivate(target!.Relations, presence.CharacterId))
+        var target = _byName.GetValueOrDefault(name);
+        if (target is not null && theirs is not null)
         {
-            buffer.Reset();
-            ServerMessages.Social(buffer, SocialOperation.FriendRequest, presence.Name, online: true);
-            target.Session!.Send(buffer.WrittenSpan);
+            target.Relations = theirs;
+        }
+
+        // Online state is shared between friends only; a pending request shows offline.
+        var friends = relations.Friends.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        var buffer = new FixedBufferWriter(256);
+        ServerMessages.Social(buffer, operation, name, friends && target?.Session is not null);
+        session.Send(buffer.WrittenSpan);
+        if (target?.Session is not { } theirSession || !SocialRules.CanDeliverPrivate(target.Relations, presence.CharacterId))
+        {
+            return;
+        }
+
+        buffer.Reset();
+        switch (outcome)
+        {
+            case SocialOutcome.RequestSent:
+                ServerMessages.Social(buffer, SocialOperation.FriendRequest, presence.Name, online: true);
+                theirSession.Send(buffer.WrittenSpan);
+                break;
+            case SocialOutcome.FriendAdded:
+                ServerMessages.Social(buffer, SocialOperation.FriendStatus, presence.Name, online: true);
+                theirSession.Send(buffer.WrittenSpan);
+                break;
         }
     }, session);
 

@@ -101,7 +101,8 @@ public static class ServerApplication
                 .AddPrometheusExporter());
 
         var app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        // The game socket answers HTTP/1.1 upgrades itself; this serves WebSockets over HTTP/2.
+        app.UseWebSockets();
         app.Map(settings.Path, GameSocketEndpoint.HandleAsync);
         app.MapHealthChecks("/healthz");
         app.MapGet("/stats", (GameLoop loop) => loop.Stats());

@@ -23,6 +23,7 @@ namespace Hyperscape.Host.Networking;
 public sealed class GameSession
 {
     private readonly WebSocket _socket;
+    private readonly ClientFrameStream? _frames;
     private readonly GameLoop _loop;
     private readonly SessionServices _services;
     private readonly ServerOptions _options;
@@ -39,9 +40,10 @@ public sealed class GameSession
     private string _characterName = string.Empty;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
 
-    internal GameSession(WebSocket socket, GameLoop loop, SessionServices services, ServerOptions options, AdmissionTicket ticket, System.Net.IPAddress? remoteAddress)
+    internal GameSession(WebSocket socket, ClientFrameStream? frames, GameLoop loop, SessionServices services, ServerOptions options, AdmissionTicket ticket, System.Net.IPAddress? remoteAddress)
     {
         _socket = socket;
+        _frames = frames;
         _loop = loop;
         _services = services;
         _options = options;
@@ -201,6 +203,16 @@ public sealed class GameSession
 
                 Metrics.BytesReceived(length);
                 UsesJson = type == WebSocketMessageType.Text;
+                if (UsesJson && !System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+                {
+                    // RFC 6455 fails the connection on a text frame that is not UTF-8 (1007); it
+                    // is said first, and the close is a proper handshake.
+                    Metrics.MessageRejected("invalid-utf8");
+                    Error(ProtocolErrorCode.InvalidJson, "A text frame must be UTF-8.");
+                    Close(1007, "Text frames must be UTF-8.");
+                    continue;
+                }
+
                 var decoded = UsesJson
                     ? ClientMessageDecoder.TryDecodeJson(buffer.AsSpan(0, length), out var message, out var error)
                     : ClientMessageDecoder.TryDecode(buffer.AsMemory(0, length), out message, out error);
@@ -244,6 +256,7 @@ public sealed class GameSession
     private async Task<(int Length, WebSocketMessageType Type)> ReceiveMessageAsync(byte[] buffer, CancellationToken cancellationToken)
     {
         var length = 0;
+        var type = WebSocketMessageType.Binary;
         while (true)
         {
             var result = await _socket.ReceiveAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
@@ -252,15 +265,21 @@ public sealed class GameSession
                 return (0, WebSocketMessageType.Close);
             }
 
+            if (length == 0 && type == WebSocketMessageType.Binary)
+            {
+                // The message's first chunk: its real kind, when the frames were relabelled.
+                type = _frames is null ? result.MessageType : _frames.NextMessageIsText() ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
+            }
+
             length += result.Count;
             if (length > WireProtocol.MaxPacketSize)
             {
-                return (-1, result.MessageType);
+                return (-1, type);
             }
 
             if (result.EndOfMessage)
             {
-                return (length, result.MessageType);
+                return (length, type);
             }
         }
     }
@@ -475,7 +494,14 @@ public sealed class GameSession
         {
             // The loop confirms it, with the other character's online state as a friend list shows it.
             var relations = await _services.Social.GetRelationsAsync(CharacterId, cancellationToken).ConfigureAwait(false);
-            _loop.SocialChanged(this, relations, operation, name, tellTarget: outcome is SocialOutcome.RequestSent or SocialOutcome.FriendAdded);
+            SocialRelations? theirs = null;
+            if (outcome is SocialOutcome.FriendAdded or SocialOutcome.FriendRemoved
+                && await _services.Social.FindByNameAsync(name, cancellationToken).ConfigureAwait(false) is { } other)
+            {
+                theirs = await _services.Social.GetRelationsAsync(other.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            _loop.SocialChanged(this, operation, outcome, name, relations, theirs);
         }
         else
         {

@@ -9,6 +9,9 @@ internal static class GameSocketEndpoint
 {
     private const string RetryAfterSeconds = "5";
 
+    /// <summary>Pings keep idle connections alive through proxies and reveal dead ones.</summary>
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+
     public static async Task HandleAsync(HttpContext context, GameLoop loop, SessionServices services, ConnectionAdmission admission, IOptions<ServerOptions> options)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -32,9 +35,12 @@ internal static class GameSocketEndpoint
 
         using (ticket)
         {
-            using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            var session = new GameSession(socket, loop, services, options.Value, ticket!, context.Connection.RemoteIpAddress);
-            await loop.RunSessionAsync(session, context.RequestAborted).ConfigureAwait(false);
+            var (socket, frames) = await WebSocketHandshake.AcceptAsync(context, KeepAlive).ConfigureAwait(false);
+            using (socket)
+            {
+                var session = new GameSession(socket, frames, loop, services, options.Value, ticket!, context.Connection.RemoteIpAddress);
+                await loop.RunSessionAsync(session, context.RequestAborted).ConfigureAwait(false);
+            }
         }
     }
 

@@ -75,6 +75,21 @@ public sealed class HostileClientTests
     }
 
     [Test]
+    public async Task A_text_frame_that_is_not_utf8_is_closed_with_1007_and_a_close_handshake()
+    {
+        await using var hostile = await TestClient.ConnectAsync(_server.Socket);
+        await hostile.HelloAsync();
+
+        await hostile.SendRawAsync(new byte[] { (byte)'[', 0xff, 0xfe, (byte)']' }, WebSocketMessageType.Text);
+
+        Assert.That(await hostile.WaitClosedAsync(), Is.EqualTo(WebSocketCloseStatus.InvalidPayloadData), $"a close frame, not a reset ({hostile.Failure?.Message})");
+        Assert.That(hostile.Failure, Is.Null, "the handshake completed");
+        var said = hostile.Messages(MessageType.Error).Single();
+        Assert.That(said.Long(1), Is.EqualTo((long)ProtocolErrorCode.InvalidJson), "the reason comes first");
+        Assert.That(said.Text(2), Does.Contain("UTF-8"));
+    }
+
+    [Test]
     public async Task Acting_before_hello_is_refused_and_closed()
     {
         await using var hostile = await TestClient.ConnectAsync(_server.Socket);

@@ -46,6 +46,9 @@ internal sealed class TestClient : IAsyncDisposable
 
     public bool Closed { get; private set; }
 
+    /// <summary>What ended the receive loop when it was not a close handshake (a reset, an abort), else null.</summary>
+    public Exception? Failure { get; private set; }
+
     public static async Task<TestClient> ConnectAsync(Uri server, bool json = false)
     {
         var client = new TestClient(json);
@@ -237,9 +240,10 @@ internal sealed class TestClient : IAsyncDisposable
                 }
             }
         }
-        catch (WebSocketException)
+        catch (WebSocketException exception)
         {
             // Aborted: the connection is gone, as the test intended or as the server decided.
+            Failure = exception;
         }
         catch (Exception exception)
         {

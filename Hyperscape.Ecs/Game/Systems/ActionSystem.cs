@@ -97,7 +97,8 @@ public sealed class ActionSystem : IGameSystem
 
     private RejectionReason Move(GameContext context, Entity player, in PlayerAction action)
     {
-        if (!float.IsFinite(action.X) || !float.IsFinite(action.Z))
+        // A destination is a tile: whole coordinates, nothing else is quietly rounded into one.
+        if (!float.IsFinite(action.X) || !float.IsFinite(action.Z) || !float.IsInteger(action.X) || !float.IsInteger(action.Z))
         {
             return RejectionReason.InvalidCoordinates;
         }

@@ -71,6 +71,8 @@ public class MovementTests
     [TestCase(-1f, 5f)]
     [TestCase(5f, 64f)]
     [TestCase(1e30f, 1e30f)]
+    [TestCase(7.5f, 5f)]
+    [TestCase(7f, 4.999f)]
     public void Bad_coordinates_are_refused(float x, float z)
     {
         var harness = new SimulationHarness();
