@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Json;
 
 namespace Hyperscape.Benchmarks.Load;
@@ -118,26 +117,15 @@ internal static class LoadCommand
             await bot.DisposeAsync();
         }
 
-        Report(options, inWorld, seconds, before, after, stats, stats.Bytes - bytesBefore);
+        Console.WriteLine();
+        foreach (var line in LoadReport.Lines(options.Bots, inWorld, seconds, before, after, stats, stats.Bytes - bytesBefore))
+        {
+            Console.WriteLine(line);
+        }
+
         return inWorld == options.Bots && stats.ClosedByServer == 0 ? 0 : 1;
     }
 
-    private static void Report(LoadOptions options, int inWorld, double seconds, ServerStatsView before, ServerStatsView after, BotStats stats, long botBytes)
-    {
-        var perClient = (after.BytesOut - before.BytesOut) / seconds / Math.Max(1, inWorld);
-        var culture = CultureInfo.InvariantCulture;
-        Console.WriteLine();
-        Console.WriteLine(string.Create(culture, $"bots {options.Bots} ({inWorld} in the world), {options.Npcs} NPCs, {seconds:F0} s, {after.Entities} entities"));
-        Console.WriteLine(string.Create(culture, $"tick      p50 {after.TickP50Ms:F2} ms   p99 {after.TickP99Ms:F2} ms   (budget 600 ms)"));
-        Console.WriteLine(string.Create(culture, $"sync      p50 {after.FrameP50Ms:F2} ms   p99 {after.FrameP99Ms:F2} ms   (budget 50 ms)"));
-        Console.WriteLine(string.Create(culture, $"out       {perClient:N0} bytes/client/s (bots received {botBytes / seconds / Math.Max(1, inWorld):N0})"));
-        Console.WriteLine(string.Create(culture, $"actions   {stats.Actions:N0} sent, {stats.RefusedActions:N0} refused by the rules, {after.Rejected - before.Rejected:N0} messages rejected by the server, {stats.Errors:N0} error replies"));
-        Console.WriteLine(string.Create(culture, $"dropped   {after.Dropped - before.Dropped:N0} sync packets for slow clients; {stats.ClosedByServer} bots closed by the server; {stats.FailedToEnter} failed to enter"));
-        Console.WriteLine(string.Create(culture, $"memory    {after.WorkingSetBytes / 1048576.0:F0} MiB working set, {after.ManagedBytes / 1048576.0:F0} MiB managed; {after.PendingSaves} saves pending"));
-        Console.WriteLine();
-        Console.WriteLine("| Bots | NPCs | Tick p50 | Tick p99 | Sync frame p50 | Sync frame p99 | Bytes/client/s | Rejected | Working set |");
-        Console.WriteLine(string.Create(culture, $"| {options.Bots:N0} | {options.Npcs:N0} | {after.TickP50Ms:F2} ms | {after.TickP99Ms:F2} ms | {after.FrameP50Ms:F2} ms | {after.FrameP99Ms:F2} ms | {perClient:N0} | {after.Rejected - before.Rejected:N0} | {after.WorkingSetBytes / 1048576.0:F0} MiB |"));
-    }
 
     private static async Task<ServerStatsView> StatsAsync(HttpClient http) =>
         await http.GetFromJsonAsync<ServerStatsView>("stats") ?? throw new InvalidOperationException("/stats answered nothing.");

@@ -14,4 +14,5 @@ internal sealed record ServerStatsView(
     long Dropped,
     long PendingSaves,
     long ManagedBytes,
-    long WorkingSetBytes);
+    long WorkingSetBytes,
+    int Npcs = 0);

@@ -66,6 +66,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     private long _nextClientId;
     private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
     private DateTimeOffset _nextSave;
+    private Ecs.Store.Query? _npcQuery;
+    private int _npcs;
 
     /// <summary>Creates the loop; the world is built in <see cref="StartAsync"/>.</summary>
     public GameLoop(
@@ -134,6 +136,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             ConnectionsRefused = _admission.Refused,
             ConnectionsBeforeHello = _admission.BeforeHello,
             ConnectionsEvicted = _admission.Evicted,
+            Npcs = Volatile.Read(ref _npcs),
         };
     }
 
@@ -153,6 +156,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         });
         Simulation.RestoreGroundItems(ground);
         Sync = new NetworkSync(Simulation, new SyncOptions { HoldItemChangesUntilConfirmed = true });
+        _npcQuery = Simulation.World.Query(new Ecs.Store.QueryDescription().WithAll<Ecs.Game.Components.Npc>());
         _nextSave = DateTimeOffset.UtcNow + _options.SaveInterval;
         _logger.LogInformation("World ready: {Npcs} NPC spawns, {Ground} stored ground items restored, ids from {FirstId}", spawns.Count, ground.Count, maxId + 1);
 
@@ -559,6 +563,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         var started = Stopwatch.GetTimestamp();
         Simulation.Step();
         Metrics.RecordTick(Stopwatch.GetElapsedTime(started), Simulation.PhaseNames, Simulation.LastPhaseDurations);
+        Volatile.Write(ref _npcs, _npcQuery!.Count());
         foreach (var transaction in Simulation.ItemTransactions)
         {
             _writer.Enqueue(new PersistenceJob.Commit(transaction));

@@ -45,4 +45,7 @@ public sealed record ServerStats(
 
     /// <summary>Connections closed before their hello to make room for newer ones since start.</summary>
     public long ConnectionsEvicted { get; init; }
+
+    /// <summary>NPCs alive in the world at the last tick.</summary>
+    public int Npcs { get; init; }
 }

@@ -48,7 +48,7 @@ public sealed class FaultTests
 
         // The victim left the world and was saved where it stood.
         await bystander.WaitUntilAsync(c => !c.World!.Entities.ContainsKey(victimId), "the victim gone from the world");
-        await WaitForAsync(() => server.Loop.Stats().PendingSaves == 0);
+        await Eventually.HoldsAsync(() => server.Loop.Stats().PendingSaves == 0, "the saves");
         var stored = (await server.Store.LoadAsync(victim.CharacterId))!.State.Position;
         Assert.That((stored.X, stored.Z), Is.EqualTo((131f, 131f)));
     }
@@ -79,13 +79,4 @@ public sealed class FaultTests
 
     private static string Name(string prefix) => $"{prefix}{Interlocked.Increment(ref _names)}";
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
-            await Task.Delay(20);
-        }
-    }
 }

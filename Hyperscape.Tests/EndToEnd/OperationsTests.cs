@@ -36,8 +36,25 @@ public sealed class OperationsTests
         Assert.That(metrics, Does.Contain("hyperscape_sync_frame_duration"));
         Assert.That(metrics, Does.Contain("hyperscape_players_online"));
         Assert.That(metrics, Does.Contain("hyperscape_network_bytes_out"));
+        Assert.That(metrics, Does.Contain("service_name=\"Hyperscape.Host\""), "the service has a name, not unknown_service");
 
         var game = await http.GetAsync(new Uri("game", UriKind.Relative));
         Assert.That(game.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the game path wants a WebSocket");
     }
+
+    [Test]
+    public async Task The_log_says_who_entered_and_left_the_world_and_from_where()
+    {
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:ReconnectGrace"] = "00:00:00" });
+        var player = await TestClient.EnterAsync(server.Socket, "Visitor");
+        var character = player.CharacterId;
+        await player.DisposeAsync();
+
+        await Eventually.HoldsAsync(() => server.Logs.Entries.Any(e => e.Message.Contains("left the world", StringComparison.Ordinal)), "the leaving line");
+        var lines = server.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Information && e.Message.StartsWith("Visitor", StringComparison.Ordinal)).Select(e => e.Message).ToList();
+        Assert.That(lines[0], Does.Match($@"^Visitor \(character {character}, account \d+\) entered the world from 127\.0\.0\.1$"));
+        Assert.That(lines, Has.Some.Contains("disconnected"));
+        Assert.That(lines[^1], Does.Match($@"^Visitor \(character {character}, account \d+\) left the world$"));
+    }
+
 }
