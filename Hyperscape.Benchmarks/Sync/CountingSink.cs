@@ -11,7 +11,7 @@ public sealed class CountingSink : IPacketSink
 
     public int Largest { get; private set; }
 
-    public void Send(long clientId, ReadOnlySpan<byte> packet)
+    public void Send(long clientId, ReadOnlySpan<byte> packet, PacketDelivery delivery)
     {
         Bytes += packet.Length;
         Packets++;

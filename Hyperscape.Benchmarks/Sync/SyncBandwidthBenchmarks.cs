@@ -28,7 +28,7 @@ public class SyncBandwidthBenchmarks
             _town.Tick();
             for (var frame = 0; frame < SyncTown.FramesPerTick; frame++)
             {
-                _town.Sync.BuildFrame(_sink);
+                _town.BuildFrame(_sink);
             }
         }
     }
@@ -37,7 +37,7 @@ public class SyncBandwidthBenchmarks
     public void WholeEntity() => Run(_baseline.BuildFrame, nameof(WholeEntity));
 
     [Benchmark(Description = "delta sync (interest, thresholds, 1 KiB budget)")]
-    public void DeltaSync() => Run(_town.Sync.BuildFrame, nameof(DeltaSync));
+    public void DeltaSync() => Run(_town.BuildFrame, nameof(DeltaSync));
 
     private void Run(Action<CountingSink> frame, string name)
     {

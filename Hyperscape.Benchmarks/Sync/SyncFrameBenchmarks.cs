@@ -42,13 +42,13 @@ public class SyncFrameBenchmarks
     public void RestOfTheTick() => Frames(SyncTown.FramesPerTick - FrameIndex - 1);
 
     [Benchmark(Description = "one frame, N frames after a tick")]
-    public void FrameAfterTick() => _town.Sync.BuildFrame(_sink);
+    public void FrameAfterTick() => _town.BuildFrame(_sink);
 
     private void Frames(int count)
     {
         for (var i = 0; i < count; i++)
         {
-            _town.Sync.BuildFrame(_sink);
+            _town.BuildFrame(_sink);
         }
     }
 }

@@ -33,7 +33,7 @@ public class SyncTickBenchmarks
     {
         for (var i = 0; i < SyncTown.FramesPerTick; i++)
         {
-            _town.Sync.BuildFrame(_sink);
+            _town.BuildFrame(_sink);
         }
     }
 }

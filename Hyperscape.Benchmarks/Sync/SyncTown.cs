@@ -2,13 +2,16 @@ using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Server;
 using Hyperscape.Ecs.Sync;
 
 namespace Hyperscape.Benchmarks.Sync;
 
 /// <summary>
 /// A crowded town for sync measurements: every player is a connected client and keeps walking, in
-/// an area sized so each one sees about a hundred others within the view radius.
+/// an area sized so each one sees about a hundred others within the view radius. It is a
+/// <see cref="GameServer"/>; the benchmarks time the parts of its frame separately (the tick, then
+/// each frame's packets), which is why they call its steps rather than whole frames.
 /// </summary>
 public sealed class SyncTown
 {
@@ -25,23 +28,25 @@ public sealed class SyncTown
         var window = ((2 * radius) + 1) * ((2 * radius) + 1);
         _areaSize = (int)Math.Sqrt((double)clients * window / seenEach);
         _areaStart = (MapSize - _areaSize) / 2;
-        Simulation = new Simulation(new SimulationOptions { Seed = 5, Map = new TileMap(MapSize, MapSize), PlayerSpawn = new Tile(MapSize / 2, MapSize / 2) });
+        Server = new GameServer(new GameServerOptions
+        {
+            Simulation = new SimulationOptions { Seed = 5, Map = new TileMap(MapSize, MapSize), PlayerSpawn = new Tile(MapSize / 2, MapSize / 2) },
+        });
         for (var i = 0; i < clients; i++)
         {
             _players.Add(Simulation.Join(new CharacterState { CharacterId = i + 1, Name = $"walker{i}", Position = Position.At(RandomTile()) }));
         }
 
-        Simulation.Step();
-        Sync = new NetworkSync(Simulation);
+        Server.StepTick();
         for (var i = 0; i < _players.Count; i++)
         {
-            Sync.AddClient(i + 1, _players[i]);
+            Server.Connect(i + 1, _players[i]);
         }
     }
 
-    public Simulation Simulation { get; }
+    public GameServer Server { get; }
 
-    public NetworkSync Sync { get; }
+    public Simulation Simulation => Server.Simulation;
 
     public int Clients => _players.Count;
 
@@ -65,9 +70,11 @@ public sealed class SyncTown
             }
         }
 
-        Simulation.Step();
-        Sync.QueueEvents(Simulation.Events);
+        Server.StepTick();
     }
+
+    /// <summary>One frame's packets for every client (a frame without its tick).</summary>
+    public void BuildFrame(IPacketSink sink) => Server.BuildPackets(sink);
 
     private Tile RandomTile() => new(_areaStart + _script.Next(_areaSize), _areaStart + _script.Next(_areaSize));
 }

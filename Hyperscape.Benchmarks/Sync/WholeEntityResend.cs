@@ -54,7 +54,7 @@ public sealed class WholeEntityResend
             {
                 if (_packet.WrittenCount > WireProtocol.MaxPacketSize - 128)
                 {
-                    sink.Send(c + 1, _packet.WrittenSpan);
+                    sink.Send(c + 1, _packet.WrittenSpan, PacketDelivery.Droppable);
                     _packet.Reset();
                 }
 
@@ -63,7 +63,7 @@ public sealed class WholeEntityResend
 
             if (_packet.WrittenCount > 0)
             {
-                sink.Send(c + 1, _packet.WrittenSpan);
+                sink.Send(c + 1, _packet.WrittenSpan, PacketDelivery.Droppable);
             }
         }
     }

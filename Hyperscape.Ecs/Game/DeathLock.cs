@@ -7,7 +7,7 @@ namespace Hyperscape.Ecs.Game;
 /// A host replaying deaths from storage claims the ones its database completed, and its own
 /// record of completed deaths is what makes the lock hold across restarts.
 /// </summary>
-public sealed class DeathLock
+internal sealed class DeathLock
 {
     private readonly HashSet<long> _claimed = [];
 

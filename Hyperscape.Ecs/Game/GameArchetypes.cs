@@ -4,7 +4,7 @@ using Hyperscape.Ecs.Store;
 namespace Hyperscape.Ecs.Game;
 
 /// <summary>The component sets of the game's entity kinds.</summary>
-public static class GameArchetypes
+internal static class GameArchetypes
 {
     /// <summary>A player character in the world.</summary>
     public static ComponentSet Player { get; } = ComponentSet.Of<Position, Rotation, Health, Skills>()

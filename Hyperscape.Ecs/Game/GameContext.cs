@@ -15,7 +15,7 @@ namespace Hyperscape.Ecs.Game;
 /// places that create or remove NPCs, players and ground items, so every item that appears or
 /// disappears passes one audited path and emits its event.
 /// </summary>
-public sealed class GameContext
+internal sealed class GameContext
 {
     private readonly Dictionary<long, Entity> _directory = [];
     private long _lastId;

@@ -1,7 +1,7 @@
 namespace Hyperscape.Ecs.Game;
 
 /// <summary>NPC kills per (character, NPC type).</summary>
-public sealed class KillLedger
+internal sealed class KillLedger
 {
     private readonly Dictionary<(long Character, int NpcType), int> _kills = [];
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Systems;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
@@ -10,46 +11,59 @@ using Hyperscape.Ecs.Store;
 namespace Hyperscape.Ecs.Game;
 
 /// <summary>
-/// The game server's simulation: it owns the world and advances it one 600 ms tick per
-/// <see cref="Step"/>. Hosts call <see cref="Enqueue"/>, <see cref="Join"/> and
-/// <see cref="Leave"/> from any thread; everything else belongs to the tick thread. Each tick
-/// runs, in order: joins and leaves, queued actions, movement, combat, NPC AI, regeneration,
-/// death, respawn. What happened comes out as <see cref="Events"/>.
+/// The game's simulation: it owns the world and advances it one tick per <see cref="Step"/>.
+/// Hosts call <see cref="Enqueue"/>, <see cref="Join"/> and <see cref="Leave"/> from any thread;
+/// everything else belongs to the tick thread. A tick runs its phases in order (sessions, actions,
+/// movement, combat, NPC AI, regeneration, death, respawn, with an embedder's systems placed among
+/// them); what happened comes out as <see cref="Events"/>. A server drives it through
+/// <see cref="Server.GameServer"/>, which adds the clock, the network sync and durability.
 /// </summary>
 /// <remarks>Deterministic: the same options, seed and sequence of calls give the same <see cref="ComputeStateHash"/>.</remarks>
 public sealed class Simulation
 {
-    /// <summary>The length of a game tick.</summary>
-    public static readonly TimeSpan TickLength = TimeSpan.FromMilliseconds(600);
-
-    private static readonly IReadOnlyDictionary<int, int> EmptyKills = new Dictionary<int, int>();
     private static readonly QueryDescription OnlinePlayers = new QueryDescription().WithAll<Player, Position, Health, Skills>().WithAll<CombatState, Movement>();
     private static readonly QueryDescription LivingOnlinePlayers = OnlinePlayers.WithNone<Dying>();
-    private static readonly string[] Phases = ["sessions", "actions", "movement", "combat", "npc-ai", "regeneration", "death", "respawn"];
 
     private readonly ConcurrentQueue<PlayerAction> _actions = new();
-    private readonly ConcurrentQueue<(CharacterState State, long NetworkId, IReadOnlyDictionary<int, int>? Kills)> _joins = new();
-    private readonly ConcurrentQueue<long> _leaves = new();
-    private readonly ConcurrentDictionary<long, long> _online = new();
+    private readonly SessionQueue _sessions = new();
+    private readonly TickContext _tick;
     private readonly IGameSystem[] _systems;
-    private readonly long[] _phaseTicks = new long[Phases.Length];
-    private readonly List<CharacterState> _departed = [];
+    private readonly string[] _phaseNames;
+    private readonly long[] _phaseTicks;
 
-    /// <summary>Builds the world from <paramref name="options"/>: spawn points, their NPCs, and ground items.</summary>
+    /// <summary>Builds the world from <paramref name="options"/>: spawn points, their NPCs, ground items, and the tick's phases.</summary>
     public Simulation(SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         Context = new GameContext(options);
-        _systems =
+        _tick = new TickContext(Context);
+        var world = Context.World;
+        (TickPhase Phase, IGameSystem System)[] builtIn =
         [
-            new ActionSystem(_actions),
-            new MovementSystem(Context.World),
-            new CombatSystem(Context.World),
-            new NpcAiSystem(Context.World),
-            new RegenerationSystem(Context.World),
-            new DeathSystem(Context.World),
-            new RespawnSystem(Context.World),
+            (TickPhase.Sessions, new SessionSystem(_sessions)),
+            (TickPhase.Actions, new ActionSystem(_actions)),
+            (TickPhase.Movement, new MovementSystem(world)),
+            (TickPhase.Combat, new CombatSystem(world)),
+            (TickPhase.NpcAi, new NpcAiSystem(world)),
+            (TickPhase.Regeneration, new RegenerationSystem(world)),
+            (TickPhase.Death, new DeathSystem(world)),
+            (TickPhase.Respawn, new RespawnSystem(world)),
         ];
+
+        // The order is the built-in one with each embedder system before or after its anchor, in
+        // registration order; a phase's name travels with its system.
+        var phases = new List<(string Name, IGameSystem System)>();
+        foreach (var (phase, system) in builtIn)
+        {
+            AddEmbedded(phases, options.Systems, phase, SystemPlacement.Before);
+            phases.Add((PhaseName(phase), system));
+            AddEmbedded(phases, options.Systems, phase, SystemPlacement.After);
+        }
+
+        _systems = [.. phases.Select(p => p.System)];
+        _phaseNames = [.. phases.Select(p => p.Name)];
+        _phaseTicks = new long[_systems.Length];
 
         foreach (var spawn in options.NpcSpawns)
         {
@@ -58,8 +72,8 @@ public sealed class Simulation
                 throw new ArgumentException($"NPC spawn {spawn} names an unknown type or lies off the map.", nameof(options));
             }
 
-            var spawner = Context.World.Create(GameArchetypes.NpcSpawner);
-            Context.World.Set(spawner, new NpcSpawn(spawn.DefinitionId, spawn.Tile, Entity.Null, 0));
+            var spawner = world.Create(GameArchetypes.NpcSpawner);
+            world.Set(spawner, new NpcSpawn(spawn.DefinitionId, spawn.Tile, Entity.Null, 0));
             Context.SpawnNpc(spawner);
         }
 
@@ -74,11 +88,11 @@ public sealed class Simulation
         }
     }
 
-    /// <summary>Phase names, matching <see cref="LastPhaseDurations"/>.</summary>
-    public static IReadOnlyList<string> PhaseNames => Phases;
+    /// <summary>The length of a game tick (<see cref="SimulationOptions.TickLength"/>, 600 ms by default).</summary>
+    public TimeSpan TickLength => Context.Options.TickLength;
 
-    /// <summary>The shared game state, for systems and inspection on the tick thread.</summary>
-    public GameContext Context { get; }
+    /// <summary>The phase names, in order, matching <see cref="LastPhaseDurations"/>: the built-in ones and an embedder's.</summary>
+    public IReadOnlyList<string> PhaseNames => _phaseNames;
 
     /// <summary>The ECS store.</summary>
     public World World => Context.World;
@@ -90,13 +104,13 @@ public sealed class Simulation
     public int PendingActions => _actions.Count;
 
     /// <summary>Characters in the world (or joining).</summary>
-    public int OnlineCount => _online.Count;
+    public int OnlineCount => _sessions.Online.Count;
 
     /// <summary>The events of the last tick, in order. Valid until the next <see cref="Step"/>.</summary>
     public ReadOnlySpan<GameEvent> Events => Context.Events.AsSpan();
 
     /// <summary>The final state of every player who left during the last tick, for the host to save.</summary>
-    public IReadOnlyList<CharacterState> Departed => _departed;
+    public IReadOnlyList<CharacterState> Departed => _sessions.Departed;
 
     /// <summary>
     /// The item transactions of the last tick, in the order they happened, each with the item state
@@ -111,6 +125,12 @@ public sealed class Simulation
     /// </summary>
     public IReadOnlyList<PlayerFault> Faults => Context.Faults;
 
+    /// <summary>Per phase, the <see cref="Stopwatch"/> ticks the last step spent in it.</summary>
+    public ReadOnlySpan<long> LastPhaseDurations => _phaseTicks;
+
+    /// <summary>The shared game state, for the built-in systems, the sync and tests.</summary>
+    internal GameContext Context { get; }
+
     /// <summary>Called before each action is applied, on the tick thread: tests inject faults with it.</summary>
     internal Action<PlayerAction>? ActionProbe
     {
@@ -120,9 +140,6 @@ public sealed class Simulation
 
     /// <summary>Called at the start of each tick, on the tick thread: tests inject faults outside any player with it.</summary>
     internal Action? TickProbe { get; set; }
-
-    /// <summary>Per phase, the <see cref="Stopwatch"/> ticks the last step spent in it.</summary>
-    public ReadOnlySpan<long> LastPhaseDurations => _phaseTicks;
 
     /// <summary>Queues a player's intent for the next tick. Thread-safe.</summary>
     public void Enqueue(in PlayerAction action) => _actions.Enqueue(action);
@@ -140,17 +157,17 @@ public sealed class Simulation
         }
 
         var networkId = Context.NewNetworkId();
-        if (!_online.TryAdd(state.CharacterId, networkId))
+        if (!_sessions.Online.TryAdd(state.CharacterId, networkId))
         {
             throw new InvalidOperationException($"Character {state.CharacterId} is already in the world.");
         }
 
-        _joins.Enqueue((state, networkId, kills));
+        _sessions.Joins.Enqueue((state, networkId, kills));
         return networkId;
     }
 
     /// <summary>Queues a player to leave the world at the next tick. Thread-safe; unknown ids are ignored.</summary>
-    public void Leave(long networkId) => _leaves.Enqueue(networkId);
+    public void Leave(long networkId) => _sessions.Leaves.Enqueue(networkId);
 
     /// <summary>Advances the world by one tick.</summary>
     public void Step()
@@ -158,22 +175,42 @@ public sealed class Simulation
         Context.Events.Clear();
         Context.ItemTransactions.Clear();
         Context.Faults.Clear();
-        _departed.Clear();
+        _sessions.Departed.Clear();
         Context.Tick++;
         TickProbe?.Invoke();
 
-        var started = Stopwatch.GetTimestamp();
-        ProcessSessions();
         var now = Stopwatch.GetTimestamp();
-        _phaseTicks[0] = now - started;
         for (var i = 0; i < _systems.Length; i++)
         {
-            started = now;
-            _systems[i].Update(Context);
+            var started = now;
+            _systems[i].Update(_tick);
             now = Stopwatch.GetTimestamp();
-            _phaseTicks[i + 1] = now - started;
+            _phaseTicks[i] = now - started;
         }
     }
+
+    /// <summary>
+    /// A new character of this world, not yet stored: at the spawn point, with the starter items
+    /// (those that fit), starting skills and full health. Thread-safe.
+    /// </summary>
+    public CharacterState NewCharacter(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var options = Context.Options;
+        var inventory = default(Inventory);
+        foreach (var stack in options.StarterItems)
+        {
+            if (options.Items.TryGet(stack.ItemId, out var item))
+            {
+                Rules.InventoryRules.TryAdd(ref inventory, item, stack.Quantity);
+            }
+        }
+
+        return new CharacterState { CharacterId = 0, Name = name, Position = Position.At(options.PlayerSpawn), Inventory = inventory };
+    }
+
+    /// <summary>Looks up the entity with a network id (tick thread).</summary>
+    public bool TryResolve(long networkId, out Entity entity) => Context.TryResolve(networkId, out entity);
 
     /// <summary>Reads a player's persistent state (tick thread only). False for unknown ids.</summary>
     public bool TryCapture(long networkId, out CharacterState? state)
@@ -230,32 +267,20 @@ public sealed class Simulation
     /// <summary>A hash of the whole simulation state; equal for equal runs.</summary>
     public ulong ComputeStateHash() => StateHasher.Compute(Context);
 
-    private void ProcessSessions()
+    private void AddEmbedded(List<(string Name, IGameSystem System)> phases, IReadOnlyList<SystemRegistration> registrations, TickPhase anchor, SystemPlacement placement)
     {
-        var joins = _joins.Count;
-        while (joins-- > 0 && _joins.TryDequeue(out var join))
+        foreach (var registration in registrations)
         {
-            Context.SpawnPlayer(join.State, join.NetworkId);
-            foreach (var (npcType, count) in join.Kills ?? EmptyKills)
+            if (registration.Anchor == anchor && registration.Placement == placement)
             {
-                Context.Kills.Load(join.State.CharacterId, npcType, count);
+                phases.Add((registration.Name, registration.Create(_tick) ?? throw new InvalidOperationException($"The factory of system '{registration.Name}' returned null.")));
             }
-        }
-
-        var leaves = _leaves.Count;
-        while (leaves-- > 0 && _leaves.TryDequeue(out var networkId))
-        {
-            if (!Context.TryResolve(networkId, out var player) || !World.Has<Player>(player))
-            {
-                continue;
-            }
-
-            Context.Trades.Abandon(networkId, RejectionReason.UnknownPlayer);
-            var state = Context.CaptureCharacter(player);
-            _departed.Add(state);
-            _online.TryRemove(state.CharacterId, out _);
-            Context.Emit(new GameEvent(GameEventKind.PlayerLeft, networkId, state.CharacterId));
-            Context.Forget(player, networkId);
         }
     }
+
+    private static string PhaseName(TickPhase phase) => phase switch
+    {
+        TickPhase.NpcAi => "npc-ai",
+        _ => phase.ToString().ToLowerInvariant(),
+    };
 }

@@ -1,4 +1,6 @@
+using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Store;
 
@@ -9,6 +11,12 @@ public sealed record SimulationOptions
 {
     /// <summary>Seeds every random roll (hits, damage, drops, wandering).</summary>
     public long Seed { get; init; }
+
+    /// <summary>The length of a game tick: 600 ms, as OSRS. Shorter only makes game time pass faster (tests do).</summary>
+    public TimeSpan TickLength { get; init; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>An embedder's systems, each placed before or after a built-in phase of the tick.</summary>
+    public IReadOnlyList<SystemRegistration> Systems { get; init; } = [];
 
     /// <summary>The walkability grid.</summary>
     public required TileMap Map { get; init; }
@@ -27,6 +35,12 @@ public sealed record SimulationOptions
 
     /// <summary>Where new characters appear and the dead respawn.</summary>
     public Tile PlayerSpawn { get; init; }
+
+    /// <summary>What a new character carries: a bronze sword, a wooden shield, five shrimps and 25 coins by default.</summary>
+    public IReadOnlyList<ItemStack> StarterItems { get; init; } =
+    [
+        new(ItemIds.BronzeSword, 1), new(ItemIds.WoodenShield, 1), new(ItemIds.Shrimps, 5), new(ItemIds.Coins, 25),
+    ];
 
     /// <summary>Ticks a dropped item stays visible only to its owner.</summary>
     public int GroundItemProtectionTicks { get; init; } = 100;
@@ -54,13 +68,45 @@ public sealed record SimulationOptions
     public long FirstId { get; init; } = 1;
 
     /// <summary>
-    /// Record every item transaction (see <see cref="Simulation.ItemTransactions"/>) for a host to
-    /// persist. Off by default: an embedding without storage pays nothing for it.
+    /// Record every item transaction (see <see cref="Simulation.ItemTransactions"/>). Set by
+    /// <see cref="Server.GameServer"/> together with the sync's hold, when it has storage: never
+    /// one without the other.
     /// </summary>
-    public bool RecordItemTransactions { get; init; }
+    internal bool RecordItemTransactions { get; init; }
 
     /// <summary>Options of the ECS store.</summary>
     public WorldOptions Store { get; init; } = WorldOptions.Default;
+
+    /// <summary>Checks the options that cannot be checked by their types; throws with what is wrong.</summary>
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Map);
+        if (TickLength <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TickLength), TickLength, "A tick lasts some time.");
+        }
+
+        var builtIn = Enum.GetValues<TickPhase>().Select(p => p == TickPhase.NpcAi ? "npc-ai" : p.ToString().ToLowerInvariant());
+        var names = new HashSet<string>(builtIn, StringComparer.Ordinal);
+        foreach (var system in Systems)
+        {
+            ArgumentNullException.ThrowIfNull(system);
+            if (string.IsNullOrEmpty(system.Name) || !system.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                throw new ArgumentException($"A system's name is lowercase letters, digits and '-', not '{system.Name}'.", nameof(Systems));
+            }
+
+            if (!names.Add(system.Name))
+            {
+                throw new ArgumentException($"Two phases are named '{system.Name}'.", nameof(Systems));
+            }
+
+            if (!Enum.IsDefined(system.Anchor) || !Enum.IsDefined(system.Placement))
+            {
+                throw new ArgumentException($"System '{system.Name}' is placed next to no built-in phase.", nameof(Systems));
+            }
+        }
+    }
 
     /// <summary>
     /// A small playable world: 256 × 256 tiles with a few walls, NPCs of every standard type

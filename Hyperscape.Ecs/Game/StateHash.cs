@@ -6,7 +6,7 @@ namespace Hyperscape.Ecs.Game;
 /// FNV-1a over explicitly listed fields. Raw struct bytes are never hashed: padding bytes are not
 /// part of a value and may differ between two equal values.
 /// </summary>
-public struct StateHash
+internal struct StateHash
 {
     private const ulong Prime = 1099511628211UL;
     private ulong _value;

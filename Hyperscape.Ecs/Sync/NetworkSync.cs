@@ -27,7 +27,7 @@ namespace Hyperscape.Ecs.Sync;
 /// stay shown, worn items keep their confirmed look, and its events (a death, a trade, an
 /// inventory change) wait, each client's events staying in order behind them.
 /// </remarks>
-public sealed class NetworkSync
+internal sealed class NetworkSync
 {
     private const int ArrayHeader32Size = 5;
     private const byte Array32 = 0xdd;
@@ -937,7 +937,7 @@ public sealed class NetworkSync
         if (entries > 0)
         {
             BinaryPrimitives.WriteUInt32BigEndian(_packet.WrittenSpanForPatching[(countAt + 1)..], (uint)entries);
-            Send(client, sink);
+            Send(client, sink, PacketDelivery.Droppable);
             _entriesSent += entries;
         }
     }
@@ -1166,9 +1166,9 @@ public sealed class NetworkSync
         return true;
     }
 
-    private void Send(ClientView client, IPacketSink sink)
+    private void Send(ClientView client, IPacketSink sink, PacketDelivery delivery)
     {
-        sink.Send(client.ClientId, _packet.WrittenSpan);
+        sink.Send(client.ClientId, _packet.WrittenSpan, delivery);
         _packets++;
         _bytes += _packet.WrittenCount;
     }
@@ -1306,7 +1306,7 @@ public sealed class NetworkSync
             if (inPacket > 0)
             {
                 BinaryPrimitives.WriteUInt32BigEndian(_packet.WrittenSpanForPatching[(countAt + 1)..], (uint)inPacket);
-                Send(client, sink);
+                Send(client, sink, PacketDelivery.Reliable);
             }
         }
 

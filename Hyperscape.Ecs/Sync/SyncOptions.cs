@@ -46,12 +46,11 @@ public sealed record SyncOptions
     public int InterestGroups { get; init; } = 6;
 
     /// <summary>
-    /// Hold a player's own item-transaction events (and its inventory and equipment updates) until
-    /// the host calls <see cref="NetworkSync.Confirm"/> for the transaction, i.e. until storage has
-    /// committed it. A host that persists turns this on; the client is then never told of an item
-    /// change that a crash could take back.
+    /// Hold back everything an item transaction did, from every client, until storage confirms
+    /// it durable. Set by <see cref="Server.GameServer"/> together with the simulation's recording,
+    /// when it has storage: never one without the other.
     /// </summary>
-    public bool HoldItemChangesUntilConfirmed { get; init; }
+    internal bool HoldItemChangesUntilConfirmed { get; init; }
 
     /// <summary>The frame period.</summary>
     public TimeSpan FrameInterval => TimeSpan.FromSeconds(1.0 / FramesPerSecond);

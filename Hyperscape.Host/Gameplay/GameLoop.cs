@@ -2,11 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Game.Social;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Protocol;
+using Hyperscape.Ecs.Server;
+using Hyperscape.Ecs.Store;
 using Hyperscape.Ecs.Sync;
 using Hyperscape.Host.Configuration;
 using Hyperscape.Host.Hosting;
@@ -18,18 +22,15 @@ using Microsoft.Extensions.Options;
 namespace Hyperscape.Host.Gameplay;
 
 /// <summary>
-/// The one thread that owns the world. Every 50 ms it runs a sync frame; every 12th frame it first
-/// steps the 600 ms tick. Sessions (on I/O threads) enqueue actions directly and post everything
-/// else here, so the simulation and the sync are only ever touched by this thread. Item
-/// transactions go to the persistence writer as they happen and are shown to clients once
-/// committed. A fault in one player's work disconnects that player; any other fault stops the
-/// server after saving everyone. On shutdown every character is saved within the shutdown
+/// The one thread that owns the world. It runs the library's <see cref="GameServer"/> frame by
+/// frame, and around it what only a host knows: who plays which character on which connection,
+/// chat and friends, the reconnect grace, slow connections, faults, and the shutdown. Connections
+/// (on I/O threads) enqueue actions directly and post everything else here, so the world is only
+/// ever touched by this thread. On shutdown every character is saved within the shutdown
 /// timeout, and each socket is closed with a status that says whether its character was.
 /// </summary>
 public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 {
-    private const int FramesPerTick = 12;
-
     /// <summary>Close status: the server is shutting down and this character is saved.</summary>
     public const int ClosedSaved = 1001;
 
@@ -39,6 +40,9 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <summary>Close status: the server is shutting down and could not save this character in time.</summary>
     public const int ClosedNotSaved = 4001;
 
+    /// <summary>Close status: the same character logged in from another connection.</summary>
+    public const int ClosedTakenOver = 4000;
+
     private readonly ServerOptions _options;
     private readonly ICharacterStore _characters;
     private readonly PersistenceWriter _writer;
@@ -46,27 +50,22 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     private readonly ShutdownOutcome _outcome;
     private readonly ILogger<GameLoop> _logger;
     private readonly IHostApplicationLifetime _lifetime;
-    private readonly ConcurrentQueue<(Action Command, GameSession? Scope)> _commands = new();
-    private readonly ConcurrentDictionary<long, GameSession> _connected = new();
-    private readonly Dictionary<long, GameSession> _sessions = [];
-    private long _sendQueueBytes;
-    private int _largestSendQueue;
-    private readonly Dictionary<long, PlayerPresence> _byCharacter = [];
-    private readonly Dictionary<long, PlayerPresence> _byNetworkId = [];
-    private readonly ConcurrentDictionary<long, TaskCompletionSource> _leaving = new();
-    private readonly Dictionary<string, PlayerPresence> _byResumeToken = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PlayerPresence> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<long> _audience = [];
-    private readonly List<CharacterProgress> _progress = [];
+    private readonly ConcurrentQueue<(Action Command, IClientLink? Scope)> _commands = new();
+    private readonly ConcurrentDictionary<long, IClientLink> _connected = new();
+    private readonly PresenceDirectory _presence = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChatRouter _chat = null!;
+    private SocialRouter _social = null!;
+    private Query _npcQuery = null!;
     private Thread? _thread;
     private volatile bool _stopping;
     private volatile bool _commandsClosed;
     private long _shutdownDeadline = long.MaxValue;
     private long _nextClientId;
     private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
-    private DateTimeOffset _nextSave;
-    private Ecs.Store.Query? _npcQuery;
+    private long _sendQueueBytes;
+    private int _largestSendQueue;
+    private long _framesSkipped;
     private int _npcs;
 
     /// <summary>Creates the loop; the world is built in <see cref="StartAsync"/>.</summary>
@@ -91,29 +90,29 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         _lifetime = lifetime;
     }
 
-    /// <summary>The simulation (touch only from the loop thread, or before it starts).</summary>
-    public Simulation Simulation { get; private set; } = null!;
+    /// <summary>The game server (touch only from the loop thread, or before it starts).</summary>
+    public GameServer Server { get; private set; } = null!;
 
-    /// <summary>The network sync (loop thread only).</summary>
-    public NetworkSync Sync { get; private set; } = null!;
+    /// <summary>The simulation (touch only from the loop thread, or before it starts; enqueue from anywhere).</summary>
+    public Simulation Simulation => Server.Simulation;
 
     /// <summary>The metrics.</summary>
     public ServerMetrics Metrics { get; }
 
     /// <summary>Players in the world, including dropped ones in their grace period.</summary>
-    public int Online => Simulation?.OnlineCount ?? 0;
+    public int Online => Server?.Simulation.OnlineCount ?? 0;
 
     /// <summary>Ticks computed.</summary>
-    public long Tick => Simulation?.Tick ?? 0;
+    public long Tick => Server?.Simulation.Tick ?? 0;
 
     /// <summary>Game connections open now.</summary>
     public int Connections => _connected.Count;
 
-    /// <summary>Time since the loop last finished a frame: it should stay near 50 ms.</summary>
+    /// <summary>Time since the loop last finished a frame: it should stay near one frame.</summary>
     public TimeSpan SinceLastFrame => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastFrameTimestamp));
 
     /// <summary>Entities in the world (approximate when read off the loop thread).</summary>
-    public int Entities => Simulation?.World.Count ?? 0;
+    public int Entities => Server?.Simulation.World.Count ?? 0;
 
     /// <summary>True once shutdown began: new players are refused.</summary>
     public bool Stopping => _stopping;
@@ -137,6 +136,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             ConnectionsBeforeHello = _admission.BeforeHello,
             ConnectionsEvicted = _admission.Evicted,
             Npcs = Volatile.Read(ref _npcs),
+            FramesSkipped = Interlocked.Read(ref _framesSkipped),
+            Sync = Metrics.LatestSync,
         };
     }
 
@@ -147,17 +148,27 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         var ground = await _characters.LoadGroundItemsAsync(cancellationToken).ConfigureAwait(false);
         var world = SimulationOptions.CreateDefault(_options.World.Seed);
         List<NpcSpawnPoint> spawns = [.. _options.World.SpawnNpcs ? world.NpcSpawns : [], .. ScatteredNpcs(world, _options.World)];
-        Simulation = new Simulation(world with
+
+        // The frame length sets the pace of everything: a tick is 12 frames, 600 ms at the default
+        // 50 ms; tests shorten the frame to make game time pass faster.
+        Server = new GameServer(new GameServerOptions
         {
-            FirstId = maxId + 1,
-            RecordItemTransactions = true,
-            NpcSpawns = spawns,
-            GroundItems = _options.World.SpawnGroundItems ? world.GroundItems : [],
+            Simulation = world with
+            {
+                FirstId = maxId + 1,
+                NpcSpawns = spawns,
+                GroundItems = _options.World.SpawnGroundItems ? world.GroundItems : [],
+                TickLength = _options.FrameInterval * 12,
+            },
+            Sync = SyncOptions.Default with { FramesPerSecond = (int)Math.Round(1 / _options.FrameInterval.TotalSeconds) },
+            Storage = _writer,
+            SaveInterval = _options.SaveInterval,
+            Observer = Metrics,
         });
-        Simulation.RestoreGroundItems(ground);
-        Sync = new NetworkSync(Simulation, new SyncOptions { HoldItemChangesUntilConfirmed = true });
-        _npcQuery = Simulation.World.Query(new Ecs.Store.QueryDescription().WithAll<Ecs.Game.Components.Npc>());
-        _nextSave = DateTimeOffset.UtcNow + _options.SaveInterval;
+        Server.Simulation.RestoreGroundItems(ground);
+        _chat = new ChatRouter(Server, _presence);
+        _social = new SocialRouter(_presence);
+        _npcQuery = Server.Simulation.World.Query(new QueryDescription().WithAll<Npc>());
         _logger.LogInformation("World ready: {Npcs} NPC spawns, {Ground} stored ground items restored, ids from {FirstId}", spawns.Count, ground.Count, maxId + 1);
 
         // ApplicationStopping fires before Kestrel waits for open requests; the game sockets are
@@ -183,31 +194,36 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
     }
 
-    /// <summary>Runs a connection's session, known to the loop for its whole life (shutdown closes every one).</summary>
-    internal async Task RunSessionAsync(GameSession session, CancellationToken aborted)
+    /// <summary>A connection opened: the loop knows it until it closes, so shutdown can close every one.</summary>
+    public void Opened(IClientLink link)
     {
-        _connected[session.ClientId] = session;
-        try
+        ArgumentNullException.ThrowIfNull(link);
+        _connected[link.ClientId] = link;
+        if (_stopping)
         {
-            if (_stopping)
-            {
-                session.Close(ClosedSaved, "The server is shutting down.");
-            }
-
-            await session.RunAsync(aborted).ConfigureAwait(false);
-        }
-        finally
-        {
-            _connected.TryRemove(session.ClientId, out _);
+            link.Close(ClosedSaved, "The server is shutting down.");
         }
     }
 
+    /// <summary>A connection closed for good (after <see cref="Disconnected"/> when it played a character).</summary>
+    public void Closed(IClientLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        _connected.TryRemove(link.ClientId, out _);
+    }
+
+    /// <summary>Queues a player's intent for the next tick (any thread).</summary>
+    public void Enqueue(in PlayerAction action) => Server.Simulation.Enqueue(action);
+
+    /// <summary>A new character of this world, not yet stored (any thread).</summary>
+    public CharacterState NewCharacter(string name) => Server.Simulation.NewCharacter(name);
+
     /// <summary>
     /// Runs <paramref name="command"/> on the loop thread at the start of the next frame. A command
-    /// with a <paramref name="scope"/> that throws disconnects that session's player; one without
+    /// with a <paramref name="scope"/> that throws disconnects that connection's player; one without
     /// is the server's own work, and its failure stops the server.
     /// </summary>
-    public void Post(Action command, GameSession? scope = null) => _commands.Enqueue((command, scope));
+    public void Post(Action command, IClientLink? scope = null) => _commands.Enqueue((command, scope));
 
     /// <summary>Runs <paramref name="command"/> on the loop thread and returns its result (cancelled once the loop has stopped).</summary>
     public Task<T> PostAsync<T>(Func<T> command)
@@ -236,79 +252,71 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     }
 
     /// <summary>
-    /// Puts a loaded character in the world for a session, or hands the session a character that
-    /// is already there (a second login takes over: the old socket is closed with 4000). The
-    /// session is sent EnteredWorld before its first sync frame. Returns the network id, or null
-    /// when the server is shutting down.
+    /// Puts a loaded character in the world for a connection, or hands the connection a character
+    /// already there (a second login takes over: the old socket is closed with 4000). EnteredWorld
+    /// is sent before the first sync frame. Null when the server is shutting down.
     /// </summary>
-    public Task<long?> EnterWorldAsync(GameSession session, StoredCharacter character, SocialRelations relations) =>
-        PostAsync<long?>(() =>
+    public Task<WorldEntry?> EnterWorldAsync(IClientLink link, StoredCharacter character, SocialRelations relations) =>
+        PostAsync<WorldEntry?>(() =>
         {
             if (_stopping)
             {
                 return null;
             }
 
-            if (_byCharacter.TryGetValue(character.Id, out var existing))
+            if (_presence.TryGetByCharacter(character.Id, out var existing))
             {
                 existing.Relations = relations;
-                TakeOver(existing, session);
-                return existing.NetworkId;
+                return TakeOver(existing, link);
             }
 
-            var networkId = Simulation.Join(character.State, character.Kills);
+            var networkId = Server.Simulation.Join(character.State, character.Kills);
             var presence = new PlayerPresence(character.Id, character.AccountId, networkId, character.State.Name, NewResumeToken()) { Relations = relations };
-            _byCharacter[character.Id] = presence;
-            _byNetworkId[networkId] = presence;
-            _byResumeToken[presence.ResumeToken] = presence;
-            _byName[presence.Name] = presence;
-            TakeOver(presence, session);
+            _presence.Add(presence);
+            var entry = TakeOver(presence, link);
             _logger.LogInformation("{Name} (character {Character}, account {Account}) entered the world from {Address}",
-                presence.Name, presence.CharacterId, presence.AccountId, session.RemoteAddress);
-            AnnounceStatus(presence, online: true);
-            return networkId;
+                presence.Name, presence.CharacterId, presence.AccountId, link.RemoteAddress);
+            _social.AnnounceStatus(presence, online: true);
+            return entry;
         });
 
     /// <summary>Looks up the character a resume token continues; null when the token is unknown or expired.</summary>
     public Task<(long CharacterId, long AccountId)?> FindResumableAsync(string resumeToken) =>
         PostAsync<(long, long)?>(() =>
-            !_stopping && _byResumeToken.TryGetValue(resumeToken, out var presence) ? (presence.CharacterId, presence.AccountId) : null);
+            !_stopping && _presence.TryGetByResumeToken(resumeToken, out var presence) ? (presence.CharacterId, presence.AccountId) : null);
 
     /// <summary>
     /// Continues a dropped (or still connected) character with a new connection, after the caller
-    /// checked it may; the old connection, if any, is closed with 4000. Returns the network id, or
-    /// null when the character left the world meanwhile.
+    /// checked it may; the old connection, if any, is closed with 4000. Null when the character
+    /// left the world meanwhile.
     /// </summary>
-    public Task<long?> ResumeAsync(GameSession session, string resumeToken) =>
-        PostAsync<long?>(() =>
+    public Task<WorldEntry?> ResumeAsync(IClientLink link, string resumeToken) =>
+        PostAsync<WorldEntry?>(() =>
         {
-            if (_stopping || !_byResumeToken.TryGetValue(resumeToken, out var presence))
+            if (_stopping || !_presence.TryGetByResumeToken(resumeToken, out var presence))
             {
                 return null;
             }
 
-            TakeOver(presence, session);
-            _logger.LogInformation("{Name} (character {Character}) resumed from {Address}", presence.Name, presence.CharacterId, session.RemoteAddress);
-            return presence.NetworkId;
+            _logger.LogInformation("{Name} (character {Character}) resumed from {Address}", presence.Name, presence.CharacterId, link.RemoteAddress);
+            return TakeOver(presence, link);
         });
 
     /// <summary>
-    /// A session's socket closed: the character is saved whole now and stays in the world for the
-    /// grace period, resumable with its token.
+    /// A connection playing a character dropped: the character is saved whole now and stays in the
+    /// world for the grace period, resumable with its token.
     /// </summary>
-    public void Disconnected(GameSession session) => Post(() =>
+    public void Disconnected(IClientLink link) => Post(() =>
     {
-        Detach(session);
-        if (!_byCharacter.TryGetValue(session.CharacterId, out var presence) || presence.Session != session)
+        Server.Disconnect(link.ClientId);
+        if (_presence.Detach(link, DateTimeOffset.UtcNow + _options.ReconnectGrace) is not { } presence)
         {
             return;
         }
 
-        presence.Session = null;
-        presence.GraceUntil = DateTimeOffset.UtcNow + _options.ReconnectGrace;
         _logger.LogInformation("{Name} (character {Character}) disconnected; staying in the world for {Grace} s",
             presence.Name, presence.CharacterId, _options.ReconnectGrace.TotalSeconds);
-        if (Simulation.TryCapture(presence.NetworkId, out var state))
+        if (Server.Simulation.TryCapture(presence.NetworkId, out var state))
         {
             _writer.Enqueue(new PersistenceJob.Character(state!));
         }
@@ -318,106 +326,35 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// Completes once a character that left the world is durably saved (at once when it is not
     /// leaving): loading it before then would read the state from before its last session.
     /// </summary>
-    public Task WhenSavedAsync(long characterId) =>
-        _leaving.TryGetValue(characterId, out var saved) ? saved.Task : Task.CompletedTask;
+    public Task WhenSavedAsync(long characterId) => _writer.WhenSavedAsync(characterId);
 
-    /// <summary>True when a character of that name is in the world with a connection (loop thread only).</summary>
-    internal bool IsOnline(string name) => _byName.TryGetValue(name, out var presence) && presence.Session is not null;
-
-    /// <summary>Public chat to everyone who sees the speaker; private chat to any online player who does not ignore the speaker.</summary>
-    public void Chat(GameSession speakerSession, ChatChannel channel, string? recipient, string text) => Post(() =>
+    /// <summary>Chat from the player of <paramref name="link"/>.</summary>
+    public void Chat(IClientLink link, ChatChannel channel, string? recipient, string text) => Post(() =>
     {
-        if (!_byNetworkId.TryGetValue(speakerSession.NetworkId, out var speaker))
+        if (_presence.TryGetByClient(link.ClientId, out var speaker))
         {
-            return;
+            _chat.Deliver(speaker, channel, recipient, text);
         }
-
-        var buffer = new FixedBufferWriter(WireProtocol.MaxPacketSize * 2);
-        if (channel == ChatChannel.Public)
-        {
-            ServerMessages.Chat(buffer, ChatChannel.Public, speaker.NetworkId, speaker.Name, text);
-            _audience.Clear();
-            Sync.CollectClientsSeeing(speaker.NetworkId, _audience);
-            if (speaker.Session is { } own && !_audience.Contains(own.ClientId))
-            {
-                _audience.Add(own.ClientId);
-            }
-
-            foreach (var clientId in _audience)
-            {
-                if (_sessions.TryGetValue(clientId, out var listener))
-                {
-                    listener.Send(buffer.WrittenSpan);
-                }
-            }
-
-            return;
-        }
-
-        // Ignored senders are told the same as for someone offline: ignoring is not revealed.
-        if (recipient is null || !_byName.TryGetValue(recipient, out var target) || target.Session is null
-            || !SocialRules.CanDeliverPrivate(target.Relations, speaker.CharacterId))
-        {
-            ServerMessages.Chat(buffer, ChatChannel.System, 0, "Server", $"{recipient} is not online.");
-            speaker.Session?.Send(buffer.WrittenSpan);
-            return;
-        }
-
-        ServerMessages.Chat(buffer, ChatChannel.Private, speaker.NetworkId, speaker.Name, text);
-        target.Session.Send(buffer.WrittenSpan);
-        speaker.Session?.Send(buffer.WrittenSpan);
-    }, speakerSession);
+    }, link);
 
     /// <summary>
-    /// A social list changed: refreshes the cached lists of the character (and of the other one,
-    /// when their friendship began or ended), confirms the operation to the session with the other
-    /// character's online state as a friend list shows it, and tells the other character, when
-    /// online and not ignoring, of a request or of a new friend.
+    /// A social list of the player of <paramref name="link"/> changed: confirmed to it with the other
+    /// character's online state; a request or a new friendship is told to the other side.
     /// </summary>
-    public void SocialChanged(GameSession session, SocialOperation operation, SocialOutcome outcome, string name, SocialRelations relations, SocialRelations? theirs) => Post(() =>
+    public void SocialChanged(IClientLink link, SocialOperation operation, SocialOutcome outcome, string name, SocialRelations relations, SocialRelations? theirs) => Post(() =>
     {
-        if (!_byCharacter.TryGetValue(session.CharacterId, out var presence))
+        if (_presence.TryGetByClient(link.ClientId, out var player))
         {
-            return;
+            _social.Changed(player, operation, outcome, name, relations, theirs);
         }
-
-        presence.Relations = relations;
-        var target = _byName.GetValueOrDefault(name);
-        if (target is not null && theirs is not null)
-        {
-            target.Relations = theirs;
-        }
-
-        // Online state is shared between friends only; a pending request shows offline.
-        var friends = relations.Friends.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-        var buffer = new FixedBufferWriter(256);
-        ServerMessages.Social(buffer, operation, name, friends && target?.Session is not null);
-        session.Send(buffer.WrittenSpan);
-        if (target?.Session is not { } theirSession || !SocialRules.CanDeliverPrivate(target.Relations, presence.CharacterId))
-        {
-            return;
-        }
-
-        buffer.Reset();
-        switch (outcome)
-        {
-            case SocialOutcome.RequestSent:
-                ServerMessages.Social(buffer, SocialOperation.FriendRequest, presence.Name, online: true);
-                theirSession.Send(buffer.WrittenSpan);
-                break;
-            case SocialOutcome.FriendAdded:
-                ServerMessages.Social(buffer, SocialOperation.FriendStatus, presence.Name, online: true);
-                theirSession.Send(buffer.WrittenSpan);
-                break;
-        }
-    }, session);
+    }, link);
 
     /// <inheritdoc />
-    public void Send(long clientId, ReadOnlySpan<byte> packet)
+    public void Send(long clientId, ReadOnlySpan<byte> packet, PacketDelivery delivery)
     {
-        if (_sessions.TryGetValue(clientId, out var session))
+        if (_presence.TryGetByClient(clientId, out var presence))
         {
-            session.Send(packet);
+            presence.Link!.Send(packet, delivery);
         }
     }
 
@@ -441,27 +378,36 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 
     private void Run()
     {
-        var frameTicks = (long)(_options.FrameInterval.TotalSeconds * Stopwatch.Frequency);
-        var next = Stopwatch.GetTimestamp();
-        long frame = 0;
+        long frames = 0;
         try
         {
             while (!_stopping)
             {
-                var wait = next - Stopwatch.GetTimestamp();
-                if (wait > 0)
+                var wait = Server.UntilNextFrame;
+                if (wait > TimeSpan.Zero)
                 {
-                    Thread.Sleep(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+                    Thread.Sleep(wait);
                 }
 
-                next += frameTicks;
-                if (Stopwatch.GetTimestamp() - next > 5 * frameTicks)
+                RunCommands();
+                var skippedBefore = Server.FramesSkipped;
+                var ran = Server.RunDueFrames(this);
+                if (ran == 0)
                 {
-                    _logger.LogWarning("The game loop fell behind by more than 5 frames; skipping ahead");
-                    next = Stopwatch.GetTimestamp();
+                    continue;
                 }
 
-                RunFrame(frame++);
+                HandleFaults();
+                if (Server.FramesSkipped > skippedBefore)
+                {
+                    Interlocked.Exchange(ref _framesSkipped, Server.FramesSkipped);
+                    _logger.LogWarning("The game loop fell behind: {Skipped} frames skipped (their packets never built), {Lost} ticks lost in all",
+                        Server.FramesSkipped - skippedBefore, Server.TicksLost);
+                }
+
+                Metrics.RecordSync(Server.SyncStatistics);
+                Volatile.Write(ref _npcs, _npcQuery.Count());
+                AfterFrames(frames += ran);
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
             }
         }
@@ -477,69 +423,42 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         _ = Task.Run(ShutdownAsync);
     }
 
-    private void RunFrame(long frame)
+    /// <summary>Host work after the frames: slow connections, queue statistics, the reconnect grace.</summary>
+    private void AfterFrames(long frames)
     {
-        RunCommands();
-        if (frame % FramesPerTick == 0)
-        {
-            RunTick();
-        }
-
-        while (_writer.TryTakeCommitted(out var transaction))
-        {
-            Sync.Confirm(transaction);
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        Sync.BuildFrame(this);
-        Metrics.RecordFrame(Stopwatch.GetElapsedTime(started));
-        foreach (var fault in Sync.Faults)
-        {
-            if (_sessions.TryGetValue(fault.ClientId, out var session))
-            {
-                FaultPlayer(session.NetworkId, session, "building its sync frame", fault.Exception);
-            }
-        }
-
         long queued = 0;
         var now = DateTimeOffset.UtcNow;
-        foreach (var session in _sessions.Values)
+        foreach (var link in _connected.Values)
         {
-            var bytes = session.Outgoing.QueuedBytes;
+            var bytes = link.QueuedBytes;
             queued += bytes;
             if (bytes > _largestSendQueue)
             {
                 Volatile.Write(ref _largestSendQueue, bytes);
             }
 
-            if (session.Outgoing.Stalled && session.Outgoing.TryClearStall())
+            if (_presence.TryGetByClient(link.ClientId, out var presence) && link.TryClearStall())
             {
                 // The client missed sync packets: start it over from a full view of the newest state.
-                Sync.RemoveClient(session.ClientId);
-                Sync.AddClient(session.ClientId, session.NetworkId);
+                Server.Connect(link.ClientId, presence.NetworkId);
+            }
+
+            var stalledFor = link.StalledFor(now);
+            if (stalledFor > _options.Limits.StallTimeout)
+            {
+                _logger.LogWarning("Client {Client} ({Address}, character {Character}) has not read for {Seconds:F0} s; closing it",
+                    link.ClientId, link.RemoteAddress, presence?.CharacterId ?? 0, stalledFor.TotalSeconds);
+                link.Close(1008, "Too slow to keep up.");
             }
         }
 
         Volatile.Write(ref _sendQueueBytes, queued);
-        if (frame % 4 == 0)
+        if (frames % 20 == 0 && _presence.Expired(now) is { } expired)
         {
-            CloseStalled(now);
-        }
-
-        if (now >= _nextSave)
-        {
-            _nextSave = now + _options.SaveInterval;
-            _progress.Clear();
-            Simulation.CaptureProgress(_progress);
-            if (_progress.Count > 0)
+            foreach (var presence in expired)
             {
-                _writer.Enqueue(new PersistenceJob.Progress(_progress.ToArray()));
+                RemoveFromWorld(presence);
             }
-        }
-
-        if (frame % 20 == 0)
-        {
-            ExpireGrace(now);
         }
     }
 
@@ -553,39 +472,25 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             }
             catch (Exception exception) when (posted.Scope is { } scope)
             {
-                FaultPlayer(scope.NetworkId, scope, "handling its request", exception);
+                FaultPlayer(_presence.TryGetByClient(scope.ClientId, out var presence) ? presence : null, scope, "handling its request", exception);
             }
         }
     }
 
-    private void RunTick()
+    private void HandleFaults()
     {
-        var started = Stopwatch.GetTimestamp();
-        Simulation.Step();
-        Metrics.RecordTick(Stopwatch.GetElapsedTime(started), Simulation.PhaseNames, Simulation.LastPhaseDurations);
-        Volatile.Write(ref _npcs, _npcQuery!.Count());
-        foreach (var transaction in Simulation.ItemTransactions)
+        foreach (var fault in Server.PlayerFaults)
         {
-            _writer.Enqueue(new PersistenceJob.Commit(transaction));
+            var presence = _presence.TryGetByNetworkId(fault.PlayerId, out var found) ? found : null;
+            FaultPlayer(presence, presence?.Link, $"applying its {fault.Action.Kind} action", fault.Exception);
         }
 
-        foreach (var departed in Simulation.Departed)
+        foreach (var fault in Server.ClientFaults)
         {
-            var saved = _leaving.GetValueOrDefault(departed.CharacterId);
-            if (saved is not null)
+            if (_presence.TryGetByClient(fault.ClientId, out var presence))
             {
-                var entry = KeyValuePair.Create(departed.CharacterId, saved);
-                _ = saved.Task.ContinueWith(_ => _leaving.TryRemove(entry), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                FaultPlayer(presence, presence.Link, "building its sync frame", fault.Exception);
             }
-
-            _writer.Enqueue(new PersistenceJob.Character(departed, saved));
-        }
-
-        Sync.QueueEvents(Simulation.Events, Simulation.ItemTransactions);
-        foreach (var fault in Simulation.Faults)
-        {
-            var session = _byNetworkId.TryGetValue(fault.PlayerId, out var presence) ? presence.Session : null;
-            FaultPlayer(fault.PlayerId, session, $"applying its {fault.Action.Kind} action", fault.Exception);
         }
     }
 
@@ -593,15 +498,14 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// A fault in one player's work: log it with the player and what was being done, take the
     /// player out of the world (the departure saves it), and close its connection with 1011.
     /// </summary>
-    private void FaultPlayer(long networkId, GameSession? session, string doing, Exception exception)
+    private void FaultPlayer(PlayerPresence? presence, IClientLink? link, string doing, Exception exception)
     {
-        var presence = _byNetworkId.GetValueOrDefault(networkId);
         _logger.LogError(exception, "A server error while {Doing} for {Name} (character {Character}, client {Client}); disconnecting that player",
-            doing, presence?.Name ?? "a player", presence?.CharacterId ?? 0, session?.ClientId ?? 0);
-        if (session is not null)
+            doing, presence?.Name ?? "a player", presence?.CharacterId ?? 0, link?.ClientId ?? 0);
+        if (link is not null)
         {
-            Detach(session);
-            session.Close(ClosedServerError, "A server error ended your session; your character is being saved. Log in again.");
+            Server.Disconnect(link.ClientId);
+            link.Close(ClosedServerError, "A server error ended your session; your character is being saved. Log in again.");
         }
 
         if (presence is not null)
@@ -610,103 +514,39 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
     }
 
-    private void CloseStalled(DateTimeOffset now)
+    private WorldEntry TakeOver(PlayerPresence presence, IClientLink link)
     {
-        foreach (var session in _sessions.Values)
+        if (_presence.Attach(presence, link) is { } previous)
         {
-            var stalledFor = session.StalledFor(now);
-            if (stalledFor > _options.Limits.StallTimeout)
-            {
-                _logger.LogWarning("Client {Client} ({Address}, character {Character}) has not read for {Seconds:F0} s; closing it",
-                    session.ClientId, session.RemoteAddress, session.CharacterId, stalledFor.TotalSeconds);
-                session.Close(1008, "Too slow to keep up.");
-            }
-        }
-    }
-
-    private void TakeOver(PlayerPresence presence, GameSession session)
-    {
-        if (presence.Session is { } previous && previous != session)
-        {
-            Detach(previous);
-            previous.Close(4000, "Logged in from another connection.");
+            Server.Disconnect(previous.ClientId);
+            previous.Close(ClosedTakenOver, "Logged in from another connection.");
         }
 
-        presence.Session = session;
-        presence.GraceUntil = DateTimeOffset.MaxValue;
-        _sessions[session.ClientId] = session;
-
-        // EnteredWorld goes out before the client is added to the sync, so it precedes every frame.
+        // EnteredWorld goes out before the client is synced, so it precedes every frame.
         var buffer = new FixedBufferWriter(256);
-        ServerMessages.EnteredWorld(buffer, presence.NetworkId, Simulation.Tick, presence.ResumeToken);
-        session.EnteredWorld(presence.NetworkId, presence.CharacterId, presence.Name, buffer.WrittenSpan);
-        Sync.RemoveClient(session.ClientId);
-        Sync.AddClient(session.ClientId, presence.NetworkId);
-    }
-
-    private void Detach(GameSession session)
-    {
-        _sessions.Remove(session.ClientId);
-        Sync.RemoveClient(session.ClientId);
-    }
-
-    private void ExpireGrace(DateTimeOffset now)
-    {
-        List<PlayerPresence>? expired = null;
-        foreach (var presence in _byCharacter.Values)
-        {
-            if (presence.Session is null && now >= presence.GraceUntil)
-            {
-                (expired ??= []).Add(presence);
-            }
-        }
-
-        foreach (var presence in expired ?? [])
-        {
-            RemoveFromWorld(presence);
-        }
+        ServerMessages.EnteredWorld(buffer, presence.NetworkId, Server.Simulation.Tick, presence.ResumeToken);
+        link.Send(buffer.WrittenSpan, PacketDelivery.Reliable);
+        Server.Connect(link.ClientId, presence.NetworkId);
+        return new WorldEntry(presence.NetworkId, presence.CharacterId, presence.Name);
     }
 
     /// <summary>Takes a character out of the world at the next tick; its departure is saved, and loading it waits for that.</summary>
     private void RemoveFromWorld(PlayerPresence presence)
     {
-        if (!_byCharacter.Remove(presence.CharacterId))
+        if (presence.Link is { } link)
+        {
+            Server.Disconnect(link.ClientId);
+        }
+
+        if (!_presence.Remove(presence))
         {
             return;
         }
 
-        Simulation.Leave(presence.NetworkId);
-        _leaving[presence.CharacterId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _byNetworkId.Remove(presence.NetworkId);
-        _byResumeToken.Remove(presence.ResumeToken);
-        _byName.Remove(presence.Name);
-        if (presence.Session is { } session)
-        {
-            Detach(session);
-        }
-
+        _writer.ExpectSave(presence.CharacterId);
+        Server.Simulation.Leave(presence.NetworkId);
         _logger.LogInformation("{Name} (character {Character}, account {Account}) left the world", presence.Name, presence.CharacterId, presence.AccountId);
-        AnnounceStatus(presence, online: false);
-    }
-
-    private void AnnounceStatus(PlayerPresence subject, bool online)
-    {
-        var buffer = new FixedBufferWriter(256);
-        foreach (var friend in subject.Relations.Friends)
-        {
-            if (_byCharacter.TryGetValue(friend.Id, out var other) && other.Session is { } session)
-            {
-                buffer.Reset();
-                ServerMessages.Social(buffer, SocialOperation.FriendStatus, subject.Name, online);
-                session.Send(buffer.WrittenSpan);
-                if (online && subject.Session is { } own)
-                {
-                    buffer.Reset();
-                    ServerMessages.Social(buffer, SocialOperation.FriendStatus, other.Name, online: true);
-                    own.Send(buffer.WrittenSpan);
-                }
-            }
-        }
+        _social.AnnounceStatus(presence, online: false);
     }
 
     /// <summary>
@@ -718,17 +558,17 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// </summary>
     private async Task ShutdownAsync()
     {
-        var saves = new List<(PlayerPresence? Presence, CharacterState State, TaskCompletionSource Saved)>();
+        var saves = new List<(IClientLink? Link, CharacterState State, TaskCompletionSource Saved)>();
         try
         {
             _commandsClosed = true;
             RunCommands();
             var states = new List<CharacterState>();
-            Simulation?.CaptureAll(states);
+            Server?.Simulation.CaptureAll(states);
             foreach (var state in states)
             {
                 var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                saves.Add((_byCharacter.GetValueOrDefault(state.CharacterId), state, saved));
+                saves.Add((_presence.TryGetByCharacter(state.CharacterId, out var presence) ? presence.Link : null, state, saved));
                 _writer.Enqueue(new PersistenceJob.Character(state, saved));
             }
         }
@@ -738,10 +578,10 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             _outcome.Record(ShutdownOutcome.CharactersNotSaved);
         }
 
-        var playing = saves.Where(s => s.Presence?.Session is not null).Select(s => s.Presence!.Session!).ToHashSet();
-        foreach (var session in _connected.Values.Where(s => !playing.Contains(s)))
+        var playing = saves.Where(s => s.Link is not null).Select(s => s.Link!.ClientId).ToHashSet();
+        foreach (var link in _connected.Values.Where(l => !playing.Contains(l.ClientId)))
         {
-            session.Close(ClosedSaved, "The server is shutting down.");
+            link.Close(ClosedSaved, "The server is shutting down.");
         }
 
         _logger.LogInformation("Shutting down: {Characters} to save, {Sessions} to close", Count(saves.Count, "character"), Count(_connected.Count, "connection"));
@@ -751,7 +591,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         var left = TimeSpan.FromSeconds(Math.Max(1, ((double)(Interlocked.Read(ref _shutdownDeadline) - Stopwatch.GetTimestamp()) / Stopwatch.Frequency) - closing.TotalSeconds));
         using (var deadline = new CancellationTokenSource(left))
         {
-            await Task.WhenAll(saves.Select(s => CloseWhenSavedAsync(s.Presence?.Session, s.Saved.Task, deadline.Token))).ConfigureAwait(false);
+            await Task.WhenAll(saves.Select(s => CloseWhenSavedAsync(s.Link, s.Saved.Task, deadline.Token))).ConfigureAwait(false);
         }
 
         var unsaved = saves.Where(s => !s.Saved.Task.IsCompletedSuccessfully).ToList();
@@ -773,9 +613,9 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             _logger.LogInformation("Everyone is saved ({Characters})", Count(saves.Count, "character"));
         }
 
-        foreach (var session in _connected.Values)
+        foreach (var link in _connected.Values)
         {
-            session.Close(ClosedNotSaved, "The server is shutting down; your latest progress could not be saved.");
+            link.Close(ClosedNotSaved, "The server is shutting down; your latest progress could not be saved.");
         }
 
         // Sockets closing now finish their handshake within the close timeout.
@@ -790,16 +630,16 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         _finished.TrySetResult();
     }
 
-    private static async Task CloseWhenSavedAsync(GameSession? session, Task saved, CancellationToken deadline)
+    private static async Task CloseWhenSavedAsync(IClientLink? link, Task saved, CancellationToken deadline)
     {
         try
         {
             await saved.WaitAsync(deadline).ConfigureAwait(false);
-            session?.Close(ClosedSaved, "The server is shutting down; your character is saved.");
+            link?.Close(ClosedSaved, "The server is shutting down; your character is saved.");
         }
         catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
         {
-            session?.Close(ClosedNotSaved, "The server is shutting down; your latest progress could not be saved.");
+            link?.Close(ClosedNotSaved, "The server is shutting down; your latest progress could not be saved.");
         }
     }
 

@@ -1,12 +1,11 @@
 using Hyperscape.Ecs.Persistence;
-using Hyperscape.Host.Networking;
 
 namespace Hyperscape.Host.Gameplay;
 
 /// <summary>
-/// A character in the world, as the game loop tracks it: its entity, the session playing it (null
-/// while dropped and waiting out the reconnect grace), its resume token and its social lists.
-/// Touched only on the game-loop thread.
+/// A character in the world, as the game loop tracks it: its entity, the connection playing it
+/// (null while dropped and waiting out the reconnect grace), its resume token and its social
+/// lists. Touched only on the game-loop thread.
 /// </summary>
 internal sealed class PlayerPresence(long characterId, long accountId, long networkId, string name, string resumeToken)
 {
@@ -20,7 +19,7 @@ internal sealed class PlayerPresence(long characterId, long accountId, long netw
 
     public string ResumeToken { get; } = resumeToken;
 
-    public GameSession? Session { get; set; }
+    public IClientLink? Link { get; set; }
 
     public DateTimeOffset GraceUntil { get; set; }
 

@@ -6,6 +6,7 @@ using Hyperscape.Host.Gameplay;
 using Hyperscape.Host.Networking;
 using Hyperscape.Host.Operations;
 using Hyperscape.Host.Persistence;
+using Hyperscape.Host.Sessions;
 using Hyperscape.Host.Voice;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -87,6 +88,7 @@ public static class ServerApplication
         services.AddSingleton<PrivyTokenValidator>();
         services.AddSingleton<LiveKitTokenIssuer>();
         services.AddSingleton<SessionServices>();
+        services.AddSingleton<CharacterLobby>();
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<ShutdownOutcome>();
         services.AddSingleton<GameLoop>();

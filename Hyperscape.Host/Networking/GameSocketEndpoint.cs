@@ -1,10 +1,11 @@
 using Hyperscape.Host.Configuration;
 using Hyperscape.Host.Gameplay;
+using Hyperscape.Host.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Hyperscape.Host.Networking;
 
-/// <summary>The HTTP side of the game socket: admit the connection, upgrade it and run a <see cref="GameSession"/> on it.</summary>
+/// <summary>The HTTP side of the game socket: admit the connection, upgrade it, and run a session on it.</summary>
 internal static class GameSocketEndpoint
 {
     private const string RetryAfterSeconds = "5";
@@ -12,7 +13,7 @@ internal static class GameSocketEndpoint
     /// <summary>Pings keep idle connections alive through proxies and reveal dead ones.</summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
 
-    public static async Task HandleAsync(HttpContext context, GameLoop loop, SessionServices services, ConnectionAdmission admission, IOptions<ServerOptions> options)
+    public static async Task HandleAsync(HttpContext context, GameLoop loop, CharacterLobby lobby, SessionServices services, ConnectionAdmission admission, IOptions<ServerOptions> options)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -38,8 +39,9 @@ internal static class GameSocketEndpoint
             var (socket, frames) = await WebSocketHandshake.AcceptAsync(context, KeepAlive).ConfigureAwait(false);
             using (socket)
             {
-                var session = new GameSession(socket, frames, loop, services, options.Value, ticket!, context.Connection.RemoteIpAddress);
-                await loop.RunSessionAsync(session, context.RequestAborted).ConfigureAwait(false);
+                var connection = new WebSocketConnection(socket, frames, loop.NewClientId(), context.Connection.RemoteIpAddress, options.Value.Limits, loop.Metrics, services.Logger);
+                var session = new ClientSession(connection, loop, lobby, services, options.Value, ticket!);
+                await session.RunAsync(context.RequestAborted).ConfigureAwait(false);
             }
         }
     }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Hyperscape.Ecs.Server;
+using Hyperscape.Ecs.Sync;
 
 namespace Hyperscape.Host.Operations;
 
@@ -8,7 +10,7 @@ namespace Hyperscape.Host.Operations;
 /// and exported as Prometheus text on <c>/metrics</c>. Also keeps exact recent percentiles of tick
 /// and frame times for <c>/stats</c> and the load generator.
 /// </summary>
-public sealed class ServerMetrics : IDisposable
+public sealed class ServerMetrics : IGameServerObserver, IDisposable
 {
     /// <summary>The meter name.</summary>
     public const string MeterName = "Hyperscape.Server";
@@ -29,6 +31,8 @@ public sealed class ServerMetrics : IDisposable
     private long _totalBytesOut;
     private long _totalRejected;
     private long _totalDropped;
+    private SyncStatistics _sync;
+    private readonly Lock _syncGate = new();
 
     /// <summary>Creates the instruments; <paramref name="online"/> and <paramref name="entities"/> are read when observed.</summary>
     public ServerMetrics(Func<int> online, Func<int> entities)
@@ -44,6 +48,12 @@ public sealed class ServerMetrics : IDisposable
         _dropped = _meter.CreateCounter<long>("hyperscape.messages.dropped", description: "Outgoing packets dropped for slow clients");
         _meter.CreateObservableGauge("hyperscape.players.online", online, description: "Players in the world");
         _meter.CreateObservableGauge("hyperscape.entities", entities, description: "Entities in the world");
+        _meter.CreateObservableCounter("hyperscape.sync.packets", () => LatestSync.Packets, description: "Sync and event packets built");
+        _meter.CreateObservableCounter("hyperscape.sync.bytes", () => LatestSync.Bytes, "By", "Bytes of sync and event packets built");
+        _meter.CreateObservableCounter("hyperscape.sync.entries.sent", () => LatestSync.EntriesSent, description: "Entity entries written into sync packets");
+        _meter.CreateObservableCounter("hyperscape.sync.entries.deferred", () => LatestSync.EntriesDeferred, description: "Entity entries that did not fit a packet and waited a frame");
+        _meter.CreateObservableCounter("hyperscape.sync.events.dropped", () => LatestSync.EventsDropped, description: "Others' visual events dropped for a client with a full event queue");
+        _meter.CreateObservableCounter("hyperscape.sync.visibility.capped", () => LatestSync.VisibilityCapped, description: "Entities in range left out of a full view");
     }
 
     /// <summary>Bytes received so far.</summary>
@@ -64,7 +74,35 @@ public sealed class ServerMetrics : IDisposable
     /// <summary>Recent frame durations.</summary>
     public RecentPercentiles Frames => _recentFrames;
 
-    /// <summary>Records a tick and its phases (Stopwatch ticks).</summary>
+    /// <summary>The sync's totals at the last frame.</summary>
+    public SyncStatistics LatestSync
+    {
+        get
+        {
+            lock (_syncGate)
+            {
+                return _sync;
+            }
+        }
+    }
+
+    /// <summary>Takes the sync's totals after a frame (the game thread).</summary>
+    public void RecordSync(SyncStatistics statistics)
+    {
+        lock (_syncGate)
+        {
+            _sync = statistics;
+        }
+    }
+
+    /// <inheritdoc />
+    public void TickComputed(TimeSpan duration, IReadOnlyList<string> phaseNames, ReadOnlySpan<long> phaseStopwatchTicks) =>
+        RecordTick(duration, phaseNames, phaseStopwatchTicks);
+
+    /// <inheritdoc />
+    public void FrameBuilt(TimeSpan duration) => RecordFrame(duration);
+
+    /// <summary>Records a tick and its phases (Stopwatch ticks), an embedder's systems among them.</summary>
     public void RecordTick(TimeSpan total, IReadOnlyList<string> phaseNames, ReadOnlySpan<long> phaseTicks)
     {
         _tick.Record(total.TotalMilliseconds);

@@ -46,6 +46,12 @@ public sealed record ServerStats(
     /// <summary>Connections closed before their hello to make room for newer ones since start.</summary>
     public long ConnectionsEvicted { get; init; }
 
-    /// <summary>NPCs alive in the world at the last tick.</summary>
+    /// <summary>NPCs alive in the world at the last frame.</summary>
     public int Npcs { get; init; }
+
+    /// <summary>Frames whose packets were never built because the loop fell too far behind, since start.</summary>
+    public long FramesSkipped { get; init; }
+
+    /// <summary>The sync's running totals: packets, bytes, entries sent and deferred, events dropped, views capped.</summary>
+    public Hyperscape.Ecs.Sync.SyncStatistics Sync { get; init; }
 }

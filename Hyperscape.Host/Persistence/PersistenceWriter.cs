@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Persistence;
 
 namespace Hyperscape.Host.Persistence;
 
 /// <summary>
-/// Writes to storage off the tick thread. Jobs run one at a time, in the order they were queued:
+/// Writes to storage off the tick thread: the game server's <see cref="IStorageQueue"/>. Jobs run one at a time, in the order they were queued:
 /// committing item transactions in game order keeps storage an exact prefix of the game's history.
 /// A failing job is retried with a capped back-off and logged each time; it is never dropped and
 /// nothing behind it overtakes it, so a slow or unavailable database delays saves, never the tick.
 /// </summary>
-public sealed class PersistenceWriter : IAsyncDisposable
+public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
@@ -21,6 +22,7 @@ public sealed class PersistenceWriter : IAsyncDisposable
     private readonly Operations.ServerMetrics? _metrics;
     private readonly Channel<PersistenceJob> _jobs = Channel.CreateUnbounded<PersistenceJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentQueue<long> _committed = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _awaited = new();
     private readonly CancellationTokenSource _abandoned = new();
     private readonly Task _worker;
     private long _pending;
@@ -54,6 +56,33 @@ public sealed class PersistenceWriter : IAsyncDisposable
 
     /// <summary>Takes the id of an item transaction that is now durable, if any.</summary>
     public bool TryTakeCommitted(out long transactionId) => _committed.TryDequeue(out transactionId);
+
+    /// <inheritdoc />
+    public void Commit(ItemTransaction transaction) => Enqueue(new PersistenceJob.Commit(transaction));
+
+    /// <inheritdoc />
+    public void Save(CharacterState character)
+    {
+        ArgumentNullException.ThrowIfNull(character);
+        Enqueue(new PersistenceJob.Character(character, _awaited.GetValueOrDefault(character.CharacterId)));
+    }
+
+    /// <inheritdoc />
+    public void SaveProgress(IReadOnlyList<CharacterProgress> progress) => Enqueue(new PersistenceJob.Progress(progress));
+
+    /// <summary>
+    /// The character is about to leave the world: <see cref="WhenSavedAsync"/> waits for its next
+    /// <see cref="Save"/> to be durable, so loading it sooner cannot read its state from before.
+    /// </summary>
+    public void ExpectSave(long characterId)
+    {
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _awaited[characterId] = saved;
+        _ = saved.Task.ContinueWith(_ => _awaited.TryRemove(KeyValuePair.Create(characterId, saved)), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    /// <summary>Completes once an expected save of the character is durable (at once when none is expected).</summary>
+    public Task WhenSavedAsync(long characterId) => _awaited.TryGetValue(characterId, out var saved) ? saved.Task : Task.CompletedTask;
 
     /// <summary>Waits until everything queued so far is written.</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ internal sealed class ClientRouter : IPacketSink
 {
     public Dictionary<long, ReferenceClient> Clients { get; } = [];
 
-    public void Send(long clientId, ReadOnlySpan<byte> packet)
+    public void Send(long clientId, ReadOnlySpan<byte> packet, PacketDelivery delivery)
     {
         Assert.That(Clients.TryGetValue(clientId, out var client), Is.True, $"a packet for client {clientId}, who is not connected");
         client!.Receive(packet);

@@ -94,12 +94,16 @@ public class NetworkSyncTests
         var player = world.Join(new Tile(32, 32), 1);
         world.Tick();
         var client = world.Connect(1, player);
-        world.Frames(24);
+        world.Frames();
+        world.Tick();
+        world.Frames();
         AssertNearestWin(world, client, player);
 
         var newcomer = world.Join(new Tile(33, 32), 2);
         world.Tick();
-        world.Frames(24);
+        world.Frames();
+        world.Tick();
+        world.Frames();
 
         Assert.That(client.Entities.ContainsKey(newcomer), Is.True, "a player standing next to a crowded client is seen");
         AssertNearestWin(world, client, player);
@@ -157,12 +161,21 @@ public class NetworkSyncTests
         world.Frames(2);
 
         world.Enqueue(PlayerAction.Move(players[0], 21, 30));
-        world.Tick();
-        var target = world.ServerEntities().Single(e => e.Id == players[0]).Tile;
         var caughtUp = new int[clients.Count];
         for (var frame = 1; frame <= options.InterestGroups; frame++)
         {
-            world.Frames(1);
+            // The first frame of the round is the tick's own.
+            if (frame == 1)
+            {
+                world.Frames();
+                world.Tick();
+            }
+            else
+            {
+                world.Frames(1);
+            }
+
+            var target = world.ServerEntities().Single(e => e.Id == players[0]).Tile;
             for (var c = 0; c < clients.Count; c++)
             {
                 var known = clients[c].Entities[players[0]];
@@ -286,7 +299,7 @@ public class NetworkSyncTests
             Assert.That(world.Sync.UnconfirmedTransactions, Is.EqualTo(1));
         });
 
-        world.Sync.Confirm(transaction);
+        world.Confirm(transaction);
         world.Frames(1);
 
         Assert.Multiple(() =>
@@ -297,7 +310,7 @@ public class NetworkSyncTests
             Assert.That(other.Entities.Values.Count(e => e.Kind == WireEntityKind.GroundItem), Is.EqualTo(1), "and so does everyone near");
             Assert.That(world.Sync.UnconfirmedTransactions, Is.Zero);
         });
-        world.Sync.Confirm(transaction);
+        world.Confirm(transaction);
         world.AssertClientMatchesServer(client, "after the drop");
         world.AssertClientMatchesServer(other, "after the drop");
     }
@@ -320,7 +333,7 @@ public class NetworkSyncTests
         Assert.That(client.Entities.ContainsKey(pile), Is.True, "and for the taker, whose inventory waits too");
         Assert.That(client.Inventory![0].IsEmpty, Is.True);
 
-        world.Sync.Confirm(pickup);
+        world.Confirm(pickup);
         world.Frames(1);
         Assert.That(other.Entities.ContainsKey(pile), Is.False);
         Assert.That(client.Entities.ContainsKey(pile), Is.False);
@@ -349,7 +362,7 @@ public class NetworkSyncTests
         world.Frames();
         Assert.That(newcomer.Entities[player].Appearance![swordSlot], Is.Zero);
 
-        world.Sync.Confirm(equip);
+        world.Confirm(equip);
         world.Frames(1);
         Assert.That(other.Entities[player].Appearance![swordSlot], Is.EqualTo(ItemIds.BronzeSword));
         Assert.That(newcomer.Entities[player].Appearance![swordSlot], Is.EqualTo(ItemIds.BronzeSword));
@@ -382,7 +395,7 @@ public class NetworkSyncTests
         Assert.That(own.Events.Any(e => e.Kind is GameEventKind.Died or GameEventKind.Respawned), Is.False);
         Assert.That(other.Events.Any(e => e.Kind is GameEventKind.Died or GameEventKind.Respawned), Is.False);
 
-        world.Sync.Confirm(death);
+        world.Confirm(death);
         world.Frames();
         var ownStory = own.Events.Where(e => e.Kind is GameEventKind.Died or GameEventKind.Respawned && e.Subject == victim).Select(e => e.Kind);
         Assert.That(ownStory, Is.EqualTo(new[] { GameEventKind.Died, GameEventKind.Respawned }), "in order, once durable");
@@ -394,7 +407,7 @@ public class NetworkSyncTests
     [Test]
     public void A_trade_result_waits_for_its_commit_on_both_sides()
     {
-        var world = new SyncWorld(64, [], new SyncOptions { HoldItemChangesUntilConfirmed = true, InterestGroups = 1 });
+        var world = new SyncWorld(64, [], new SyncOptions { InterestGroups = 1 }, durable: true);
         var ann = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
         var bob = world.Join(new Tile(21, 20), 2);
         world.Tick();
@@ -429,7 +442,7 @@ public class NetworkSyncTests
             Assert.That(annClient.Events.Concat(bobClient.Events).Any(e => e.Kind == GameEventKind.TradeCompleted), Is.False);
         });
 
-        world.Sync.Confirm(trade);
+        world.Confirm(trade);
         world.Frames(1);
         Assert.Multiple(() =>
         {
@@ -451,21 +464,21 @@ public class NetworkSyncTests
         var survivor = world.Connect(2, lucky);
         var sink = new FaultySink(world.Router, faultyClient: 1);
 
-        world.Sync.BuildFrame(sink);
+        world.Server.RunFrame(sink);
 
         Assert.Multiple(() =>
         {
-            Assert.That(world.Sync.Faults.Select(f => f.ClientId), Is.EqualTo(new long[] { 1 }));
+            Assert.That(world.Server.ClientFaults.Select(f => f.ClientId), Is.EqualTo(new long[] { 1 }));
             Assert.That(world.Sync.ClientCount, Is.EqualTo(1), "the faulty client is no longer synced");
             Assert.That(survivor.Entities.ContainsKey(unlucky), Is.True, "the other client got its frame");
         });
 
         world.Enqueue(PlayerAction.Move(unlucky, 24, 24));
         world.Tick();
-        for (var i = 0; i < SyncWorld.FramesPerTick; i++)
+        for (var i = 0; i < world.Server.FramesPerTick - 1; i++)
         {
-            world.Sync.BuildFrame(sink);
-            Assert.That(world.Sync.Faults, Is.Empty);
+            world.Server.RunFrame(sink);
+            Assert.That(world.Server.ClientFaults, Is.Empty);
         }
 
         world.AssertClientMatchesServer(survivor, "after a neighbour's fault");
@@ -493,21 +506,21 @@ public class NetworkSyncTests
     /// <summary>A host's sink with a bug that bites for one client.</summary>
     private sealed class FaultySink(IPacketSink inner, long faultyClient) : IPacketSink
     {
-        public void Send(long clientId, ReadOnlySpan<byte> packet)
+        public void Send(long clientId, ReadOnlySpan<byte> packet, PacketDelivery delivery)
         {
             if (clientId == faultyClient)
             {
                 throw new InvalidOperationException("An injected bug in the host.");
             }
 
-            inner.Send(clientId, packet);
+            inner.Send(clientId, packet, delivery);
         }
     }
 
     /// <summary>A world whose sync holds item changes: a player with items at (20, 20) and a watcher three tiles away, both connected.</summary>
     private static (SyncWorld World, long Player, ReferenceClient Own, ReferenceClient Watcher) HoldingWorldWithWatcher()
     {
-        var world = new SyncWorld(64, [], new SyncOptions { HoldItemChangesUntilConfirmed = true, InterestGroups = 1 });
+        var world = new SyncWorld(64, [], new SyncOptions { InterestGroups = 1 }, durable: true);
         var player = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
         var watcher = world.Join(new Tile(23, 20), 2);
         world.Tick();

@@ -2,36 +2,45 @@ using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Persistence;
+using Hyperscape.Ecs.Server;
 using Hyperscape.Ecs.Store;
 using Hyperscape.Ecs.Sync;
 
 namespace Hyperscape.Tests.Sync;
 
-/// <summary>A simulation, its sync system and reference clients, driven tick by tick and frame by frame.</summary>
+/// <summary>
+/// A game server and reference clients, driven frame by frame through the server itself: a tick
+/// happens on every <see cref="GameServer.FramesPerTick"/>-th frame, as in a real host. With
+/// <c>durable</c>, the server has a <see cref="RecordingStorage"/> that confirms only when told.
+/// </summary>
 internal sealed class SyncWorld
 {
-    public const int FramesPerTick = 12;
-
-    public SyncWorld(int size, IReadOnlyList<NpcSpawnPoint> npcs, SyncOptions? options = null, long seed = 3)
+    public SyncWorld(int size, IReadOnlyList<NpcSpawnPoint> npcs, SyncOptions? options = null, long seed = 3, bool durable = false)
     {
-        Simulation = new Simulation(new SimulationOptions
+        Storage = durable ? new RecordingStorage() : null;
+        Server = new GameServer(new GameServerOptions
         {
-            Seed = seed,
-            Map = new TileMap(size, size),
-            NpcSpawns = npcs,
-            PlayerSpawn = new Tile(size / 2, size / 2),
-            RecordItemTransactions = options?.HoldItemChangesUntilConfirmed ?? false,
+            Simulation = new SimulationOptions { Seed = seed, Map = new TileMap(size, size), NpcSpawns = npcs, PlayerSpawn = new Tile(size / 2, size / 2) },
+            Sync = options ?? SyncOptions.Default,
+            Storage = Storage,
         });
-        Sync = new NetworkSync(Simulation, options);
     }
 
-    public Simulation Simulation { get; }
+    public GameServer Server { get; }
 
-    public NetworkSync Sync { get; }
+    public RecordingStorage? Storage { get; }
+
+    public Simulation Simulation => Server.Simulation;
+
+    public NetworkSync Sync => Server.Sync;
 
     public ClientRouter Router { get; } = new();
 
     public World World => Simulation.World;
+
+    /// <summary>The transactions of the last tick.</summary>
+    public IReadOnlyList<ItemTransaction> LastTransactions => Simulation.ItemTransactions;
 
     public long Join(Tile at, long clientId, Func<CharacterState, CharacterState>? customize = null)
     {
@@ -44,30 +53,43 @@ internal sealed class SyncWorld
     {
         var client = new ReferenceClient(clientId, playerNetworkId);
         Router.Clients[clientId] = client;
-        Sync.AddClient(clientId, playerNetworkId);
+        Server.Connect(clientId, playerNetworkId);
         return client;
     }
 
+    /// <summary>Runs frames up to and including the next one that steps a tick.</summary>
     public void Tick()
     {
-        Simulation.Step();
-        Sync.QueueEvents(Simulation.Events, Simulation.ItemTransactions);
+        while (true)
+        {
+            var ticking = Server.Frame % Server.FramesPerTick == 0;
+            Server.RunFrame(Router);
+            if (ticking)
+            {
+                return;
+            }
+        }
     }
+
+    /// <summary>Runs frames; by default the rest of the tick, so the next frame is a tick's.</summary>
+    public void Frames(int? count = null)
+    {
+        var frames = count ?? (int)(Server.FramesPerTick - (Server.Frame % Server.FramesPerTick));
+        for (var i = 0; i < frames; i++)
+        {
+            Server.RunFrame(Router);
+        }
+    }
+
+    /// <summary>Storage reports a transaction durable; the clients hear of it at the next frame.</summary>
+    public void Confirm(long transactionId) => Storage!.Confirm(transactionId);
 
     /// <summary>Confirms every transaction of the last tick, as a host does once its store committed them.</summary>
     public void ConfirmLastTick()
     {
         foreach (var transaction in Simulation.ItemTransactions)
         {
-            Sync.Confirm(transaction.Id);
-        }
-    }
-
-    public void Frames(int count = FramesPerTick)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            Sync.BuildFrame(Router);
+            Confirm(transaction.Id);
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Hyperscape.Ecs.Game.Events;
 
 /// <summary>The events of one tick: an array reused tick after tick, so emitting allocates nothing once warm.</summary>
-public sealed class EventBuffer
+internal sealed class EventBuffer
 {
     private GameEvent[] _events = new GameEvent[256];
 

@@ -1,7 +1,7 @@
 namespace Hyperscape.Ecs.Game.Navigation;
 
 /// <summary>How a path search ended.</summary>
-public enum PathOutcome : byte
+internal enum PathOutcome : byte
 {
     /// <summary>A path to the goal was found.</summary>
     Found,

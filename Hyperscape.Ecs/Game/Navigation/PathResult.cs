@@ -5,4 +5,4 @@ namespace Hyperscape.Ecs.Game.Navigation;
 /// <param name="WaypointCount">Turning points written to the caller's span.</param>
 /// <param name="End">Where the path ends (the goal when <see cref="PathOutcome.Found"/>).</param>
 /// <param name="Truncated">True when the path has more turns than fitted; walk it, then search again.</param>
-public readonly record struct PathResult(PathOutcome Outcome, int WaypointCount, Tile End, bool Truncated);
+internal readonly record struct PathResult(PathOutcome Outcome, int WaypointCount, Tile End, bool Truncated);

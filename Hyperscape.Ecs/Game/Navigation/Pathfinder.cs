@@ -8,7 +8,7 @@ namespace Hyperscape.Ecs.Game.Navigation;
 /// zigzag of equal length. Buffers are allocated once and reused with generation stamps, so a search
 /// allocates nothing. Not thread-safe: one instance per thread.
 /// </summary>
-public sealed class Pathfinder
+internal sealed class Pathfinder
 {
     /// <summary>Goals farther than this (Chebyshev) are refused.</summary>
     public const int MaxDistance = 200;

@@ -8,7 +8,7 @@ namespace Hyperscape.Ecs.Game.Spatial;
 /// have moved. Range queries visit only the cells that overlap the range. Buffers are reused, so
 /// rebuilding and querying allocate nothing once warm.
 /// </summary>
-public sealed class SpatialGrid
+internal sealed class SpatialGrid
 {
     private readonly int _cellSize;
     private readonly int _columns;

@@ -3,6 +3,7 @@ using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
@@ -13,7 +14,7 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// Applies the queued player intents, in arrival order. Every field is validated: a refused
 /// action changes nothing and answers with <see cref="GameEventKind.ActionRejected"/> and a reason.
 /// </summary>
-public sealed class ActionSystem : IGameSystem
+internal sealed class ActionSystem : IGameSystem
 {
     /// <summary>Ticks eating delays the next attack.</summary>
     public const int EatAttackDelay = 3;
@@ -31,8 +32,10 @@ public sealed class ActionSystem : IGameSystem
     public ActionSystem(ConcurrentQueue<PlayerAction> queue) => _queue = queue;
 
     /// <inheritdoc />
-    public void Update(GameContext context)
+    public void Update(TickContext tick)
     {
+        ArgumentNullException.ThrowIfNull(tick);
+        var context = tick.Game;
         // Drain only what was queued before the tick began, so a flood cannot stretch a tick.
         var budget = _queue.Count;
         while (budget-- > 0 && _queue.TryDequeue(out var action))

@@ -1,5 +1,6 @@
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Store;
 
@@ -11,7 +12,7 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// to the max hit and never more than the target has left. Players earn XP per point of damage;
 /// the one hit retaliates if it may.
 /// </summary>
-public sealed class CombatSystem : IGameSystem
+internal sealed class CombatSystem : IGameSystem
 {
     private static readonly QueryDescription Fighters =
         new QueryDescription().WithAll<Position, CombatState, Health>().WithNone<Dying>();
@@ -26,9 +27,10 @@ public sealed class CombatSystem : IGameSystem
     }
 
     /// <inheritdoc />
-    public void Update(GameContext context)
+    public void Update(TickContext tick)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tick);
+        var context = tick.Game;
         foreach (var chunk in _fighters.GetChunks())
         {
             var states = chunk.GetReadOnlySpan<CombatState>();

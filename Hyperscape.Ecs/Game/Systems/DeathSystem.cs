@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
@@ -13,7 +14,7 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// fell, under a death lock that makes the drop happen once, then waits out the death animation.
 /// A dead NPC credits its killer, drops its loot and leaves its spawn point to bring it back.
 /// </summary>
-public sealed class DeathSystem : IGameSystem
+internal sealed class DeathSystem : IGameSystem
 {
     private static readonly QueryDescription LivingPlayers = new QueryDescription().WithAll<Player, Health>().WithNone<Dying>();
     private static readonly QueryDescription Npcs = new QueryDescription().WithAll<Npc, Health>();
@@ -30,9 +31,10 @@ public sealed class DeathSystem : IGameSystem
     }
 
     /// <inheritdoc />
-    public void Update(GameContext context)
+    public void Update(TickContext tick)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tick);
+        var context = tick.Game;
         CollectDead(_livingPlayers);
         foreach (var player in _fallen)
         {

@@ -1,5 +1,6 @@
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
@@ -9,7 +10,7 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// chasing a target into melee reach one greedy step at a time. Only entities that actually move
 /// get their Position column stamped, so the sync system skips still chunks.
 /// </summary>
-public sealed class MovementSystem : IGameSystem
+internal sealed class MovementSystem : IGameSystem
 {
     /// <summary>Tiles per tick walking.</summary>
     public const int WalkSteps = 2;
@@ -31,9 +32,10 @@ public sealed class MovementSystem : IGameSystem
     }
 
     /// <inheritdoc />
-    public void Update(GameContext context)
+    public void Update(TickContext tick)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tick);
+        var context = tick.Game;
         foreach (var chunk in _walkers.GetChunks())
         {
             var movements = chunk.GetReadOnlySpan<Movement>();

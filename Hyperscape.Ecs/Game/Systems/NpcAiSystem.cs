@@ -1,5 +1,6 @@
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Store;
 
@@ -11,7 +12,7 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// past the 42-tile leash; idle NPCs wander near home. Players are bucketed in a spatial grid
 /// first so the aggro search only looks at nearby cells.
 /// </summary>
-public sealed class NpcAiSystem : IGameSystem
+internal sealed class NpcAiSystem : IGameSystem
 {
     private static readonly QueryDescription LivingPlayers = new QueryDescription().WithAll<Player, Position>().WithNone<Dying>();
     private static readonly QueryDescription Npcs = new QueryDescription().WithAll<Npc, Position, Rotation, CombatState>();
@@ -29,9 +30,10 @@ public sealed class NpcAiSystem : IGameSystem
     }
 
     /// <inheritdoc />
-    public void Update(GameContext context)
+    public void Update(TickContext tick)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tick);
+        var context = tick.Game;
         IndexPlayers(context);
         foreach (var chunk in _npcs.GetChunks())
         {

@@ -1,10 +1,11 @@
 using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
 
 /// <summary>Every 100 ticks, everyone out of combat for 17+ ticks regains one hitpoint.</summary>
-public sealed class RegenerationSystem : IGameSystem
+internal sealed class RegenerationSystem : IGameSystem
 {
     /// <summary>Ticks between regeneration pulses.</summary>
     public const int IntervalTicks = 100;
@@ -20,9 +21,10 @@ public sealed class RegenerationSystem : IGameSystem
     }
 
     /// <inheritdoc />
-    public void Update(GameContext context)
+    public void Update(TickContext tick)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tick);
+        var context = tick.Game;
         if (context.Tick % IntervalTicks != 0)
         {
             return;

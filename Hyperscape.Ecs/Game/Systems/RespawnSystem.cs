@@ -1,5 +1,6 @@
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
@@ -9,7 +10,7 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// Brings things back and clears them away: players respawn at the spawn point when their death
 /// animation ends, spawn points revive their NPC, old ground items despawn, and stale trades end.
 /// </summary>
-public sealed class RespawnSystem : IGameSystem
+internal sealed class RespawnSystem : IGameSystem
 {
     private static readonly QueryDescription DyingPlayers = new QueryDescription().WithAll<Player, Dying>();
     private static readonly QueryDescription Spawners = new QueryDescription().WithAll<NpcSpawn>();
@@ -29,9 +30,10 @@ public sealed class RespawnSystem : IGameSystem
     }
 
     /// <inheritdoc />
-    public void Update(GameContext context)
+    public void Update(TickContext ticking)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(ticking);
+        var context = ticking.Game;
         var tick = context.Tick;
 
         _due.Clear();

@@ -12,7 +12,7 @@ namespace Hyperscape.Ecs.Game.Trading;
 /// two rounds of acceptance, then an atomic swap. Any change to an offer clears both accepts.
 /// Sessions are pooled, so steady-state trading allocates nothing.
 /// </summary>
-public sealed class TradeBook
+internal sealed class TradeBook
 {
     /// <summary>Ticks a trade request stays valid.</summary>
     public const int RequestTimeoutTicks = 100;

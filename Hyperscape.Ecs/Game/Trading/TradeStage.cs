@@ -1,7 +1,7 @@
 namespace Hyperscape.Ecs.Game.Trading;
 
 /// <summary>The two screens of a trade.</summary>
-public enum TradeStage : byte
+internal enum TradeStage : byte
 {
     /// <summary>Offers may change; both accept to move on.</summary>
     Offer = 1,

@@ -1,0 +1,29 @@
+namespace Hyperscape.Ecs.Game.Pipeline;
+
+/// <summary>The built-in phases of a tick, in the order they run; an embedder's systems are placed relative to them.</summary>
+public enum TickPhase
+{
+    /// <summary>Players join and leave.</summary>
+    Sessions,
+
+    /// <summary>Queued player intents are validated and applied.</summary>
+    Actions,
+
+    /// <summary>Walkers and runners advance along their paths.</summary>
+    Movement,
+
+    /// <summary>Attacks roll, hit, grant XP and provoke retaliation.</summary>
+    Combat,
+
+    /// <summary>NPCs aggro, chase, leash and wander.</summary>
+    NpcAi,
+
+    /// <summary>Hitpoints regenerate.</summary>
+    Regeneration,
+
+    /// <summary>Zero hitpoints become deaths and drops.</summary>
+    Death,
+
+    /// <summary>The dead respawn, NPCs return, ground items expire.</summary>
+    Respawn,
+}

@@ -1,0 +1,275 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using Hyperscape.Ecs.Protocol;
+using Hyperscape.Ecs.Sync;
+using Hyperscape.Host.Configuration;
+using Hyperscape.Host.Gameplay;
+using Hyperscape.Host.Operations;
+
+namespace Hyperscape.Host.Networking;
+
+/// <summary>
+/// The transport of one client: whole messages in (at most 1,024 bytes; more closes with 1009),
+/// packets out through a bounded queue drained by the connection's own send loop, and the close
+/// handshake. It knows nothing of the protocol's meaning: it answers in the encoding the client
+/// last used (JSON packets are transcoded here, on the send path, off the game thread) and
+/// measures whether the client keeps up.
+/// </summary>
+public sealed class WebSocketConnection : IClientLink
+{
+    private readonly WebSocket _socket;
+    private readonly ClientFrameStream? _frames;
+    private readonly SessionLimits _limits;
+    private readonly ServerMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _closing = new();
+    private string? _closeReason;
+    private int _closeRequested;
+    private long _sendBlockedSince;
+    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
+    private volatile bool _usesJson;
+
+    internal WebSocketConnection(WebSocket socket, ClientFrameStream? frames, long clientId, IPAddress? remoteAddress, SessionLimits limits, ServerMetrics metrics, ILogger logger)
+    {
+        _socket = socket;
+        _frames = frames;
+        _limits = limits;
+        _metrics = metrics;
+        _logger = logger;
+        ClientId = clientId;
+        RemoteAddress = remoteAddress?.ToString() ?? "an unknown address";
+        Outgoing = new OutgoingQueue(limits.SendQueueBytes);
+    }
+
+    /// <inheritdoc />
+    public long ClientId { get; }
+
+    /// <inheritdoc />
+    public string RemoteAddress { get; }
+
+    /// <summary>The send queue.</summary>
+    public OutgoingQueue Outgoing { get; }
+
+    /// <inheritdoc />
+    public int QueuedBytes => Outgoing.QueuedBytes;
+
+    /// <summary>True once a close was asked for, by either side.</summary>
+    public bool Closing => Volatile.Read(ref _closeRequested) != 0;
+
+    /// <summary>
+    /// Runs the connection until either side closes it, handing each whole message to
+    /// <paramref name="received"/> (the bytes are valid until it returns; true when it was a text frame).
+    /// </summary>
+    public async Task RunAsync(Func<ReadOnlyMemory<byte>, bool, Task> received, CancellationToken aborted)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, _closing.Token);
+        var sending = SendLoopAsync(linked.Token);
+        try
+        {
+            await ReceiveLoopAsync(received, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // The client vanished or would not finish closing: both end the connection the same way.
+        }
+        finally
+        {
+            Close(1000, "Goodbye.");
+            await sending.ConfigureAwait(false);
+            _closing.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Send(ReadOnlySpan<byte> packet, PacketDelivery delivery)
+    {
+        if (Closing)
+        {
+            return;
+        }
+
+        var droppable = delivery == PacketDelivery.Droppable;
+        if (Outgoing.TryEnqueue(packet, text: _usesJson, droppable))
+        {
+            return;
+        }
+
+        _metrics.PacketDropped();
+        if (!droppable)
+        {
+            Close(1008, "Too slow to keep up.");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Close(int status, string reason)
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
+        {
+            return;
+        }
+
+        _closeStatus = (WebSocketCloseStatus)status;
+        _closeReason = reason;
+        Outgoing.Complete();
+        try
+        {
+            // What is queued goes out, then the close; a client that does not finish the handshake in time is cut off.
+            _closing.CancelAfter(_limits.CloseTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <inheritdoc />
+    public TimeSpan StalledFor(DateTimeOffset now)
+    {
+        var blockedSince = Interlocked.Read(ref _sendBlockedSince);
+        var blocked = blockedSince == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(blockedSince);
+        var dropping = Outgoing.Stalled ? now - Outgoing.StalledSince : TimeSpan.Zero;
+        return blocked > dropping ? blocked : dropping;
+    }
+
+    /// <inheritdoc />
+    public bool TryClearStall() => Outgoing.Stalled && Outgoing.TryClearStall();
+
+    private async Task ReceiveLoopAsync(Func<ReadOnlyMemory<byte>, bool, Task> received, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(WireProtocol.MaxPacketSize + 1);
+        try
+        {
+            while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var (length, type) = await ReceiveMessageAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (type == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                if (Closing)
+                {
+                    // Waiting for the client's half of the close handshake; it has nothing more to say.
+                    continue;
+                }
+
+                if (length < 0)
+                {
+                    _metrics.MessageRejected("too-large");
+                    Close(1009, $"Messages are at most {WireProtocol.MaxPacketSize} bytes.");
+                    return;
+                }
+
+                _metrics.BytesReceived(length);
+                _usesJson = type == WebSocketMessageType.Text;
+                await received(buffer.AsMemory(0, length), _usesJson).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads one whole message; a length of -1 means it passed the size limit.</summary>
+    private async Task<(int Length, WebSocketMessageType Type)> ReceiveMessageAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        var type = WebSocketMessageType.Binary;
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return (0, WebSocketMessageType.Close);
+            }
+
+            if (length == 0 && type == WebSocketMessageType.Binary)
+            {
+                // The message's first chunk: its real kind, when the frames were relabelled.
+                type = _frames is null ? result.MessageType : _frames.NextMessageIsText() ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
+            }
+
+            length += result.Count;
+            if (length > WireProtocol.MaxPacketSize)
+            {
+                return (-1, type);
+            }
+
+            if (result.EndOfMessage)
+            {
+                return (length, type);
+            }
+        }
+    }
+
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await Outgoing.DequeueAsync(cancellationToken).ConfigureAwait(false) is { } packet)
+            {
+                try
+                {
+                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await SendAsync(packet, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    OutgoingQueue.Return(packet);
+                }
+            }
+
+            // Everything queued before the close went out; now say why we are closing.
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(_closeStatus, _closeReason ?? "Goodbye.", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // The socket is gone or the close timed out: nothing more can be said to this client.
+            if (_closeReason is not null && _socket.State is not (WebSocketState.Closed or WebSocketState.CloseSent))
+            {
+                _logger.LogInformation("Client {Client} ({Address}) was cut off without a close handshake ({Status}: {Reason})", ClientId, RemoteAddress, (int)_closeStatus, _closeReason);
+            }
+        }
+        finally
+        {
+            Outgoing.Complete();
+            while (Outgoing.TryDequeue(out var left))
+            {
+                OutgoingQueue.Return(left);
+            }
+        }
+    }
+
+    private async ValueTask SendAsync(OutgoingPacket packet, CancellationToken cancellationToken)
+    {
+        var bytes = packet.Buffer.AsMemory(0, packet.Length);
+        var type = WebSocketMessageType.Binary;
+        if (packet.Text)
+        {
+            // The game thread queued MessagePack; a JSON client gets it transcoded here.
+            bytes = Encoding.UTF8.GetBytes(JsonTranscoder.ToJson(bytes));
+            type = WebSocketMessageType.Text;
+        }
+
+        var sending = _socket.SendAsync(bytes, type, true, cancellationToken);
+        if (!sending.IsCompleted)
+        {
+            // The socket's buffers are full: the client's stall clock starts now.
+            Interlocked.Exchange(ref _sendBlockedSince, Stopwatch.GetTimestamp());
+        }
+
+        await sending.ConfigureAwait(false);
+        Interlocked.Exchange(ref _sendBlockedSince, 0);
+        _metrics.BytesSent(bytes.Length);
+    }
+}
