@@ -26,7 +26,7 @@ public class SyncBandwidthBenchmarks
         for (var tick = 0; tick < 4; tick++)
         {
             _town.Tick();
-            for (var frame = 0; frame < SyncTown.FramesPerTick; frame++)
+            for (var frame = 0; frame < _town.FramesPerTick; frame++)
             {
                 _town.BuildFrame(_sink);
             }
@@ -45,7 +45,7 @@ public class SyncBandwidthBenchmarks
         for (var tick = 0; tick < Ticks; tick++)
         {
             _town.Tick();
-            for (var i = 0; i < SyncTown.FramesPerTick; i++)
+            for (var i = 0; i < _town.FramesPerTick; i++)
             {
                 frame(_sink);
             }

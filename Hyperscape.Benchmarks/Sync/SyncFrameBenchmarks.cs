@@ -27,7 +27,7 @@ public class SyncFrameBenchmarks
         for (var tick = 0; tick < 8; tick++)
         {
             _town.Tick();
-            Frames(SyncTown.FramesPerTick);
+            Frames(_town.FramesPerTick);
         }
     }
 
@@ -39,7 +39,7 @@ public class SyncFrameBenchmarks
     }
 
     [IterationCleanup]
-    public void RestOfTheTick() => Frames(SyncTown.FramesPerTick - FrameIndex - 1);
+    public void RestOfTheTick() => Frames(_town.FramesPerTick - FrameIndex - 1);
 
     [Benchmark(Description = "one frame, N frames after a tick")]
     public void FrameAfterTick() => _town.BuildFrame(_sink);

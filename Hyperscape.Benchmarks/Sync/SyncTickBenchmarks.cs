@@ -31,7 +31,7 @@ public class SyncTickBenchmarks
     [Benchmark(Description = "all 12 frames of a tick (÷ 12 = mean frame)")]
     public void TwelveFrames()
     {
-        for (var i = 0; i < SyncTown.FramesPerTick; i++)
+        for (var i = 0; i < _town.FramesPerTick; i++)
         {
             _town.BuildFrame(_sink);
         }

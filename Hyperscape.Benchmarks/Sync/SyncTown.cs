@@ -15,7 +15,6 @@ namespace Hyperscape.Benchmarks.Sync;
 /// </summary>
 public sealed class SyncTown
 {
-    public const int FramesPerTick = 12;
     private const int MapSize = 512;
     private readonly Random _script = new(99);
     private readonly List<long> _players = [];
@@ -47,6 +46,9 @@ public sealed class SyncTown
     public GameServer Server { get; }
 
     public Simulation Simulation => Server.Simulation;
+
+    /// <summary>Frames in a tick, as the server runs them.</summary>
+    public int FramesPerTick => Server.FramesPerTick;
 
     public int Clients => _players.Count;
 

@@ -12,8 +12,11 @@ public sealed record SimulationOptions
     /// <summary>Seeds every random roll (hits, damage, drops, wandering).</summary>
     public long Seed { get; init; }
 
-    /// <summary>The length of a game tick: 600 ms, as OSRS. Shorter only makes game time pass faster (tests do).</summary>
-    public TimeSpan TickLength { get; init; } = TimeSpan.FromMilliseconds(600);
+    /// <summary>A game tick as OSRS has it: 600 ms.</summary>
+    public static readonly TimeSpan DefaultTickLength = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>The length of a game tick (<see cref="DefaultTickLength"/>). Shorter only makes game time pass faster (tests do).</summary>
+    public TimeSpan TickLength { get; init; } = DefaultTickLength;
 
     /// <summary>An embedder's systems, each placed before or after a built-in phase of the tick.</summary>
     public IReadOnlyList<SystemRegistration> Systems { get; init; } = [];

@@ -31,8 +31,8 @@ public sealed class ServerOptions
     public SessionLimits Limits { get; set; } = new();
 
     /// <summary>
-    /// The sync frame length; a game tick is every 12th frame (600 ms at the default 50 ms).
-    /// Shorter frames only make time pass faster, for tests.
+    /// The sync frame length (50 ms); a game tick is every 12th frame, 600 ms. Shorter frames make
+    /// game time pass faster, which only tests want.
     /// </summary>
     public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 

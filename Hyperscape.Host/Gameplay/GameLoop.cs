@@ -149,8 +149,9 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         var world = SimulationOptions.CreateDefault(_options.World.Seed);
         List<NpcSpawnPoint> spawns = [.. _options.World.SpawnNpcs ? world.NpcSpawns : [], .. ScatteredNpcs(world, _options.World)];
 
-        // The frame length sets the pace of everything: a tick is 12 frames, 600 ms at the default
-        // 50 ms; tests shorten the frame to make game time pass faster.
+        // The frame length sets the pace of everything: a tick keeps its default number of frames
+        // (600 ms / 50 ms = 12), so a shorter frame (tests) makes game time pass faster.
+        var framesPerTick = SimulationOptions.DefaultTickLength / SyncOptions.Default.FrameInterval;
         Server = new GameServer(new GameServerOptions
         {
             Simulation = world with
@@ -158,7 +159,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
                 FirstId = maxId + 1,
                 NpcSpawns = spawns,
                 GroundItems = _options.World.SpawnGroundItems ? world.GroundItems : [],
-                TickLength = _options.FrameInterval * 12,
+                TickLength = _options.FrameInterval * framesPerTick,
             },
             Sync = SyncOptions.Default with { FramesPerSecond = (int)Math.Round(1 / _options.FrameInterval.TotalSeconds) },
             Storage = _writer,

@@ -14,7 +14,7 @@ public struct Movement
     public const int MaxWaypoints = 16;
 
     /// <summary>Turning points of the current path piece.</summary>
-    public WaypointBuffer Waypoints;
+    internal WaypointBuffer Waypoints;
 
     /// <summary>Where the walk ends.</summary>
     public Tile Destination;
@@ -23,10 +23,10 @@ public struct Movement
     public Entity Follow;
 
     /// <summary>Valid waypoints.</summary>
-    public byte Count;
+    internal byte Count;
 
     /// <summary>The waypoint being walked to.</summary>
-    public byte Next;
+    internal byte Next;
 
     /// <summary>Four tiles a tick instead of two.</summary>
     public bool Running;

@@ -8,4 +8,4 @@ namespace Hyperscape.Ecs.Game.Components;
 /// <param name="Tile">The spawn tile.</param>
 /// <param name="Current">The living NPC, or <see cref="Entity.Null"/> while it is dead.</param>
 /// <param name="RespawnAtTick">When <paramref name="Current"/> is null, the tick it comes back.</param>
-public record struct NpcSpawn(int DefinitionId, Tile Tile, Entity Current, long RespawnAtTick);
+internal record struct NpcSpawn(int DefinitionId, Tile Tile, Entity Current, long RespawnAtTick);

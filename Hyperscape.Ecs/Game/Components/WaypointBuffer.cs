@@ -5,7 +5,7 @@ namespace Hyperscape.Ecs.Game.Components;
 
 /// <summary>The turning points of a path, stored inline.</summary>
 [InlineArray(Movement.MaxWaypoints)]
-public struct WaypointBuffer
+internal struct WaypointBuffer
 {
     private Tile _element;
 }
