@@ -51,20 +51,6 @@ public static class ServerMessages
         writer.Flush();
     }
 
-    /// <summary>[68, tick, [event, ...]] with each event [kind, subject, other, a, b, c, reason, transaction].</summary>
-    public static void Events(IBufferWriter<byte> output, long tick, ReadOnlySpan<GameEvent> events)
-    {
-        var writer = MessageFraming.Begin(output, MessageType.Event, 3);
-        writer.Write(tick);
-        writer.WriteArrayHeader(events.Length);
-        foreach (ref readonly var e in events)
-        {
-            WriteEvent(ref writer, e);
-        }
-
-        writer.Flush();
-    }
-
     /// <summary>[69, channel, fromNetworkId, fromName, text].</summary>
     public static void Chat(IBufferWriter<byte> output, ChatChannel channel, long fromNetworkId, string fromName, string text)
     {
@@ -148,7 +134,7 @@ public static class ServerMessages
         writer.Flush();
     }
 
-    /// <summary>Writes one event: [kind, subject, other, a, b, c, reason, transaction].</summary>
+    /// <summary>Writes one event: [kind, subject, other, a, b, c, reason, transaction] (the sync packs them into [68, tick, [events]]).</summary>
     internal static void WriteEvent(ref MessagePackWriter writer, in GameEvent e)
     {
         writer.WriteArrayHeader(EventFields);

@@ -8,9 +8,9 @@ namespace Hyperscape.Ecs.Sync;
 /// <summary>Hands an event to every client near its subject that actually sees the subject.</summary>
 internal struct ClientGridVisitor : ISpatialVisitor
 {
-    public NetworkSync Sync;
+    public EventRouter Router;
     public GameEvent Event;
     public Entity Subject;
 
-    public readonly void Visit(Entity entity, Tile tile) => Sync.OfferVisibleEvent(entity, Subject, Event);
+    public readonly void Visit(Entity entity, Tile tile) => Router.OfferVisibleEvent(entity, Subject, Event);
 }

@@ -43,13 +43,6 @@ internal struct EntitySnapshot
     /// <summary>The frame the entity was last seen alive.</summary>
     public uint SeenFrame;
 
-    public readonly SyncField SpawnFields => Kind switch
-    {
-        WireEntityKind.Player => SyncField.Kind | SyncField.Position | SyncField.Rotation | SyncField.Health | SyncField.Combat | SyncField.Emote | SyncField.Name | SyncField.Appearance,
-        WireEntityKind.Npc => SyncField.Kind | SyncField.Position | SyncField.Rotation | SyncField.Health | SyncField.Combat | SyncField.Emote | SyncField.Type,
-        _ => SyncField.Kind | SyncField.Position | SyncField.Type | SyncField.Quantity,
-    };
-
     /// <summary>Stamps the groups that differ from <paramref name="previous"/> (the same entity) as changed in <paramref name="frame"/>.</summary>
     public void StampChanges(in EntitySnapshot previous, uint frame)
     {
@@ -66,7 +59,7 @@ internal struct EntitySnapshot
         HealthChanged = CombatChanged = EmoteChanged = QuantityChanged = AppearanceChanged = frame;
     }
 
-    /// <summary>True when any synced field differs from <paramref name="other"/>.</summary>
+    /// <summary>True when every synced field equals <paramref name="other"/>'s.</summary>
     public readonly bool SameFieldsAs(in EntitySnapshot other) =>
         X == other.X && Y == other.Y && Z == other.Z && Yaw == other.Yaw
         && Health == other.Health && MaxHealth == other.MaxHealth && TargetId == other.TargetId && CombatUntil == other.CombatUntil

@@ -7,7 +7,7 @@ namespace Hyperscape.Ecs.Sync;
 /// <summary>Asks every client whose player stands near a tile to recompute its view next frame (something there became showable).</summary>
 internal struct InterestMarker : ISpatialVisitor
 {
-    public NetworkSync Sync;
+    public ClientDirectory Clients;
 
-    public readonly void Visit(Entity entity, Tile tile) => Sync.MarkInterest(entity);
+    public readonly void Visit(Entity entity, Tile tile) => Clients.MarkInterest(entity);
 }

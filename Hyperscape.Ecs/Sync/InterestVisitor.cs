@@ -7,9 +7,9 @@ namespace Hyperscape.Ecs.Sync;
 /// <summary>Marks what one client sees this frame and queues spawns and diffs.</summary>
 internal struct InterestVisitor : ISpatialVisitor
 {
-    public NetworkSync Sync;
+    public InterestManager Interest;
     public ClientView Client;
     public Tile Center;
 
-    public readonly void Visit(Entity entity, Tile tile) => Sync.See(Client, entity, tile.DistanceTo(Center));
+    public readonly void Visit(Entity entity, Tile tile) => Interest.See(Client, entity, tile.DistanceTo(Center));
 }

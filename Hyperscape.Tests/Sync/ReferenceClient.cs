@@ -96,7 +96,7 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
                 {
                     var id = reader.ReadInt64();
                     var fields = (SyncField)reader.ReadUInt16();
-                    Assert.That(length, Is.EqualTo(3 + NetworkSync.ValueCount(fields)));
+                    Assert.That(length, Is.EqualTo(3 + SyncFieldTable.ValueCount(fields)));
                     ClientEntity entity;
                     if (op == SyncOp.Spawn)
                     {

@@ -80,7 +80,7 @@ internal sealed class ActionSystem : IGameSystem
         return action.Kind switch
         {
             ActionKind.Move => Move(context, player, action),
-            ActionKind.SetRun => SetFlag(action.Value, out var run) ?? SetRun(world, player, run),
+            ActionKind.SetRun => ParseFlag(action.Value, out var run) ?? SetRun(world, player, run),
             ActionKind.Attack => Attack(context, player, action.Target),
             ActionKind.Pickup => busy ? RejectionReason.Busy : Pickup(context, player, action),
             ActionKind.Drop => busy ? RejectionReason.Busy : Drop(context, player, action),
@@ -93,7 +93,7 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.TradeDecline => context.Trades.Decline(action.PlayerId),
             ActionKind.Emote => PlayEmote(context, player, action),
             ActionKind.SetAttackStyle => SetStyle(world, player, action.Value),
-            ActionKind.SetAutoRetaliate => SetFlag(action.Value, out var on) ?? SetAutoRetaliate(world, player, on),
+            ActionKind.SetAutoRetaliate => ParseFlag(action.Value, out var on) ?? SetAutoRetaliate(world, player, on),
             _ => RejectionReason.UnknownAction,
         };
     }
@@ -327,7 +327,7 @@ internal sealed class ActionSystem : IGameSystem
     }
 
     /// <summary>Parses a 0/1 flag; returns a rejection for anything else, or null when it parsed.</summary>
-    private static RejectionReason? SetFlag(int value, out bool flag)
+    private static RejectionReason? ParseFlag(int value, out bool flag)
     {
         flag = value == 1;
         return value is 0 or 1 ? null : RejectionReason.InvalidValue;

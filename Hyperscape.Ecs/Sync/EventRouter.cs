@@ -1,0 +1,132 @@
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Sync;
+
+/// <summary>
+/// Event routing: a player's own events (rejections, item changes, trades, level-ups) go to that
+/// player's client; visible ones (damage, deaths, respawns, emotes) to every client that tracks
+/// the subject when the tick ends. Each client's events queue in order; a client's queue is
+/// bounded only for others' visual events (its own are never dropped).
+/// </summary>
+internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapshots, DurabilityGate gate, SyncOptions options, SyncCounters counters)
+{
+    /// <summary>Routes a tick's events into the clients' queues.</summary>
+    public void Route(ReadOnlySpan<GameEvent> events)
+    {
+        clients.RebuildGrid();
+        foreach (ref readonly var e in events)
+        {
+            switch (e.Kind)
+            {
+                case GameEventKind.ActionRejected or GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged
+                    or GameEventKind.Healed or GameEventKind.LevelUp or GameEventKind.NpcKilled
+                    or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
+                    if (e.Kind is GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged)
+                    {
+                        gate.ItemsChanged(e.Subject, e.Transaction);
+                    }
+
+                    if (clients.TryGetByPlayer(e.Subject, out var owner))
+                    {
+                        Enqueue(owner, e, own: true);
+                    }
+
+                    break;
+                case GameEventKind.TradeRequested:
+                    if (clients.TryGetByPlayer(e.Subject, out var asker))
+                    {
+                        Enqueue(asker, e, own: true);
+                    }
+
+                    if (clients.TryGetByPlayer(e.Other, out var asked))
+                    {
+                        Enqueue(asked, e, own: true);
+                    }
+
+                    break;
+                case GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed:
+                    RouteVisible(e);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Queues a visible event for the client of <paramref name="viewerPlayer"/>, if it tracks the subject.</summary>
+    public void OfferVisibleEvent(Entity viewerPlayer, Entity subject, in GameEvent gameEvent)
+    {
+        if (!clients.TryGetByPlayerEntity(viewerPlayer, out var client))
+        {
+            return;
+        }
+
+        var slot = client.Map.Find(subject.Id);
+
+        // Only clients that hold the subject: an event never names an entity the client does not know.
+        if (slot >= 0 && client.Slots[slot].Entity == subject && client.Slots[slot].State == SlotState.Live)
+        {
+            Enqueue(client, gameEvent, own: gameEvent.Subject == client.PlayerNetworkId);
+        }
+    }
+
+    /// <summary>
+    /// An event about someone else that waited behind a held one goes out only while this client
+    /// still shows its subject: the subject may have left its view meanwhile.
+    /// </summary>
+    public static bool StillVisible(ClientView client, in GameEvent gameEvent)
+    {
+        if (gameEvent.Subject == client.PlayerNetworkId
+            || gameEvent.Kind is not (GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed))
+        {
+            return true;
+        }
+
+        // By network id, since the subject may be gone from the world (a dead NPC) while the client
+        // still shows it. Leaving still counts: its despawn goes out after this frame's events.
+        // A scan of at most the view's size, and only for events that waited.
+        for (var i = 0; i < client.ActiveCount; i++)
+        {
+            ref readonly var view = ref client.Slots[client.Active[i]];
+            if (view.NetworkId == gameEvent.Subject)
+            {
+                return view.State is SlotState.Live or SlotState.Leaving;
+            }
+        }
+
+        return false;
+    }
+
+    private void RouteVisible(in GameEvent gameEvent)
+    {
+        if (!snapshots.TryFind(gameEvent.Subject, out var id))
+        {
+            return;
+        }
+
+        ref readonly var snapshot = ref snapshots[id];
+        var tile = new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile;
+        var visitor = new ClientGridVisitor { Router = this, Event = gameEvent, Subject = snapshot.Entity };
+        clients.VisitNear(tile, options.ViewRadius + options.ExitMargin, ref visitor);
+    }
+
+    private void Enqueue(ClientView client, in GameEvent gameEvent, bool own)
+    {
+        if (client.EventCount == client.Events.Length)
+        {
+            if (client.EventCount >= options.MaxPendingEvents && !own)
+            {
+                // Others' hitsplats are what gives way; a player's own events are never dropped.
+                counters.EventsDropped++;
+                client.EventsDropped++;
+                return;
+            }
+
+            var events = client.Events;
+            Array.Resize(ref events, events.Length * 2);
+            client.Events = events;
+        }
+
+        client.Events[client.EventCount++] = gameEvent;
+    }
+}

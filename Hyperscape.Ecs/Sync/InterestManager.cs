@@ -1,0 +1,292 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Store;
+
+namespace Hyperscape.Ecs.Sync;
+
+/// <summary>
+/// Interest: which entities each client tracks (those within the view radius, leaving only past
+/// radius + margin; in a crowd the nearest, up to the view's cap), what is pending for each, and
+/// its own private state. Views are refreshed in staggered groups after a change, except a
+/// player's own entity and private state, refreshed for everyone at once.
+/// </summary>
+internal sealed class InterestManager
+{
+    // Bounds the work a crowded view adds to one frame; a crowd settles over a few frames.
+    private const int MaxEvictionsPerPass = 16;
+
+    private readonly GameContext _context;
+    private readonly World _world;
+    private readonly SyncOptions _options;
+    private readonly SnapshotTable _snapshots;
+    private readonly DurabilityGate _gate;
+    private readonly SyncCounters _counters;
+    private readonly float[] _priorityByDistance;
+    private int _groupsOwed;
+    private int _nextGroup;
+
+    public InterestManager(GameContext context, SyncOptions options, SnapshotTable snapshots, DurabilityGate gate, SyncCounters counters)
+    {
+        _context = context;
+        _world = context.World;
+        _options = options;
+        _snapshots = snapshots;
+        _gate = gate;
+        _counters = counters;
+
+        // Per frame of waiting: 3 for an entity on top of the player down to 1 at the view's edge.
+        _priorityByDistance = new float[options.ViewRadius + options.ExitMargin + 1];
+        for (var d = 0; d < _priorityByDistance.Length; d++)
+        {
+            _priorityByDistance[d] = 1f + (2f * Math.Max(0, options.ViewRadius - d) / options.ViewRadius);
+        }
+    }
+
+    /// <summary>
+    /// The world changed: every group owes a refresh, paid one per frame from now. A player's own
+    /// entity and private state cannot wait for that: they are refreshed now, for everyone.
+    /// </summary>
+    public void WorldChanged(List<ClientView> clients)
+    {
+        _groupsOwed = _options.InterestGroups;
+        foreach (var client in clients)
+        {
+            RefreshSelf(client);
+        }
+    }
+
+    /// <summary>The group whose views this frame refreshes, or -1 when none owes one.</summary>
+    public int NextGroup()
+    {
+        if (_groupsOwed == 0)
+        {
+            return -1;
+        }
+
+        var group = _nextGroup;
+        _nextGroup = (_nextGroup + 1) % _options.InterestGroups;
+        _groupsOwed--;
+        return group;
+    }
+
+    /// <summary>Recomputes a client's view: what it sees, what left, and its own state.</summary>
+    public void Update(ClientView client)
+    {
+        var hasPlayer = _context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player);
+        client.CappedCount = 0;
+        if (hasPlayer)
+        {
+            var visitor = new InterestVisitor { Interest = this, Client = client, Center = _world.GetReadOnly<Position>(player).Tile };
+            _snapshots.Grid.VisitRange(visitor.Center, _options.ViewRadius + _options.ExitMargin, ref visitor);
+            RefreshOwnState(client, player);
+        }
+
+        // Backwards: a release swaps the last active slot into the hole, which we have seen already.
+        var frame = _counters.Frame;
+        var slots = client.Slots;
+        for (var i = client.ActiveCount - 1; i >= 0; i--)
+        {
+            var slot = client.Active[i];
+            if (slots[slot].Seen != frame && !_gate.KeepsRemoved(slots[slot].NetworkId))
+            {
+                Leave(client, slot);
+            }
+        }
+
+        client.AdmitWithin = int.MaxValue;
+        if (client.CappedCount > 0)
+        {
+            MakeRoomForNearer(client);
+        }
+    }
+
+    /// <summary>The client's player's entity is at <paramref name="distance"/> tiles from an entity in range: track it, diff it.</summary>
+    public void See(ClientView client, Entity entity, int distance)
+    {
+        ref readonly var snapshot = ref _snapshots[entity.Id];
+        var slot = client.Map.Find(entity.Id);
+        if (slot >= 0 && client.Slots[slot].Entity != entity)
+        {
+            if (_gate.KeepsRemoved(client.Slots[slot].NetworkId))
+            {
+                // The old entity's removal is not durable yet: it stays on screen, and the newcomer
+                // that took its index waits for the slot.
+                return;
+            }
+
+            // The index was recycled: the old entity is gone; it leaves, the new one arrives.
+            Leave(client, slot);
+            if (client.Slots[slot].State == SlotState.Leaving)
+            {
+                client.Map.Remove(entity.Id);
+            }
+
+            slot = -1;
+        }
+
+        if (slot < 0)
+        {
+            if (distance > _options.ViewRadius || _gate.HidesSpawn(snapshot.NetworkId))
+            {
+                // Out of range, or created by a transaction that is not durable yet.
+                return;
+            }
+
+            if (client.FreeCount == 0 || distance > client.AdmitWithin)
+            {
+                _counters.VisibilityCapped++;
+                client.CappedCount++;
+                client.RefusedByDistance[distance]++;
+                return;
+            }
+
+            slot = client.Acquire(entity, snapshot.NetworkId);
+            ref var fresh = ref client.Slots[slot];
+            fresh.State = SlotState.Spawning;
+            fresh.Pending = SyncFieldTable.SpawnFields(snapshot.Kind);
+        }
+
+        ref var view = ref client.Slots[slot];
+        if (view.State == SlotState.Leaving)
+        {
+            // Back in view before its despawn went out: the client still has it.
+            view.State = SlotState.Live;
+            client.LeavingCount--;
+        }
+
+        var frame = _counters.Frame;
+        if (view.State == SlotState.Live && snapshot.ChangedFrame > view.Baseline.CheckedFrame)
+        {
+            view.Pending |= view.Baseline.Diff(snapshot, _options.PositionThreshold, _options.RotationThreshold);
+            view.Baseline.CheckedFrame = frame;
+        }
+
+        view.Seen = frame;
+        view.Distance = distance;
+        if (view.Pending != SyncField.None)
+        {
+            // Near entities gain priority faster; everything waiting gains some, so nothing starves.
+            view.Priority += _priorityByDistance[Math.Min(distance, _priorityByDistance.Length - 1)];
+            client.MarkPending(slot);
+            client.HasBacklog = true;
+        }
+    }
+
+    /// <summary>
+    /// A full view keeps the nearest entities. Entities left out this pass are paired, nearest
+    /// first, with the farthest tracked ones; each tracked entity strictly farther than its pair is
+    /// despawned, and on the next pass only entities no farther than the paired ones may take the
+    /// freed slots, so the evicted cannot simply come back. Equal distances never trade places.
+    /// </summary>
+    private static void MakeRoomForNearer(ClientView client)
+    {
+        var refused = client.RefusedByDistance;
+        var slots = client.Slots;
+        var evicted = 0;
+        var admitWithin = 0;
+        var distance = 0;
+        while (evicted < MaxEvictionsPerPass)
+        {
+            while (distance < refused.Length && refused[distance] == 0)
+            {
+                distance++;
+            }
+
+            if (distance == refused.Length)
+            {
+                break;
+            }
+
+            var farthest = -1;
+            var farthestDistance = distance;
+            for (var i = 0; i < client.ActiveCount; i++)
+            {
+                var slot = client.Active[i];
+                if (slots[slot].State != SlotState.Leaving && slots[slot].Distance > farthestDistance)
+                {
+                    farthest = slot;
+                    farthestDistance = slots[slot].Distance;
+                }
+            }
+
+            if (farthest < 0)
+            {
+                break;
+            }
+
+            Leave(client, farthest);
+            refused[distance]--;
+            admitWithin = distance;
+            evicted++;
+        }
+
+        Array.Clear(refused);
+        if (evicted > 0)
+        {
+            client.AdmitWithin = admitWithin;
+        }
+
+        // Another pass next frame fills what was freed (or, when only the admission limit refused
+        // entities, what was free already).
+        client.NeedsInterest = evicted > 0 || client.FreeCount > 0;
+    }
+
+    private void RefreshSelf(ClientView client)
+    {
+        if (_context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player) && _snapshots.Holds(player))
+        {
+            See(client, player, 0);
+            RefreshOwnState(client, player);
+        }
+    }
+
+    private static void Leave(ClientView client, int slot)
+    {
+        ref var view = ref client.Slots[slot];
+        if (view.State == SlotState.Spawning)
+        {
+            // The client never heard of it; nothing to take back.
+            client.Release(slot);
+            return;
+        }
+
+        if (view.State == SlotState.Live)
+        {
+            view.State = SlotState.Leaving;
+            view.Pending = SyncField.None;
+            client.Unlist(slot);
+            client.LeavingCount++;
+            client.HasBacklog = true;
+        }
+    }
+
+    private void RefreshOwnState(ClientView client, Entity player)
+    {
+        if (!_world.Has<Inventory>(player))
+        {
+            return;
+        }
+
+        ref readonly var inventory = ref _world.GetReadOnly<Inventory>(player);
+        ref readonly var equipment = ref _world.GetReadOnly<Equipment>(player);
+        ref readonly var skills = ref _world.GetReadOnly<Skills>(player);
+        var known = client.OwnStateKnown;
+        if (!known || !((ReadOnlySpan<ItemStack>)inventory.Slots).SequenceEqual(client.SentInventory.Slots))
+        {
+            client.InventoryPending = true;
+        }
+
+        if (!known || !((ReadOnlySpan<ItemStack>)equipment.Slots).SequenceEqual(client.SentEquipment.Slots))
+        {
+            client.EquipmentPending = true;
+        }
+
+        if (!known || !((ReadOnlySpan<SkillProgress>)skills.Values).SequenceEqual(client.SentSkills.Values))
+        {
+            client.SkillsPending = true;
+        }
+
+        client.OwnStateKnown = true;
+        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending;
+    }
+}
