@@ -1,93 +1,75 @@
-using System.Globalization;
+using System.Data.Common;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Persistence;
 
 namespace Hyperscape.Host.Persistence;
 
 /// <summary>
-/// The mapping between <see cref="CharacterState"/> and the <c>characters</c> row: 17 skills as
-/// level and XP columns named after <see cref="Skill"/>, plus position, health and preferences.
-/// Values are read with conversions because SQLite and PostgreSQL return different CLR types.
+/// The <c>characters</c> row, described once: the columns a save writes (17 skills as level and
+/// XP named after <see cref="Skill"/>, position, health and preferences), from which every
+/// insert, update and batch is built, and the typed reading of a row back into a
+/// <see cref="CharacterState"/>. Reads use the data reader's typed getters, which both engines
+/// convert from their own storage types.
 /// </summary>
 internal static class CharacterColumns
 {
+    /// <summary>The skills' column prefixes, in <see cref="Skill"/> order.</summary>
     public static readonly string[] SkillNames = Enum.GetNames<Skill>().Select(n => n.ToLowerInvariant()).ToArray();
 
-    /// <summary>Every state column, in a fixed order (without id, account, name and timestamps).</summary>
-    public static readonly string[] State = [.. SkillNames.SelectMany(s => new[] { $"{s}_level", $"{s}_xp" }),
-        "position_x", "position_y", "position_z", "health", "max_health", "coins", "attack_style", "auto_retaliate", "running"];
-
-    /// <summary>The columns a summary needs: the combat level comes from seven skills.</summary>
-    public const string Summary = "id, name, attack_level, strength_level, defense_level, constitution_level, ranged_level, magic_level, prayer_level";
-
-    /// <summary>Parameter values for <see cref="State"/>, by column name.</summary>
-    public static Dictionary<string, object> Values(CharacterState state)
-    {
-        var values = new Dictionary<string, object>(State.Length);
-        for (var i = 0; i < SkillNames.Length; i++)
+    /// <summary>What the periodic save writes: skills, position, health, preferences.</summary>
+    public static readonly CharacterColumn[] Progress =
+    [
+        .. SkillNames.SelectMany((name, skill) => new[]
         {
-            var progress = state.Skills.Values[i];
-            values[$"{SkillNames[i]}_level"] = progress.Level;
-            values[$"{SkillNames[i]}_xp"] = (long)progress.XpTenths;
-        }
+            new CharacterColumn($"{name}_level", "integer", p => p.Skills.Values[skill].Level),
+            new CharacterColumn($"{name}_xp", "bigint", p => (long)p.Skills.Values[skill].XpTenths),
+        }),
+        new("position_x", "real", p => p.Position.X),
+        new("position_y", "real", p => p.Position.Y),
+        new("position_z", "real", p => p.Position.Z),
+        new("health", "integer", p => p.Health.Current),
+        new("max_health", "integer", p => p.Health.Max),
+        new("attack_style", "smallint", p => (short)p.AttackStyle),
+        new("auto_retaliate", "boolean", p => p.AutoRetaliate),
+        new("running", "boolean", p => p.Running),
+    ];
 
-        values["position_x"] = state.Position.X;
-        values["position_y"] = state.Position.Y;
-        values["position_z"] = state.Position.Z;
-        values["health"] = state.Health.Current;
-        values["max_health"] = state.Health.Max;
-        values["coins"] = CoinsCarried(state.Inventory, state.Equipment);
-        values["attack_style"] = (short)state.AttackStyle;
-        values["auto_retaliate"] = state.AutoRetaliate;
-        values["running"] = state.Running;
-        return values;
-    }
+    /// <summary>Coins carried, kept current on every whole save for rankings.</summary>
+    public const string Coins = "coins";
 
-    /// <summary>Builds the game state of a row (items are loaded separately).</summary>
-    public static CharacterState Read(IDictionary<string, object> row)
+    /// <summary>The columns a character list needs: the combat level comes from seven skills.</summary>
+    public static readonly string[] SummaryColumns = ["id", "name", "attack_level", "strength_level", "defense_level", "constitution_level", "ranged_level", "magic_level", "prayer_level"];
+
+    /// <summary>A character's progress, as the columns read it.</summary>
+    public static CharacterProgress ProgressOf(CharacterState state) =>
+        new(state.CharacterId, state.Position, state.Health, state.Skills, state.AttackStyle, state.AutoRetaliate, state.Running);
+
+    /// <summary>Coins in the inventory and in the ammunition slot.</summary>
+    public static long CoinsCarried(in Inventory inventory, in Equipment equipment) =>
+        InventoryRules.CountOf(inventory, ItemIds.Coins) + (equipment.Slots[(int)EquipmentSlot.Ammo].ItemId == ItemIds.Coins ? equipment.Slots[(int)EquipmentSlot.Ammo].Quantity : 0);
+
+    /// <summary>Reads the game state of the current row (items are loaded separately).</summary>
+    public static CharacterState Read(DbDataReader row)
     {
         var xp = new int[Skills.Count];
         for (var i = 0; i < Skills.Count; i++)
         {
-            xp[i] = (int)Long(row[$"{SkillNames[i]}_xp"]);
+            xp[i] = (int)row.GetInt64(row.GetOrdinal($"{SkillNames[i]}_xp"));
         }
 
-        var skills = Skills.FromXpTenths(xp);
-        var maxHealth = Math.Max(1, (int)Long(row["max_health"]));
+        var maxHealth = Math.Max(1, row.GetInt32(row.GetOrdinal("max_health")));
         return new CharacterState
         {
-            CharacterId = Long(row["id"]),
-            Name = (string)row["name"],
-            Position = new Position(Float(row["position_x"]), Float(row["position_y"]), Float(row["position_z"])),
-            Health = new Health(Math.Clamp((int)Long(row["health"]), 0, maxHealth), maxHealth),
-            Skills = skills,
-            AttackStyle = (AttackStyle)Math.Clamp(Long(row["attack_style"]), 0, 3),
-            AutoRetaliate = Bool(row["auto_retaliate"]),
-            Running = Bool(row["running"]),
+            CharacterId = row.GetInt64(row.GetOrdinal("id")),
+            Name = row.GetString(row.GetOrdinal("name")),
+            Position = new Position(row.GetFloat(row.GetOrdinal("position_x")), row.GetFloat(row.GetOrdinal("position_y")), row.GetFloat(row.GetOrdinal("position_z"))),
+            Health = new Health(Math.Clamp(row.GetInt32(row.GetOrdinal("health")), 0, maxHealth), maxHealth),
+            Skills = Skills.FromXpTenths(xp),
+            AttackStyle = (AttackStyle)Math.Clamp((int)row.GetInt16(row.GetOrdinal("attack_style")), 0, 3),
+            AutoRetaliate = row.GetBoolean(row.GetOrdinal("auto_retaliate")),
+            Running = row.GetBoolean(row.GetOrdinal("running")),
         };
     }
-
-    /// <summary>The combat level of a summary row.</summary>
-    public static int CombatLevelOf(IDictionary<string, object> row) => CombatLevel.Compute(
-        (int)Long(row["attack_level"]), (int)Long(row["strength_level"]), (int)Long(row["defense_level"]), (int)Long(row["constitution_level"]),
-        (int)Long(row["ranged_level"]), (int)Long(row["magic_level"]), (int)Long(row["prayer_level"]));
-
-    public static long CoinsCarried(in Inventory inventory, in Equipment equipment) =>
-        InventoryRules.CountOf(inventory, ItemIds.Coins) + (equipment.Slots[(int)EquipmentSlot.Ammo].ItemId == ItemIds.Coins ? equipment.Slots[(int)EquipmentSlot.Ammo].Quantity : 0);
-
-    public static long Long(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
-
-    public static float Float(object value) => Convert.ToSingle(value, CultureInfo.InvariantCulture);
-
-    public static bool Bool(object value) => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
-
-    public static DateTimeOffset? Time(object? value) => value switch
-    {
-        null or DBNull => null,
-        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-        DateTimeOffset time => time,
-        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-        _ => null,
-    };
 }

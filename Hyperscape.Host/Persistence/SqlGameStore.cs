@@ -5,22 +5,36 @@ using Dapper;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Persistence;
+using Hyperscape.Host.Persistence.Rows;
 using Npgsql;
 
 namespace Hyperscape.Host.Persistence;
 
 /// <summary>
 /// The persistence ports over Dapper, for SQLite and PostgreSQL with one set of SQL (both speak
-/// <c>ON CONFLICT</c> and <c>RETURNING</c>). The one engine-specific path is the periodic save,
-/// which on PostgreSQL is a single <c>UPDATE ... FROM unnest(...)</c> statement: one round trip per batch.
+/// <c>ON CONFLICT</c> and <c>RETURNING</c>). Rows are read into typed rows; every command carries
+/// the caller's cancellation. Multi-statement writes (an item transaction, a whole-character
+/// save) are built once as statements: PostgreSQL runs them as one batch, one round trip, which
+/// its protocol makes atomic; SQLite, in-process, runs them in one transaction.
 /// </summary>
-public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore, ICharacterStore, ISocialStore
+public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore
 {
-    private static readonly string StateColumnList = string.Join(", ", CharacterColumns.State);
-    private static readonly string StateParameterList = string.Join(", ", CharacterColumns.State.Select(c => "@" + c));
-    private static readonly string StateAssignments = string.Join(", ", CharacterColumns.State.Select(c => $"{c} = @{c}"));
+    private static readonly string ProgressColumnList = string.Join(", ", CharacterColumns.Progress.Select(c => c.Name));
+    private static readonly string ProgressParameterList = string.Join(", ", CharacterColumns.Progress.Select(c => "@" + c.Name));
+    private static readonly string ProgressAssignments = string.Join(", ", CharacterColumns.Progress.Select(c => $"{c.Name} = @{c.Name}"));
+    private static readonly string SummaryList = string.Join(", ", CharacterColumns.SummaryColumns);
+    private static readonly string SummaryListOfC = string.Join(", ", CharacterColumns.SummaryColumns.Select(c => "c." + c));
 
-    private readonly ConnectionFactory _connections = connections ?? throw new ArgumentNullException(nameof(connections));
+    private readonly ConnectionFactory _connections;
+
+    static SqlGameStore()
+    {
+        // Rows are classes with PascalCase properties for snake_case columns.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    /// <summary>Creates a store over the connection factory's database.</summary>
+    public SqlGameStore(ConnectionFactory connections) => _connections = connections ?? throw new ArgumentNullException(nameof(connections));
 
     // ---- accounts --------------------------------------------------------------------------
 
@@ -32,24 +46,24 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
         await connection.ExecuteAsync(Command(
             "INSERT INTO users (name, privy_user_id) VALUES (@name, @privy) ON CONFLICT (privy_user_id) DO NOTHING",
             new { name = Truncate(displayName, 64), privy = privyUserId }, cancellationToken)).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync(Command("SELECT * FROM users WHERE privy_user_id = @privy", new { privy = privyUserId }, cancellationToken)).ConfigureAwait(false);
-        return ReadAccount(row);
+        var row = await connection.QuerySingleAsync<AccountRow>(Command("SELECT * FROM users WHERE privy_user_id = @privy", new { privy = privyUserId }, cancellationToken)).ConfigureAwait(false);
+        return row.ToRecord();
     }
 
     /// <inheritdoc />
     public async Task<AccountRecord> CreateAnonymousAsync(string displayName, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync(Command("INSERT INTO users (name) VALUES (@name) RETURNING *", new { name = Truncate(displayName, 64) }, cancellationToken)).ConfigureAwait(false);
-        return ReadAccount(row);
+        var row = await connection.QuerySingleAsync<AccountRow>(Command("INSERT INTO users (name) VALUES (@name) RETURNING *", new { name = Truncate(displayName, 64) }, cancellationToken)).ConfigureAwait(false);
+        return row.ToRecord();
     }
 
     /// <inheritdoc />
     public async Task<AccountRecord?> FindAsync(long accountId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync(Command("SELECT * FROM users WHERE id = @accountId", new { accountId }, cancellationToken)).ConfigureAwait(false);
-        return row is null ? null : ReadAccount(row);
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(Command("SELECT * FROM users WHERE id = @accountId", new { accountId }, cancellationToken)).ConfigureAwait(false);
+        return row?.ToRecord();
     }
 
     // ---- characters ------------------------------------------------------------------------
@@ -58,8 +72,8 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<IReadOnlyList<CharacterSummaryRecord>> ListAsync(long accountId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync(Command($"SELECT {CharacterColumns.Summary} FROM characters WHERE account_id = @accountId ORDER BY id", new { accountId }, cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => Summary((IDictionary<string, object>)r)).ToList();
+        var rows = await connection.QueryAsync<CharacterSummaryRow>(Command($"SELECT {SummaryList} FROM characters WHERE account_id = @accountId ORDER BY id", new { accountId }, cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToRecord())];
     }
 
     /// <inheritdoc />
@@ -114,54 +128,63 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<StoredCharacter?> LoadAsync(long characterId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = (IDictionary<string, object>?)await connection.QuerySingleOrDefaultAsync(Command("SELECT * FROM characters WHERE id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false);
-        if (row is null)
+        CharacterState state;
+        long accountId;
+        bool pushToTalk;
+        DateTimeOffset? lastLogin;
+        await using (var row = await connection.ExecuteReaderAsync(Command("SELECT * FROM characters WHERE id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
         {
-            return null;
+            if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            state = CharacterColumns.Read(row);
+            accountId = row.GetInt64(row.GetOrdinal("account_id"));
+            pushToTalk = row.GetBoolean(row.GetOrdinal("voice_push_to_talk"));
+            var login = row.GetOrdinal("last_login");
+            lastLogin = row.IsDBNull(login) ? null : new DateTimeOffset(DateTime.SpecifyKind(row.GetDateTime(login), DateTimeKind.Utc));
         }
 
         var inventory = default(Inventory);
-        foreach (var item in await connection.QueryAsync(Command("SELECT slot, item_id, quantity FROM inventory WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
+        foreach (var item in await connection.QueryAsync<ItemRow>(Command("SELECT slot, item_id, quantity FROM inventory WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
         {
-            var stack = (IDictionary<string, object>)item;
-            inventory.Slots[(int)CharacterColumns.Long(stack["slot"])] = new ItemStack((int)CharacterColumns.Long(stack["item_id"]), (int)CharacterColumns.Long(stack["quantity"]));
+            inventory.Slots[item.Slot] = new ItemStack(item.ItemId, item.Quantity);
         }
 
         var equipment = default(Equipment);
-        foreach (var item in await connection.QueryAsync(Command("SELECT slot, item_id, quantity FROM equipment WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
+        foreach (var item in await connection.QueryAsync<ItemRow>(Command("SELECT slot, item_id, quantity FROM equipment WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
         {
-            var stack = (IDictionary<string, object>)item;
-            equipment.Slots[(int)CharacterColumns.Long(stack["slot"])] = new ItemStack((int)CharacterColumns.Long(stack["item_id"]), (int)CharacterColumns.Long(stack["quantity"]));
+            equipment.Slots[item.Slot] = new ItemStack(item.ItemId, item.Quantity);
         }
 
-        var kills = new Dictionary<int, int>();
-        foreach (var kill in await connection.QueryAsync(Command("SELECT npc_type, kill_count FROM npc_kills WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
-        {
-            var entry = (IDictionary<string, object>)kill;
-            kills[(int)CharacterColumns.Long(entry["npc_type"])] = (int)CharacterColumns.Long(entry["kill_count"]);
-        }
-
-        var state = CharacterColumns.Read(row) with { Inventory = inventory, Equipment = equipment };
-        return new StoredCharacter(CharacterColumns.Long(row["account_id"]), state, CharacterColumns.Bool(row["voice_push_to_talk"]), CharacterColumns.Time(row["last_login"]), kills);
+        var kills = (await connection.QueryAsync<KillRow>(Command("SELECT npc_type, kill_count FROM npc_kills WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
+            .ToDictionary(k => k.NpcType, k => k.KillCount);
+        return new StoredCharacter(accountId, state with { Inventory = inventory, Equipment = equipment }, pushToTalk, lastLogin, kills);
     }
 
     /// <inheritdoc />
     public async Task SaveAsync(CharacterState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var parameters = new DynamicParameters(CharacterColumns.Values(state));
-        parameters.Add("id", state.CharacterId);
-        parameters.Add("last_login", DateTimeOffset.UtcNow);
-        var updated = await connection.ExecuteAsync(Command($"UPDATE characters SET {StateAssignments}, last_login = @last_login WHERE id = @id", parameters, transaction, cancellationToken)).ConfigureAwait(false);
-        if (updated != 1)
+        var progress = CharacterColumns.ProgressOf(state);
+        var parameters = new List<KeyValuePair<string, object?>>(CharacterColumns.Progress.Length + 3)
+        {
+            new("id", state.CharacterId),
+            new("last_login", DateTime.UtcNow),
+            new(CharacterColumns.Coins, CharacterColumns.CoinsCarried(state.Inventory, state.Equipment)),
+        };
+        parameters.AddRange(CharacterColumns.Progress.Select(c => KeyValuePair.Create(c.Name, (object?)c.Value(progress))));
+        List<SqlStatement> statements =
+        [
+            new($"UPDATE characters SET {ProgressAssignments}, {CharacterColumns.Coins} = @{CharacterColumns.Coins}, last_login = @last_login WHERE id = @id", parameters),
+            .. ReplaceItems(state.CharacterId, state.Inventory, state.Equipment),
+        ];
+        var affected = await RunAsync(statements, stopUnlessFirstAffects: false, cancellationToken).ConfigureAwait(false);
+        if (affected != 1)
         {
             throw new InvalidOperationException($"Character {state.CharacterId} does not exist; it cannot be saved.");
         }
-
-        await ReplaceItemsAsync(connection, transaction, state.CharacterId, state.Inventory, state.Equipment, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -186,34 +209,27 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = ProgressUpdateSql;
-        var parameters = new DbParameter[ProgressColumnNames.Length + 1];
-        for (var i = 0; i < parameters.Length; i++)
+        command.CommandText = $"UPDATE characters SET {ProgressAssignments} WHERE id = @id";
+        var id = command.CreateParameter();
+        id.ParameterName = "@id";
+        command.Parameters.Add(id);
+        var values = new DbParameter[CharacterColumns.Progress.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = i == 0 ? "@id" : "@" + ProgressColumnNames[i - 1];
-            command.Parameters.Add(parameters[i]);
+            values[i] = command.CreateParameter();
+            values[i].ParameterName = "@" + CharacterColumns.Progress[i].Name;
+            command.Parameters.Add(values[i]);
         }
 
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in progress)
         {
-            parameters[0].Value = row.CharacterId;
-            var next = 1;
-            foreach (var skill in row.Skills.Values)
+            id.Value = row.CharacterId;
+            for (var i = 0; i < values.Length; i++)
             {
-                parameters[next++].Value = skill.Level;
-                parameters[next++].Value = (long)skill.XpTenths;
+                values[i].Value = CharacterColumns.Progress[i].Value(row);
             }
 
-            parameters[next++].Value = row.Position.X;
-            parameters[next++].Value = row.Position.Y;
-            parameters[next++].Value = row.Position.Z;
-            parameters[next++].Value = row.Health.Current;
-            parameters[next++].Value = row.Health.Max;
-            parameters[next++].Value = (short)row.AttackStyle;
-            parameters[next++].Value = row.AutoRetaliate;
-            parameters[next].Value = row.Running;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -224,72 +240,54 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     public async Task<bool> CommitAsync(ItemTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var dbTransaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        // The ledger row goes first: a retry of a commit that actually succeeded finds it and stops.
-        var fresh = await connection.ExecuteAsync(Command(
-            "INSERT INTO item_transactions (id, kind) VALUES (@id, @kind) ON CONFLICT (id) DO NOTHING",
-            new { id = transaction.Id, kind = (short)transaction.Kind }, dbTransaction, cancellationToken)).ConfigureAwait(false);
-        if (fresh == 0)
+        var statements = new List<SqlStatement>
         {
-            await dbTransaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            return false;
-        }
+            // The ledger row goes first: a commit that already happened is found here, and nothing
+            // else of it runs again.
+            Statement("INSERT INTO item_transactions (id, kind) VALUES (@id, @kind) ON CONFLICT (id) DO NOTHING", ("id", transaction.Id), ("kind", (short)transaction.Kind)),
+        };
 
         if (transaction.Death is { } death)
         {
-            await connection.ExecuteAsync(Command(
-                "INSERT INTO player_deaths (death_id, character_id, position_x, position_y, position_z, items_dropped) VALUES (@DeathId, @CharacterId, @x, @y, @z, @ItemsDropped)",
-                new { death.DeathId, death.CharacterId, x = death.Position.X, y = death.Position.Y, z = death.Position.Z, death.ItemsDropped }, dbTransaction, cancellationToken)).ConfigureAwait(false);
+            statements.Add(Statement(
+                "INSERT INTO player_deaths (death_id, character_id, position_x, position_y, position_z, items_dropped) VALUES (@death, @character, @x, @y, @z, @dropped)",
+                ("death", death.DeathId), ("character", death.CharacterId), ("x", death.Position.X), ("y", death.Position.Y), ("z", death.Position.Z), ("dropped", death.ItemsDropped)));
         }
 
         foreach (var items in transaction.Characters)
         {
-            await ReplaceItemsAsync(connection, dbTransaction, items.CharacterId, items.Inventory, items.Equipment, cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync(Command("UPDATE characters SET coins = @coins WHERE id = @id",
-                new { id = items.CharacterId, coins = CharacterColumns.CoinsCarried(items.Inventory, items.Equipment) }, dbTransaction, cancellationToken)).ConfigureAwait(false);
+            statements.AddRange(ReplaceItems(items.CharacterId, items.Inventory, items.Equipment));
+            statements.Add(Statement($"UPDATE characters SET {CharacterColumns.Coins} = @coins WHERE id = @id", ("id", items.CharacterId), ("coins", CharacterColumns.CoinsCarried(items.Inventory, items.Equipment))));
         }
 
         foreach (var removed in transaction.GroundItemsRemoved)
         {
-            await connection.ExecuteAsync(Command("DELETE FROM ground_items WHERE id = @removed", new { removed }, dbTransaction, cancellationToken)).ConfigureAwait(false);
+            statements.Add(Statement("DELETE FROM ground_items WHERE id = @id", ("id", removed)));
         }
 
         foreach (var added in transaction.GroundItemsAdded)
         {
-            await connection.ExecuteAsync(Command(
-                "INSERT INTO ground_items (id, item_id, quantity, position_x, position_y, position_z, owner_character_id) VALUES (@Id, @ItemId, @Quantity, @x, @y, @z, @OwnerCharacterId)",
-                new { added.Id, added.ItemId, added.Quantity, x = added.Position.X, y = added.Position.Y, z = added.Position.Z, added.OwnerCharacterId }, dbTransaction, cancellationToken)).ConfigureAwait(false);
+            statements.Add(Statement(
+                "INSERT INTO ground_items (id, item_id, quantity, position_x, position_y, position_z, owner_character_id) VALUES (@id, @item, @quantity, @x, @y, @z, @owner)",
+                ("id", added.Id), ("item", added.ItemId), ("quantity", added.Quantity), ("x", added.Position.X), ("y", added.Position.Y), ("z", added.Position.Z), ("owner", added.OwnerCharacterId)));
         }
 
         foreach (var kill in transaction.Kills)
         {
-            await connection.ExecuteAsync(Command(
-                "INSERT INTO npc_kills (character_id, npc_type, kill_count) VALUES (@CharacterId, @NpcType, @Count) " +
-                "ON CONFLICT (character_id, npc_type) DO UPDATE SET kill_count = excluded.kill_count",
-                new { kill.CharacterId, kill.NpcType, kill.Count }, dbTransaction, cancellationToken)).ConfigureAwait(false);
+            statements.Add(Statement(
+                "INSERT INTO npc_kills (character_id, npc_type, kill_count) VALUES (@character, @type, @count) ON CONFLICT (character_id, npc_type) DO UPDATE SET kill_count = excluded.kill_count",
+                ("character", kill.CharacterId), ("type", kill.NpcType), ("count", kill.Count)));
         }
 
-        await dbTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        return await RunAsync(statements, stopUnlessFirstAffects: true, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredGroundItem>> LoadGroundItemsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync(Command("SELECT * FROM ground_items ORDER BY id", cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r =>
-        {
-            var row = (IDictionary<string, object>)r;
-            return new StoredGroundItem(
-                CharacterColumns.Long(row["id"]),
-                (int)CharacterColumns.Long(row["item_id"]),
-                (int)CharacterColumns.Long(row["quantity"]),
-                new Position(CharacterColumns.Float(row["position_x"]), CharacterColumns.Float(row["position_y"]), CharacterColumns.Float(row["position_z"])),
-                row["owner_character_id"] is null or DBNull ? null : CharacterColumns.Long(row["owner_character_id"]));
-        }).ToList();
+        var rows = await connection.QueryAsync<GroundItemRow>(Command("SELECT * FROM ground_items ORDER BY id", cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToRecord())];
     }
 
     /// <inheritdoc />
@@ -319,26 +317,29 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     /// <inheritdoc />
     public async Task<CharacterSummaryRecord?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(name);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync(Command($"SELECT {CharacterColumns.Summary} FROM characters WHERE name_key = @key", new { key = name.Trim().ToLowerInvariant() }, cancellationToken)).ConfigureAwait(false);
-        return row is null ? null : Summary((IDictionary<string, object>)row);
+        var row = await connection.QuerySingleOrDefaultAsync<CharacterSummaryRow>(Command($"SELECT {SummaryList} FROM characters WHERE name_key = @key", new { key = name.Trim().ToLowerInvariant() }, cancellationToken)).ConfigureAwait(false);
+        return row?.ToRecord();
     }
 
     /// <inheritdoc />
     public async Task<SocialRelations> GetRelationsAsync(long characterId, CancellationToken cancellationToken = default)
     {
-        var summary = string.Join(", ", CharacterColumns.Summary.Split(", ").Select(c => "c." + c));
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var friends = await connection.QueryAsync(Command(
-            $"SELECT {summary} FROM friendships f JOIN characters c ON c.id = CASE WHEN f.character_a = @characterId THEN f.character_b ELSE f.character_a END " +
-            "WHERE f.character_a = @characterId OR f.character_b = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
-        var ignored = await connection.QueryAsync(Command(
-            $"SELECT {summary} FROM ignore_lists i JOIN characters c ON c.id = i.ignored_character_id WHERE i.character_id = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
-        var incoming = await connection.QueryAsync(Command(
-            $"SELECT {summary} FROM friend_requests r JOIN characters c ON c.id = r.from_character_id WHERE r.to_character_id = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
-        var outgoing = await connection.QueryAsync(Command(
-            $"SELECT {summary} FROM friend_requests r JOIN characters c ON c.id = r.to_character_id WHERE r.from_character_id = @characterId ORDER BY c.name_key", new { characterId }, cancellationToken)).ConfigureAwait(false);
-        return new SocialRelations(Summaries(friends), Summaries(ignored), Summaries(incoming), Summaries(outgoing));
+        async Task<List<CharacterSummaryRecord>> SummariesAsync(string sql) =>
+            [.. (await connection.QueryAsync<CharacterSummaryRow>(Command(sql, new { characterId }, cancellationToken)).ConfigureAwait(false)).Select(r => r.ToRecord())];
+
+        var friends = await SummariesAsync(
+            $"SELECT {SummaryListOfC} FROM friendships f JOIN characters c ON c.id = CASE WHEN f.character_a = @characterId THEN f.character_b ELSE f.character_a END " +
+            "WHERE f.character_a = @characterId OR f.character_b = @characterId ORDER BY c.name_key").ConfigureAwait(false);
+        var ignored = await SummariesAsync(
+            $"SELECT {SummaryListOfC} FROM ignore_lists i JOIN characters c ON c.id = i.ignored_character_id WHERE i.character_id = @characterId ORDER BY c.name_key").ConfigureAwait(false);
+        var incoming = await SummariesAsync(
+            $"SELECT {SummaryListOfC} FROM friend_requests r JOIN characters c ON c.id = r.from_character_id WHERE r.to_character_id = @characterId ORDER BY c.name_key").ConfigureAwait(false);
+        var outgoing = await SummariesAsync(
+            $"SELECT {SummaryListOfC} FROM friend_requests r JOIN characters c ON c.id = r.to_character_id WHERE r.from_character_id = @characterId ORDER BY c.name_key").ConfigureAwait(false);
+        return new SocialRelations(friends, ignored, incoming, outgoing);
     }
 
     /// <inheritdoc />
@@ -351,28 +352,20 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     }
 
     /// <inheritdoc />
-    public async Task AddFriendshipAsync(long characterA, long characterB, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(Command(
-            "INSERT INTO friendships (character_a, character_b) VALUES (@low, @high) ON CONFLICT DO NOTHING",
-            new { low = Math.Min(characterA, characterB), high = Math.Max(characterA, characterB) }, transaction, cancellationToken)).ConfigureAwait(false);
-        await DeleteRequestsAsync(connection, transaction, characterA, characterB, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task AddFriendshipAsync(long characterA, long characterB, CancellationToken cancellationToken = default) =>
+        RunAsync(
+        [
+            Statement("INSERT INTO friendships (character_a, character_b) VALUES (@low, @high) ON CONFLICT DO NOTHING", ("low", Math.Min(characterA, characterB)), ("high", Math.Max(characterA, characterB))),
+            DeleteRequests(characterA, characterB),
+        ], stopUnlessFirstAffects: false, cancellationToken);
 
     /// <inheritdoc />
-    public async Task RemoveFriendshipAsync(long characterA, long characterB, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(Command(
-            "DELETE FROM friendships WHERE character_a = @low AND character_b = @high",
-            new { low = Math.Min(characterA, characterB), high = Math.Max(characterA, characterB) }, transaction, cancellationToken)).ConfigureAwait(false);
-        await DeleteRequestsAsync(connection, transaction, characterA, characterB, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task RemoveFriendshipAsync(long characterA, long characterB, CancellationToken cancellationToken = default) =>
+        RunAsync(
+        [
+            Statement("DELETE FROM friendships WHERE character_a = @low AND character_b = @high", ("low", Math.Min(characterA, characterB)), ("high", Math.Max(characterA, characterB))),
+            DeleteRequests(characterA, characterB),
+        ], stopUnlessFirstAffects: false, cancellationToken);
 
     /// <inheritdoc />
     public async Task AddIgnoreAsync(long characterId, long ignoredCharacterId, CancellationToken cancellationToken = default)
@@ -394,26 +387,6 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private static async Task<CharacterCreation> InsertCharacterAsync(DbConnection connection, DbTransaction transaction, long accountId, CharacterState initial, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(CharacterColumns.Values(initial));
-        parameters.Add("account_id", accountId);
-        parameters.Add("name", initial.Name);
-        parameters.Add("name_key", initial.Name.ToLowerInvariant());
-        var id = await connection.ExecuteScalarAsync<long?>(Command(
-            $"INSERT INTO characters (account_id, name, name_key, {StateColumnList}) VALUES (@account_id, @name, @name_key, {StateParameterList}) " +
-            "ON CONFLICT (name_key) DO NOTHING RETURNING id",
-            parameters, transaction, cancellationToken)).ConfigureAwait(false);
-        if (id is null)
-        {
-            return CharacterCreation.NameTaken;
-        }
-
-        var state = initial with { CharacterId = id.Value };
-        await ReplaceItemsAsync(connection, transaction, id.Value, state.Inventory, state.Equipment, cancellationToken).ConfigureAwait(false);
-        return new CharacterCreation(CharacterCreationOutcome.Created, new StoredCharacter(accountId, state, false, null, new Dictionary<int, int>()));
-    }
-
     /// <summary>A Dapper command that carries the caller's cancellation to the database (a shutdown's deadline reaches a stuck command).</summary>
     private static CommandDefinition Command(string sql, CancellationToken cancellationToken) =>
         new(sql, cancellationToken: cancellationToken);
@@ -424,118 +397,199 @@ public sealed class SqlGameStore(ConnectionFactory connections) : IAccountStore,
     private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
         new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
-    /// <summary>Rewrites a character's item rows: one delete and one multi-row insert per table.</summary>
-    private static async Task ReplaceItemsAsync(DbConnection connection, DbTransaction transaction, long characterId, Inventory inventory, Equipment equipment, CancellationToken cancellationToken)
+    private static SqlStatement Statement(string sql, params (string Name, object? Value)[] parameters) =>
+        new(sql, [.. parameters.Select(p => KeyValuePair.Create(p.Name, p.Value))]);
+
+    /// <summary>
+    /// Runs statements as one atomic write and returns the first one's affected rows; with
+    /// <paramref name="stopUnlessFirstAffects"/>, a first statement that changes nothing ends it
+    /// there (the work was already done). PostgreSQL gets the rest as one batch: a trade is three
+    /// round trips (the first statement, the batch, the commit) instead of one per statement.
+    /// </summary>
+    private async Task<int> RunAsync(IReadOnlyList<SqlStatement> statements, bool stopUnlessFirstAffects, CancellationToken cancellationToken)
     {
-        await ReplaceStacksAsync(connection, transaction, "inventory", characterId, inventory.Slots, cancellationToken).ConfigureAwait(false);
-        await ReplaceStacksAsync(connection, transaction, "equipment", characterId, equipment.Slots, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (connection is NpgsqlConnection postgres)
+        {
+            return await RunPostgresAsync(postgres, statements, stopUnlessFirstAffects, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var transaction = await _connections.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var first = -1;
+        foreach (var statement in statements)
+        {
+            var parameters = new DynamicParameters();
+            foreach (var (name, value) in statement.Parameters)
+            {
+                parameters.Add(name, value);
+            }
+
+            var affected = await connection.ExecuteAsync(Command(statement.Sql, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            if (first < 0)
+            {
+                first = affected;
+                if (stopUnlessFirstAffects && affected == 0)
+                {
+                    return 0;
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return first;
     }
 
-    private static async Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, ReadOnlyMemory<ItemStack> stacks, CancellationToken cancellationToken)
+    private static async Task<int> RunPostgresAsync(NpgsqlConnection connection, IReadOnlyList<SqlStatement> statements, bool stopUnlessFirstAffects, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(Command($"DELETE FROM {table} WHERE character_id = @characterId", new { characterId }, transaction, cancellationToken)).ConfigureAwait(false);
-        var sql = new StringBuilder($"INSERT INTO {table} (character_id, slot, item_id, quantity) VALUES ");
+        // BEGIN travels with the first statement; without a gate everything goes in one batch.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var first = 0;
+        var rest = 0;
+        if (stopUnlessFirstAffects)
+        {
+            await using var gate = Batch(connection, transaction, statements, 0, 1);
+            first = await gate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (first == 0)
+            {
+                return 0;
+            }
+
+            rest = 1;
+        }
+
+        if (rest < statements.Count)
+        {
+            await using var batch = Batch(connection, transaction, statements, rest, statements.Count - rest);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (!stopUnlessFirstAffects)
+            {
+                first = batch.BatchCommands[0].RecordsAffected;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return first;
+    }
+
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SqlStatement> statements, int from, int count)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+        for (var i = from; i < from + count; i++)
+        {
+            var command = new NpgsqlBatchCommand(statements[i].Sql);
+            foreach (var (name, value) in statements[i].Parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
+    private static async Task<CharacterCreation> InsertCharacterAsync(DbConnection connection, DbTransaction transaction, long accountId, CharacterState initial, CancellationToken cancellationToken)
+    {
         var parameters = new DynamicParameters();
-        parameters.Add("c", characterId);
+        var progress = CharacterColumns.ProgressOf(initial);
+        foreach (var column in CharacterColumns.Progress)
+        {
+            parameters.Add(column.Name, column.Value(progress));
+        }
+
+        parameters.Add("account_id", accountId);
+        parameters.Add("name", initial.Name);
+        parameters.Add("name_key", initial.Name.ToLowerInvariant());
+        parameters.Add(CharacterColumns.Coins, CharacterColumns.CoinsCarried(initial.Inventory, initial.Equipment));
+        var id = await connection.ExecuteScalarAsync<long?>(Command(
+            $"INSERT INTO characters (account_id, name, name_key, {ProgressColumnList}, {CharacterColumns.Coins}) VALUES (@account_id, @name, @name_key, {ProgressParameterList}, @{CharacterColumns.Coins}) " +
+            "ON CONFLICT (name_key) DO NOTHING RETURNING id",
+            parameters, transaction, cancellationToken)).ConfigureAwait(false);
+        if (id is null)
+        {
+            return CharacterCreation.NameTaken;
+        }
+
+        foreach (var statement in ReplaceItems(id.Value, initial.Inventory, initial.Equipment))
+        {
+            var values = new DynamicParameters();
+            foreach (var (name, value) in statement.Parameters)
+            {
+                values.Add(name, value);
+            }
+
+            await connection.ExecuteAsync(Command(statement.Sql, values, transaction, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var state = initial with { CharacterId = id.Value };
+        return new CharacterCreation(CharacterCreationOutcome.Created, new StoredCharacter(accountId, state, false, null, new Dictionary<int, int>()));
+    }
+
+    /// <summary>A character's item rows rewritten: a delete and one multi-row insert per table.</summary>
+    private static IEnumerable<SqlStatement> ReplaceItems(long characterId, in Inventory inventory, in Equipment equipment) =>
+        [.. ReplaceStacks("inventory", characterId, inventory.Slots), .. ReplaceStacks("equipment", characterId, equipment.Slots)];
+
+    private static List<SqlStatement> ReplaceStacks(string table, long characterId, ReadOnlySpan<ItemStack> stacks)
+    {
+        var statements = new List<SqlStatement> { Statement($"DELETE FROM {table} WHERE character_id = @c", ("c", characterId)) };
+        var sql = new StringBuilder($"INSERT INTO {table} (character_id, slot, item_id, quantity) VALUES ");
+        var parameters = new List<KeyValuePair<string, object?>> { new("c", characterId) };
         var rows = 0;
         for (var slot = 0; slot < stacks.Length; slot++)
         {
-            var stack = stacks.Span[slot];
+            var stack = stacks[slot];
             if (stack.IsEmpty)
             {
                 continue;
             }
 
             sql.Append(rows++ == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@c, @s{slot}, @i{slot}, @q{slot})");
-            parameters.Add($"s{slot}", (short)slot);
-            parameters.Add($"i{slot}", stack.ItemId);
-            parameters.Add($"q{slot}", stack.Quantity);
+            parameters.Add(new($"s{slot}", (short)slot));
+            parameters.Add(new($"i{slot}", stack.ItemId));
+            parameters.Add(new($"q{slot}", stack.Quantity));
         }
 
         if (rows > 0)
         {
-            await connection.ExecuteAsync(Command(sql.ToString(), parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            statements.Add(new SqlStatement(sql.ToString(), parameters));
         }
+
+        return statements;
     }
 
-    private static Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, InventorySlots slots, CancellationToken cancellationToken) =>
-        ReplaceStacksAsync(connection, transaction, table, characterId, ((ReadOnlySpan<ItemStack>)slots).ToArray(), cancellationToken);
-
-    private static Task ReplaceStacksAsync(DbConnection connection, DbTransaction transaction, string table, long characterId, EquipmentSlots slots, CancellationToken cancellationToken) =>
-        ReplaceStacksAsync(connection, transaction, table, characterId, ((ReadOnlySpan<ItemStack>)slots).ToArray(), cancellationToken);
-
-    private static async Task DeleteRequestsAsync(DbConnection connection, DbTransaction transaction, long a, long b, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(Command(
-            "DELETE FROM friend_requests WHERE (from_character_id = @a AND to_character_id = @b) OR (from_character_id = @b AND to_character_id = @a)",
-            new { a, b }, transaction, cancellationToken)).ConfigureAwait(false);
-
-    /// <summary>The progress columns, in the order the SQLite save fills them (skills in catalog order first).</summary>
-    private static readonly string[] ProgressColumnNames =
-    [
-        .. CharacterColumns.SkillNames.SelectMany(s => new[] { $"{s}_level", $"{s}_xp" }),
-        "position_x", "position_y", "position_z", "health", "max_health", "attack_style", "auto_retaliate", "running",
-    ];
-
-    private static readonly string ProgressUpdateSql =
-        $"UPDATE characters SET {string.Join(", ", ProgressColumnNames.Select(c => $"{c} = @{c}"))} WHERE id = @id";
+    private static SqlStatement DeleteRequests(long a, long b) => Statement(
+        "DELETE FROM friend_requests WHERE (from_character_id = @a AND to_character_id = @b) OR (from_character_id = @b AND to_character_id = @a)",
+        ("a", a), ("b", b));
 
     private static async Task SaveProgressPostgresAsync(NpgsqlConnection connection, IReadOnlyList<CharacterProgress> progress, CancellationToken cancellationToken)
     {
         // Columns as parallel arrays, unnested into rows: the whole batch is one statement.
-        var count = progress.Count;
-        var columns = new List<(string Name, string Type, Array Values)>
-        {
-            ("id", "bigint", progress.Select(p => p.CharacterId).ToArray()),
-            ("position_x", "real", progress.Select(p => p.Position.X).ToArray()),
-            ("position_y", "real", progress.Select(p => p.Position.Y).ToArray()),
-            ("position_z", "real", progress.Select(p => p.Position.Z).ToArray()),
-            ("health", "integer", progress.Select(p => p.Health.Current).ToArray()),
-            ("max_health", "integer", progress.Select(p => p.Health.Max).ToArray()),
-            ("attack_style", "smallint", progress.Select(p => (short)p.AttackStyle).ToArray()),
-            ("auto_retaliate", "boolean", progress.Select(p => p.AutoRetaliate).ToArray()),
-            ("running", "boolean", progress.Select(p => p.Running).ToArray()),
-        };
-        for (var s = 0; s < CharacterColumns.SkillNames.Length; s++)
-        {
-            var skill = s;
-            columns.Add(($"{CharacterColumns.SkillNames[s]}_level", "integer", progress.Select(p => p.Skills.Values[skill].Level).ToArray()));
-            columns.Add(($"{CharacterColumns.SkillNames[s]}_xp", "bigint", progress.Select(p => (long)p.Skills.Values[skill].XpTenths).ToArray()));
-        }
-
+        var columns = CharacterColumns.Progress;
         var sql = new StringBuilder("UPDATE characters AS c SET ");
-        sql.AppendJoin(", ", columns.Skip(1).Select(c => $"{c.Name} = u.{c.Name}"));
-        sql.Append(" FROM unnest(").AppendJoin(", ", columns.Select((c, i) => $"@p{i}::{c.Type}[]")).Append(") AS u(")
+        sql.AppendJoin(", ", columns.Select(c => $"{c.Name} = u.{c.Name}"));
+        sql.Append(" FROM unnest(@ids::bigint[], ").AppendJoin(", ", columns.Select((c, i) => $"@p{i}::{c.PostgresType}[]")).Append(") AS u(id, ")
             .AppendJoin(", ", columns.Select(c => c.Name)).Append(") WHERE c.id = u.id");
         await using var command = new NpgsqlCommand(sql.ToString(), connection);
-        for (var i = 0; i < columns.Count; i++)
+        command.Parameters.Add(new NpgsqlParameter("ids", progress.Select(p => p.CharacterId).ToArray()));
+        for (var i = 0; i < columns.Length; i++)
         {
-            command.Parameters.Add(new NpgsqlParameter($"p{i}", columns[i].Values));
+            var column = columns[i];
+            command.Parameters.Add(new NpgsqlParameter($"p{i}", column.PostgresType switch
+            {
+                "integer" => progress.Select(p => (int)column.Value(p)).ToArray(),
+                "bigint" => progress.Select(p => (long)column.Value(p)).ToArray(),
+                "real" => progress.Select(p => (float)column.Value(p)).ToArray(),
+                "smallint" => progress.Select(p => (short)column.Value(p)).ToArray(),
+                _ => (Array)progress.Select(p => (bool)column.Value(p)).ToArray(),
+            }));
         }
 
         var updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        if (updated != count)
+        if (updated != progress.Count)
         {
-            throw new InvalidOperationException($"The progress batch updated {updated} of {count} characters; some do not exist.");
+            throw new InvalidOperationException($"The progress batch updated {updated} of {progress.Count} characters; some do not exist.");
         }
     }
-
-    private static AccountRecord ReadAccount(dynamic row)
-    {
-        var values = (IDictionary<string, object>)row;
-        return new AccountRecord(
-            CharacterColumns.Long(values["id"]),
-            (string)values["name"],
-            values["privy_user_id"] as string,
-            values["farcaster_fid"] is null or DBNull ? null : CharacterColumns.Long(values["farcaster_fid"]),
-            values["wallet"] as string,
-            CharacterColumns.Time(values["created_at"]) ?? DateTimeOffset.UnixEpoch);
-    }
-
-    private static CharacterSummaryRecord Summary(IDictionary<string, object> row) =>
-        new(CharacterColumns.Long(row["id"]), (string)row["name"], CharacterColumns.CombatLevelOf(row));
-
-    private static List<CharacterSummaryRecord> Summaries(IEnumerable<dynamic> rows) =>
-        rows.Select(r => Summary((IDictionary<string, object>)r)).ToList();
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -1,0 +1,23 @@
+using Hyperscape.Ecs.Game.Components;
+
+namespace Hyperscape.Host.Persistence.Rows;
+
+/// <summary>A <c>ground_items</c> row.</summary>
+internal sealed class GroundItemRow
+{
+    public long Id { get; set; }
+
+    public int ItemId { get; set; }
+
+    public int Quantity { get; set; }
+
+    public float PositionX { get; set; }
+
+    public float PositionY { get; set; }
+
+    public float PositionZ { get; set; }
+
+    public long? OwnerCharacterId { get; set; }
+
+    public Ecs.Persistence.StoredGroundItem ToRecord() => new(Id, ItemId, Quantity, new Position(PositionX, PositionY, PositionZ), OwnerCharacterId);
+}
