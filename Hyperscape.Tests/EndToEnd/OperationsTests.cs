@@ -13,7 +13,7 @@ public sealed class OperationsTests
     {
         await using var server = await TestServer.StartAsync();
         await using var player = await TestClient.EnterAsync(server.Socket, "Op");
-        await player.WaitUntilAsync(_ => server.Loop.Tick >= 3, "a few ticks");
+        await player.WaitUntilAsync(c => server.Loop.Tick >= 3 && c.World!.Entities.ContainsKey(c.NetworkId), "a few ticks, and the player seeing itself");
         using var http = new HttpClient { BaseAddress = server.Http };
 
         var health = await http.GetAsync(new Uri("healthz", UriKind.Relative));
@@ -27,6 +27,10 @@ public sealed class OperationsTests
             Assert.That(stats.RootElement.GetProperty("connections").GetInt32(), Is.EqualTo(1));
             Assert.That(stats.RootElement.GetProperty("tick").GetInt64(), Is.GreaterThanOrEqualTo(3));
             Assert.That(stats.RootElement.GetProperty("bytesOut").GetInt64(), Is.GreaterThan(0));
+            var sync = stats.RootElement.GetProperty("sync");
+            Assert.That(sync.GetProperty("packets").GetInt64(), Is.GreaterThan(0), "the sync's own totals");
+            Assert.That(sync.GetProperty("entriesSent").GetInt64(), Is.GreaterThan(0));
+            Assert.That(sync.TryGetProperty("entriesDeferred", out _) && sync.TryGetProperty("eventsDropped", out _) && sync.TryGetProperty("visibilityCapped", out _), Is.True);
         });
 
         // The exporter collects on scrape; everything the game measures is there by name.
@@ -37,6 +41,12 @@ public sealed class OperationsTests
         Assert.That(metrics, Does.Contain("hyperscape_players_online"));
         Assert.That(metrics, Does.Contain("hyperscape_network_bytes_out"));
         Assert.That(metrics, Does.Contain("service_name=\"Hyperscape.Host\""), "the service has a name, not unknown_service");
+        foreach (var name in new[] { "hyperscape_sync_packets", "hyperscape_sync_bytes", "hyperscape_sync_entries_sent", "hyperscape_sync_entries_deferred", "hyperscape_sync_events_dropped", "hyperscape_sync_visibility_capped" })
+        {
+            Assert.That(metrics, Does.Contain(name), name);
+        }
+
+        Assert.That(metrics, Does.Contain("phase=\"npc-ai\""), "per-phase durations, by the phases' own names");
 
         var game = await http.GetAsync(new Uri("game", UriKind.Relative));
         Assert.That(game.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the game path wants a WebSocket");
