@@ -405,6 +405,33 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void The_killer_sees_an_npc_die_at_once_while_the_kill_count_waits_for_storage()
+    {
+        var world = new SyncWorld(64, [new NpcSpawnPoint(NpcIds.Chicken, new Tile(21, 20))], new SyncOptions { InterestGroups = 1 }, durable: true);
+        var hero = world.Join(new Tile(20, 20), 1);
+        world.Tick();
+        var client = world.Connect(1, hero);
+        world.Frames(2);
+        var chickenId = client.Entities.Single(e => e.Value.Kind == WireEntityKind.Npc).Key;
+        world.Simulation.Context.TryResolve(chickenId, out var chicken);
+        world.Simulation.Context.TryResolve(hero, out var heroEntity);
+        world.World.Get<CombatState>(chicken).LastAttacker = heroEntity;
+        world.World.Get<Health>(chicken).Current = 0;
+
+        world.Tick();
+        var loot = world.Simulation.ItemTransactions.Single(t => t.Kind == ItemTransactionKind.NpcLoot).Id;
+        world.Frames();
+
+        Assert.That(client.Events.Where(e => e.Subject == chickenId).Select(e => e.Kind), Is.EqualTo(new[] { GameEventKind.Died }), "the death, not held behind the kill");
+        Assert.That(client.Entities.ContainsKey(chickenId), Is.False, "and then the despawn");
+        Assert.That(client.Events.Any(e => e.Kind == GameEventKind.NpcKilled), Is.False, "the kill count is not durable yet");
+
+        world.Confirm(loot);
+        world.Frames(1);
+        Assert.That(client.Events.Single(e => e.Kind == GameEventKind.NpcKilled).Other, Is.EqualTo(chickenId), "the kill once durable");
+    }
+
+    [Test]
     public void A_trade_result_waits_for_its_commit_on_both_sides()
     {
         var world = new SyncWorld(64, [], new SyncOptions { InterestGroups = 1 }, durable: true);

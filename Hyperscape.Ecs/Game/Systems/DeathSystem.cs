@@ -118,17 +118,22 @@ internal sealed class DeathSystem : IGameSystem
         var npcId = context.NetworkIdOf(npc);
         var attacker = world.GetReadOnly<CombatState>(npc).LastAttacker;
         var transaction = context.NewTransactionId();
-        long killerId = 0;
+        var killerIsPlayer = world.IsAlive(attacker) && world.Has<Player>(attacker);
+        var killerId = killerIsPlayer ? context.NetworkIdOf(attacker) : 0;
+
+        // The death first: it is shown at once, while the kill count waits for its transaction to
+        // be durable. Queued behind the held kill, the death would wait too, and by then the NPC
+        // has despawned and the death is no longer anyone's to see.
+        context.Emit(new GameEvent(GameEventKind.Died, npcId, killerId, Transaction: transaction));
         KillCount? kill = null;
-        if (world.IsAlive(attacker) && world.TryGet<Player>(attacker, out var killer))
+        if (killerIsPlayer)
         {
-            killerId = context.NetworkIdOf(attacker);
+            var killer = world.GetReadOnly<Player>(attacker);
             var count = context.Kills.Record(killer.CharacterId, identity.DefinitionId);
             kill = new KillCount(killer.CharacterId, identity.DefinitionId, count);
             context.Emit(new GameEvent(GameEventKind.NpcKilled, killerId, npcId, identity.DefinitionId, count, Transaction: transaction));
         }
 
-        context.Emit(new GameEvent(GameEventKind.Died, npcId, killerId, Transaction: transaction));
         var tile = world.GetReadOnly<Position>(npc).Tile;
         var drops = context.Npcs[identity.DefinitionId].Drops;
         context.DropScratch.Clear();
