@@ -19,7 +19,7 @@ namespace Hyperscape.Ecs.Game;
 /// <see cref="Server.GameServer"/>, which adds the clock, the network sync and durability.
 /// </summary>
 /// <remarks>Deterministic: the same options, seed and sequence of calls give the same <see cref="ComputeStateHash"/>.</remarks>
-public sealed class Simulation
+public sealed class Simulation : IDisposable
 {
     private static readonly QueryDescription OnlinePlayers = new QueryDescription().WithAll<Player, Position, Health, Skills>().WithAll<CombatState, Movement>();
     private static readonly QueryDescription LivingOnlinePlayers = OnlinePlayers.WithNone<Dying>();
@@ -168,6 +168,12 @@ public sealed class Simulation
 
     /// <summary>Queues a player to leave the world at the next tick. Thread-safe; unknown ids are ignored.</summary>
     public void Leave(long networkId) => _sessions.Leaves.Enqueue(networkId);
+
+    /// <summary>
+    /// Gives the world's memory back to the shared pool (see <see cref="World.Dispose"/>). Call it
+    /// after the last <see cref="Step"/>, on the tick thread or once that thread has stopped.
+    /// </summary>
+    public void Dispose() => Context.World.Dispose();
 
     /// <summary>Advances the world by one tick.</summary>
     public void Step()

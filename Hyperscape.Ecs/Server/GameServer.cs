@@ -18,7 +18,7 @@ namespace Hyperscape.Ecs.Server;
 /// packet. A frame is 1 / <see cref="SyncOptions.FramesPerSecond"/> long (50 ms) and a tick every
 /// <see cref="FramesPerTick"/>-th frame (12: 600 ms).
 /// </remarks>
-public sealed class GameServer
+public sealed class GameServer : IDisposable
 {
     /// <summary>Frames run late, one after another, before the server gives up on sending them.</summary>
     public const int MaxCatchUpFrames = 5;
@@ -115,6 +115,9 @@ public sealed class GameServer
 
     /// <summary>Adds the ids of the clients that currently see <paramref name="networkId"/> (public chat goes to them).</summary>
     public void CollectClientsSeeing(long networkId, List<long> clientIds) => Sync.CollectClientsSeeing(networkId, clientIds);
+
+    /// <summary>Disposes the simulation (its world's memory goes back to the pool); call it once frames have stopped.</summary>
+    public void Dispose() => Simulation.Dispose();
 
     /// <summary>
     /// Runs every frame that is due by the clock and returns how many. A frame up to

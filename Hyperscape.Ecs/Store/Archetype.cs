@@ -31,7 +31,10 @@ internal sealed class Archetype
             rowBytes += Sizes[column];
         }
 
-        ChunkCapacity = Math.Max(1, options.ChunkSizeBytes / rowBytes);
+        // Each column starts 64-byte aligned; leaving room for that padding keeps a full chunk
+        // inside one block of ChunkSizeBytes, so full chunks of every archetype share a size class.
+        var padding = Chunk.Alignment * (ComponentIds.Length + 1);
+        ChunkCapacity = Math.Max(1, (options.ChunkSizeBytes - padding) / rowBytes);
         _initialRows = Math.Min(options.InitialChunkRows, ChunkCapacity);
     }
 
@@ -85,7 +88,7 @@ internal sealed class Archetype
             if (last.Capacity < ChunkCapacity)
             {
                 var grown = Math.Max(last.Capacity * 2, last.Count + wanted);
-                last.Grow(ComponentIds, Sizes, Math.Min(grown, ChunkCapacity));
+                last.Grow(Math.Min(grown, ChunkCapacity));
                 return last;
             }
         }
@@ -167,7 +170,7 @@ internal sealed class Archetype
             var first = ChunkCount == 0 ? ChunkWithSpace(Math.Min(ChunkCapacity, additional)) : Chunks[0];
             if (first.Capacity < ChunkCapacity)
             {
-                first.Grow(ComponentIds, Sizes, Math.Min(ChunkCapacity, first.Count + additional));
+                first.Grow(Math.Min(ChunkCapacity, first.Count + additional));
             }
 
             free = first.Capacity - first.Count;
@@ -191,8 +194,22 @@ internal sealed class Archetype
         var keep = Math.Max(ChunkCount, 1);
         for (var i = keep; i < Chunks.Length; i++)
         {
+            Chunks[i]?.Dispose();
             Chunks[i] = null!;
         }
+    }
+
+    /// <summary>Gives every chunk's memory back to the pool; the archetype is empty after.</summary>
+    public void Release()
+    {
+        foreach (var chunk in Chunks)
+        {
+            chunk?.Dispose();
+        }
+
+        Chunks = [];
+        ChunkCount = 0;
+        EntityCount = 0;
     }
 
     public override string ToString() => $"Archetype{Components} ({EntityCount} entities)";

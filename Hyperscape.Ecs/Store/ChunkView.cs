@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Hyperscape.Ecs.Store;
 
 /// <summary>
@@ -24,7 +22,7 @@ public readonly struct ChunkView
     public int Count => _chunk.Count;
 
     /// <summary>The entities, row by row; index <c>i</c> matches index <c>i</c> of every component span.</summary>
-    public ReadOnlySpan<Entity> Entities => new(_chunk.Entities, 0, _chunk.Count);
+    public ReadOnlySpan<Entity> Entities => _chunk.Entities[.._chunk.Count];
 
     /// <summary>The exact component set of the chunk's archetype.</summary>
     public ComponentSet Components => _archetype.Components;
@@ -39,12 +37,12 @@ public readonly struct ChunkView
     {
         var column = Column<T>();
         _chunk.Versions[column] = _world.Version;
-        return new Span<T>(Unsafe.As<T[]>(_chunk.Columns[column]), 0, _chunk.Count);
+        return _chunk.Span<T>(column);
     }
 
     /// <summary>The column of <typeparamref name="T"/> for reading; leaves its change version alone.</summary>
     public ReadOnlySpan<T> GetReadOnlySpan<T>()
-        where T : unmanaged => new(Unsafe.As<T[]>(_chunk.Columns[Column<T>()]), 0, _chunk.Count);
+        where T : unmanaged => _chunk.Span<T>(Column<T>());
 
     /// <summary>The world version at which <typeparamref name="T"/>'s column was last written.</summary>
     public uint GetChangeVersion<T>()

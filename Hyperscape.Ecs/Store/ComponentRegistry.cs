@@ -10,16 +10,12 @@ internal static class ComponentRegistry
 {
     private static readonly Lock Gate = new();
     private static ComponentType[] _types = new ComponentType[32];
-    private static Func<int, Array>[] _allocators = new Func<int, Array>[32];
     private static int _count;
 
     /// <summary>The number of registered types; ids are <c>0 .. Count-1</c>.</summary>
     public static int Count => Volatile.Read(ref _count);
 
     public static ComponentType Get(int id) => _types[id];
-
-    /// <summary>Allocates an uninitialized column array of the component's CLR element type.</summary>
-    public static Array AllocateColumn(int id, int length) => _allocators[id](length);
 
     public static int Register<T>()
         where T : unmanaged
@@ -36,11 +32,9 @@ internal static class ComponentRegistry
             if (id == _types.Length)
             {
                 Array.Resize(ref _types, id * 2);
-                Array.Resize(ref _allocators, id * 2);
             }
 
             _types[id] = new ComponentType(id, typeof(T), Unsafe.SizeOf<T>());
-            _allocators[id] = static length => GC.AllocateUninitializedArray<T>(length);
             Volatile.Write(ref _count, id + 1);
             return id;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -13,8 +14,10 @@ namespace Hyperscape.Ecs.Store;
 /// removing or reading one it lacks, touching a destroyed entity, or changing structure while a
 /// query iterates (record the change in a <see cref="CommandBuffer"/> instead).
 /// A <c>ref</c> returned by <see cref="Get{T}"/> is valid until the next structural change.
+/// Component data lives in native memory pooled across worlds: dispose a world to hand its
+/// memory to the next one (an undisposed world gives it back when collected).
 /// </remarks>
-public sealed class World
+public sealed class World : IDisposable
 {
     private readonly WorldOptions _options;
     private readonly Dictionary<ComponentSet, Archetype> _archetypeBySet = [];
@@ -30,6 +33,7 @@ public sealed class World
     private uint _version = 1;
     private ComponentSet _lastCreatedSet;
     private Archetype _lastCreatedArchetype;
+    private bool _disposed;
 
     /// <summary>Creates an empty world with <see cref="WorldOptions.Default"/>.</summary>
     public World()
@@ -43,8 +47,10 @@ public sealed class World
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _records = new EntityRecord[options.InitialEntityCapacity];
-        _freeIds = new int[Math.Min(options.InitialEntityCapacity, 1024)];
+        // Both tables are rented: a world that lives briefly (tests, tools, benchmarks, zone
+        // hand-offs) should not leave megabytes of large-object-heap garbage behind it.
+        _records = ArrayPool<EntityRecord>.Shared.Rent(options.InitialEntityCapacity);
+        _freeIds = ArrayPool<int>.Shared.Rent(Math.Min(options.InitialEntityCapacity, 1024));
         _emptyArchetype = CreateArchetype(ComponentSet.Empty);
         _lastCreatedArchetype = _emptyArchetype;
     }
@@ -129,47 +135,135 @@ public sealed class World
         return entity;
     }
 
+    /// <summary>Creates an entity with four components.</summary>
+    public Entity Create<T1, T2, T3, T4>(in T1 c1, in T2 c2, in T3 c3, in T4 c4)
+        where T1 : unmanaged
+        where T2 : unmanaged
+        where T3 : unmanaged
+        where T4 : unmanaged
+    {
+        var entity = PlaceNew(ComponentSet.Of<T1, T2, T3, T4>(), out var archetype, out var chunk, out var row);
+        Unsafe.Add(ref chunk.Read<T1>(archetype.ColumnOf(ComponentId<T1>.Value)), row) = c1;
+        Unsafe.Add(ref chunk.Read<T2>(archetype.ColumnOf(ComponentId<T2>.Value)), row) = c2;
+        Unsafe.Add(ref chunk.Read<T3>(archetype.ColumnOf(ComponentId<T3>.Value)), row) = c3;
+        Unsafe.Add(ref chunk.Read<T4>(archetype.ColumnOf(ComponentId<T4>.Value)), row) = c4;
+        return entity;
+    }
+
+    /// <summary>Creates an entity with five components.</summary>
+    public Entity Create<T1, T2, T3, T4, T5>(in T1 c1, in T2 c2, in T3 c3, in T4 c4, in T5 c5)
+        where T1 : unmanaged
+        where T2 : unmanaged
+        where T3 : unmanaged
+        where T4 : unmanaged
+        where T5 : unmanaged
+    {
+        var entity = PlaceNew(ComponentSet.Of<T1, T2, T3, T4>().With<T5>(), out var archetype, out var chunk, out var row);
+        Unsafe.Add(ref chunk.Read<T1>(archetype.ColumnOf(ComponentId<T1>.Value)), row) = c1;
+        Unsafe.Add(ref chunk.Read<T2>(archetype.ColumnOf(ComponentId<T2>.Value)), row) = c2;
+        Unsafe.Add(ref chunk.Read<T3>(archetype.ColumnOf(ComponentId<T3>.Value)), row) = c3;
+        Unsafe.Add(ref chunk.Read<T4>(archetype.ColumnOf(ComponentId<T4>.Value)), row) = c4;
+        Unsafe.Add(ref chunk.Read<T5>(archetype.ColumnOf(ComponentId<T5>.Value)), row) = c5;
+        return entity;
+    }
+
+    /// <summary>Creates an entity with six components; use <see cref="Create(in ComponentSet)"/> and <see cref="Set{T}"/> for more.</summary>
+    public Entity Create<T1, T2, T3, T4, T5, T6>(in T1 c1, in T2 c2, in T3 c3, in T4 c4, in T5 c5, in T6 c6)
+        where T1 : unmanaged
+        where T2 : unmanaged
+        where T3 : unmanaged
+        where T4 : unmanaged
+        where T5 : unmanaged
+        where T6 : unmanaged
+    {
+        var entity = PlaceNew(ComponentSet.Of<T1, T2, T3, T4>().With<T5>().With<T6>(), out var archetype, out var chunk, out var row);
+        Unsafe.Add(ref chunk.Read<T1>(archetype.ColumnOf(ComponentId<T1>.Value)), row) = c1;
+        Unsafe.Add(ref chunk.Read<T2>(archetype.ColumnOf(ComponentId<T2>.Value)), row) = c2;
+        Unsafe.Add(ref chunk.Read<T3>(archetype.ColumnOf(ComponentId<T3>.Value)), row) = c3;
+        Unsafe.Add(ref chunk.Read<T4>(archetype.ColumnOf(ComponentId<T4>.Value)), row) = c4;
+        Unsafe.Add(ref chunk.Read<T5>(archetype.ColumnOf(ComponentId<T5>.Value)), row) = c5;
+        Unsafe.Add(ref chunk.Read<T6>(archetype.ColumnOf(ComponentId<T6>.Value)), row) = c6;
+        return entity;
+    }
+
+    // ---- bulk creation --------------------------------------------------------------------
+
     /// <summary>
     /// Creates <c>entities.Length</c> entities with zero-initialized components and writes their
     /// handles to <paramref name="entities"/>. Rows are reserved a chunk at a time.
     /// </summary>
     public void Create(in ComponentSet components, Span<Entity> entities)
     {
-        ThrowIfIterating();
-        StructureVersion++;
-        var archetype = ArchetypeFor(components);
-        EnsureRecordCapacity(_highWater + entities.Length - Math.Min(_freeCount, entities.Length));
-        var done = 0;
-        while (done < entities.Length)
-        {
-            var chunk = archetype.ChunkWithSpace(entities.Length - done);
-            var start = chunk.Count;
-            var take = Math.Min(entities.Length - done, chunk.Capacity - start);
-            var handles = chunk.Entities.AsSpan(start, take);
-            var records = _records;
-            for (var i = 0; i < handles.Length; i++)
-            {
-                var id = _freeCount > 0 ? _freeIds[--_freeCount] : NewId(records);
-                ref var record = ref records[id];
-                record.Chunk = chunk;
-                record.Row = start + i;
-                handles[i] = new Entity(id, record.Version);
-            }
+        var fill = new ZeroFill();
+        PlaceMany(components, entities.Length, entities, ref fill);
+    }
 
-            for (var column = 0; column < archetype.Sizes.Length; column++)
-            {
-                var size = archetype.Sizes[column];
-                Unsafe.InitBlockUnaligned(ref chunk.Cell(column, start, size), 0, (uint)(take * size));
-            }
+    /// <summary>Creates <paramref name="count"/> entities with zero-initialized components.</summary>
+    public void Create(in ComponentSet components, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var fill = new ZeroFill();
+        PlaceMany(components, count, default, ref fill);
+    }
 
-            handles.CopyTo(entities[done..]);
-            chunk.Count = start + take;
-            chunk.MarkAll(_version);
-            done += take;
-        }
+    /// <summary>Creates <c>entities.Length</c> entities, all with <paramref name="c1"/>, and writes their handles.</summary>
+    public void Create<T1>(Span<Entity> entities, in T1 c1)
+        where T1 : unmanaged
+    {
+        var fill = new ComponentFill<T1>(c1);
+        PlaceMany(ComponentSet.Of<T1>(), entities.Length, entities, ref fill);
+    }
 
-        archetype.EntityCount += entities.Length;
-        Count += entities.Length;
+    /// <summary>Creates <paramref name="count"/> entities, all with <paramref name="c1"/>.</summary>
+    public void Create<T1>(int count, in T1 c1)
+        where T1 : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var fill = new ComponentFill<T1>(c1);
+        PlaceMany(ComponentSet.Of<T1>(), count, default, ref fill);
+    }
+
+    /// <summary>Creates <c>entities.Length</c> entities, all with the given values, and writes their handles.</summary>
+    public void Create<T1, T2>(Span<Entity> entities, in T1 c1, in T2 c2)
+        where T1 : unmanaged
+        where T2 : unmanaged
+    {
+        var fill = new ComponentFill<T1, T2>(c1, c2);
+        PlaceMany(ComponentSet.Of<T1, T2>(), entities.Length, entities, ref fill);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="count"/> entities, all with the given values: the fastest way to
+    /// populate a world (rows are claimed a chunk at a time and each column is filled in one pass).
+    /// </summary>
+    public void Create<T1, T2>(int count, in T1 c1, in T2 c2)
+        where T1 : unmanaged
+        where T2 : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var fill = new ComponentFill<T1, T2>(c1, c2);
+        PlaceMany(ComponentSet.Of<T1, T2>(), count, default, ref fill);
+    }
+
+    /// <summary>Creates <c>entities.Length</c> entities, all with the given values, and writes their handles.</summary>
+    public void Create<T1, T2, T3>(Span<Entity> entities, in T1 c1, in T2 c2, in T3 c3)
+        where T1 : unmanaged
+        where T2 : unmanaged
+        where T3 : unmanaged
+    {
+        var fill = new ComponentFill<T1, T2, T3>(c1, c2, c3);
+        PlaceMany(ComponentSet.Of<T1, T2, T3>(), entities.Length, entities, ref fill);
+    }
+
+    /// <summary>Creates <paramref name="count"/> entities, all with the given values.</summary>
+    public void Create<T1, T2, T3>(int count, in T1 c1, in T2 c2, in T3 c3)
+        where T1 : unmanaged
+        where T2 : unmanaged
+        where T3 : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var fill = new ComponentFill<T1, T2, T3>(c1, c2, c3);
+        PlaceMany(ComponentSet.Of<T1, T2, T3>(), count, default, ref fill);
     }
 
     // ---- destruction ----------------------------------------------------------------------
@@ -203,7 +297,7 @@ public sealed class World
             for (var c = 0; c < archetype.ChunkCount; c++)
             {
                 var chunk = archetype.Chunks[c];
-                foreach (var entity in chunk.Entities.AsSpan(0, chunk.Count))
+                foreach (var entity in chunk.Entities[..chunk.Count])
                 {
                     FreeSlot(ref _records[entity.Id], entity.Id);
                 }
@@ -339,7 +433,7 @@ public sealed class World
     public void Reserve(in ComponentSet components, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ThrowIfIterating();
+        ThrowIfCannotChange();
         var archetype = ArchetypeFor(components);
         EnsureRecordCapacity(_highWater + Math.Max(0, count - _freeCount));
         EnsureFreeCapacity(_highWater + count);
@@ -357,6 +451,37 @@ public sealed class World
         {
             archetype.TrimExcess();
         }
+    }
+
+    /// <summary>
+    /// Destroys every entity and gives the world's chunk memory and tables back to the shared
+    /// pools, where the next world reuses them without fresh pages or garbage collections.
+    /// The world must not be used after; queries over it find nothing. Safe to call twice.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        ThrowIfIterating();
+        _disposed = true;
+        foreach (var archetype in _archetypes)
+        {
+            archetype.Release();
+        }
+
+        // Cleared first so the pooled table holds no chunk references (which would keep them alive).
+        _records.AsSpan(0, _highWater).Clear();
+        ArrayPool<EntityRecord>.Shared.Return(_records);
+        ArrayPool<int>.Shared.Return(_freeIds);
+        _records = [];
+        _freeIds = [];
+        _highWater = 0;
+        _freeCount = 0;
+        Count = 0;
+        StructureVersion++;
     }
 
     // ---- internals used by queries and command buffers ------------------------------------
@@ -421,6 +546,78 @@ public sealed class World
         {
             ThrowStructuralChangeDuringIteration();
         }
+    }
+
+    /// <summary>Refuses a change: a query is iterating or the world is disposed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ThrowIfCannotChange()
+    {
+        if (_iterationDepth != 0)
+        {
+            ThrowStructuralChangeDuringIteration();
+        }
+
+        if (_disposed)
+        {
+            ThrowDisposed();
+        }
+    }
+
+    /// <summary>
+    /// Places <paramref name="count"/> new entities a chunk at a time: ids and records first,
+    /// then <paramref name="fill"/> writes each chunk's new rows column by column.
+    /// </summary>
+    private void PlaceMany<TFill>(in ComponentSet components, int count, Span<Entity> handlesOut, ref TFill fill)
+        where TFill : struct, IRowFill
+    {
+        ThrowIfCannotChange();
+        StructureVersion++;
+        var archetype = ArchetypeFor(components);
+        EnsureRecordCapacity(_highWater + count - Math.Min(_freeCount, count));
+        var done = 0;
+        while (done < count)
+        {
+            var chunk = archetype.ChunkWithSpace(count - done);
+            var start = chunk.Count;
+            var take = Math.Min(count - done, chunk.Capacity - start);
+            var handles = chunk.Entities.Slice(start, take);
+            var records = _records;
+            var reused = Math.Min(_freeCount, take);
+            for (var i = 0; i < reused; i++)
+            {
+                var id = _freeIds[--_freeCount];
+                ref var record = ref records[id];
+                record.Chunk = chunk;
+                record.Row = start + i;
+                handles[i] = new Entity(id, record.Version);
+            }
+
+            // Fresh ids are consecutive: one pass, no free-list test per row.
+            var firstFresh = _highWater;
+            _highWater += take - reused;
+            for (var i = reused; i < take; i++)
+            {
+                var id = firstFresh + i - reused;
+                ref var record = ref records[id];
+                record.Version = 1;
+                record.Chunk = chunk;
+                record.Row = start + i;
+                handles[i] = new Entity(id, 1);
+            }
+
+            fill.Fill(chunk, archetype, start, take);
+            if (!handlesOut.IsEmpty)
+            {
+                handles.CopyTo(handlesOut[done..]);
+            }
+
+            chunk.Count = start + take;
+            chunk.MarkAll(_version);
+            done += take;
+        }
+
+        archetype.EntityCount += count;
+        Count += count;
     }
 
     // ---- private machinery ----------------------------------------------------------------
@@ -506,7 +703,7 @@ public sealed class World
     private Entity PlaceNew(in ComponentSet components, out Archetype archetype, out Chunk chunk, out int row)
     {
         // The guard comes first: a new archetype would change the archetype list a query is walking.
-        ThrowIfIterating();
+        ThrowIfCannotChange();
         StructureVersion++;
         archetype = ArchetypeFor(components);
         var id = AllocateId();
@@ -614,7 +811,11 @@ public sealed class World
     {
         if (needed > _records.Length)
         {
-            Array.Resize(ref _records, Math.Max(needed, _records.Length * 2));
+            var records = ArrayPool<EntityRecord>.Shared.Rent(Math.Max(needed, _records.Length * 2));
+            _records.AsSpan(0, _highWater).CopyTo(records);
+            _records.AsSpan(0, _highWater).Clear();
+            ArrayPool<EntityRecord>.Shared.Return(_records);
+            _records = records;
         }
     }
 
@@ -622,7 +823,10 @@ public sealed class World
     {
         if (needed > _freeIds.Length)
         {
-            Array.Resize(ref _freeIds, Math.Max(needed, _freeIds.Length * 2));
+            var freeIds = ArrayPool<int>.Shared.Rent(Math.Max(needed, _freeIds.Length * 2));
+            _freeIds.AsSpan(0, _freeCount).CopyTo(freeIds);
+            ArrayPool<int>.Shared.Return(_freeIds);
+            _freeIds = freeIds;
         }
     }
 
@@ -635,6 +839,9 @@ public sealed class World
     [DoesNotReturn]
     private static void ThrowMissing(Entity entity, int componentId) =>
         throw new InvalidOperationException($"{entity} has no {ComponentRegistry.Get(componentId)}.");
+
+    [DoesNotReturn]
+    private static void ThrowDisposed() => throw new ObjectDisposedException(nameof(World));
 
     [DoesNotReturn]
     private static void ThrowStructuralChangeDuringIteration() =>

@@ -19,6 +19,9 @@ public class MisuseTests
         _entities = Enumerable.Range(0, 90).Select(i => _world.Create(new Counter(i), new Position(i, -i, 0))).ToList();
     }
 
+    [TearDown]
+    public void DisposeWorld() => _world?.Dispose();
+
     [Test]
     public void Adding_a_component_twice_throws_and_changes_nothing()
     {

@@ -23,6 +23,9 @@ public class WorldModelTests
     private uint _checkpoint;
     private long _nextUnique;
 
+    [TearDown]
+    public void DisposeWorld() => _world?.Dispose();
+
     [TestCase(1, 1024)]
     [TestCase(2, 4096)]
     [TestCase(3, 256 * 1024)]

@@ -1,0 +1,3 @@
+namespace Hyperscape.Tests.Store.Components;
+
+public record struct Marker(int Value);
