@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Hyperscape.Ecs.Threading;
 
 namespace Hyperscape.Ecs.Store;
 
@@ -11,8 +12,12 @@ namespace Hyperscape.Ecs.Store;
 /// </summary>
 public sealed class Query
 {
+    // Below this many rows a slice is not worth a thread's hand-off.
+    private const int MinSliceRows = 4096;
+
     private readonly World _world;
     private Archetype[] _archetypes = new Archetype[4];
+    private QuerySlice[] _slices = [];
 
     internal Query(World world, QueryDescription description)
     {
@@ -285,6 +290,94 @@ public sealed class Query
         }
     }
 
+    /// <summary>
+    /// <see cref="ForEach{TAction, T1}"/> on every core: the matching rows are cut into slices
+    /// (whole chunks, or parts of large ones) and run on the calling thread and the store's helper
+    /// threads at once. Allocates nothing after the first call. Each slice runs on its own copy of
+    /// <paramref name="action"/>, so the callback must only touch the entity it is given (and
+    /// thread-safe state); what it writes to the action's own fields is discarded.
+    /// </summary>
+    public void ParallelForEach<TAction, T1>(ref TAction action)
+        where TAction : struct, IForEach<T1>
+        where T1 : unmanaged
+    {
+        var id1 = Require<T1>();
+        _world.EnterIteration();
+        try
+        {
+            var parallelism = Environment.ProcessorCount;
+            var slices = CutSlices(parallelism);
+            ParallelLoop.Run(new ParallelForEachBody<TAction, T1>(_slices, action, id1, _world.Version), slices, 1, parallelism);
+        }
+        finally
+        {
+            _world.ExitIteration();
+        }
+    }
+
+    /// <summary><see cref="ForEach{TAction, T1, T2}"/> on every core; see <see cref="ParallelForEach{TAction, T1}"/>.</summary>
+    public void ParallelForEach<TAction, T1, T2>(ref TAction action)
+        where TAction : struct, IForEach<T1, T2>
+        where T1 : unmanaged
+        where T2 : unmanaged
+    {
+        int id1 = Require<T1>(), id2 = Require<T2>();
+        _world.EnterIteration();
+        try
+        {
+            var parallelism = Environment.ProcessorCount;
+            var slices = CutSlices(parallelism);
+            ParallelLoop.Run(new ParallelForEachBody<TAction, T1, T2>(_slices, action, id1, id2, _world.Version), slices, 1, parallelism);
+        }
+        finally
+        {
+            _world.ExitIteration();
+        }
+    }
+
+    /// <summary><see cref="ForEach{TAction, T1, T2, T3}"/> on every core; see <see cref="ParallelForEach{TAction, T1}"/>.</summary>
+    public void ParallelForEach<TAction, T1, T2, T3>(ref TAction action)
+        where TAction : struct, IForEach<T1, T2, T3>
+        where T1 : unmanaged
+        where T2 : unmanaged
+        where T3 : unmanaged
+    {
+        int id1 = Require<T1>(), id2 = Require<T2>(), id3 = Require<T3>();
+        _world.EnterIteration();
+        try
+        {
+            var parallelism = Environment.ProcessorCount;
+            var slices = CutSlices(parallelism);
+            ParallelLoop.Run(new ParallelForEachBody<TAction, T1, T2, T3>(_slices, action, id1, id2, id3, _world.Version), slices, 1, parallelism);
+        }
+        finally
+        {
+            _world.ExitIteration();
+        }
+    }
+
+    /// <summary><see cref="ForEach{TAction, T1, T2, T3, T4}"/> on every core; see <see cref="ParallelForEach{TAction, T1}"/>.</summary>
+    public void ParallelForEach<TAction, T1, T2, T3, T4>(ref TAction action)
+        where TAction : struct, IForEach<T1, T2, T3, T4>
+        where T1 : unmanaged
+        where T2 : unmanaged
+        where T3 : unmanaged
+        where T4 : unmanaged
+    {
+        int id1 = Require<T1>(), id2 = Require<T2>(), id3 = Require<T3>(), id4 = Require<T4>();
+        _world.EnterIteration();
+        try
+        {
+            var parallelism = Environment.ProcessorCount;
+            var slices = CutSlices(parallelism);
+            ParallelLoop.Run(new ParallelForEachBody<TAction, T1, T2, T3, T4>(_slices, action, id1, id2, id3, id4, _world.Version), slices, 1, parallelism);
+        }
+        finally
+        {
+            _world.ExitIteration();
+        }
+    }
+
     internal Archetype ArchetypeAt(int index) => _archetypes[index];
 
     internal void Consider(Archetype archetype)
@@ -300,6 +393,35 @@ public sealed class Query
         }
 
         _archetypes[ArchetypeCount++] = archetype;
+    }
+
+    /// <summary>
+    /// Cuts the matching rows into slices, about eight per thread so an uneven machine still
+    /// balances, none smaller than <see cref="MinSliceRows"/>; returns how many.
+    /// </summary>
+    private int CutSlices(int parallelism)
+    {
+        var rowsPerSlice = Math.Max(MinSliceRows, (Count() + (parallelism * 8) - 1) / (parallelism * 8));
+        var count = 0;
+        for (var a = 0; a < ArchetypeCount; a++)
+        {
+            var archetype = _archetypes[a];
+            for (var c = 0; c < archetype.ChunkCount; c++)
+            {
+                var chunk = archetype.Chunks[c];
+                for (var start = 0; start < chunk.Count; start += rowsPerSlice)
+                {
+                    if (count == _slices.Length)
+                    {
+                        Array.Resize(ref _slices, Math.Max(16, count * 2));
+                    }
+
+                    _slices[count++] = new QuerySlice(chunk, start, Math.Min(rowsPerSlice, chunk.Count - start));
+                }
+            }
+        }
+
+        return count;
     }
 
     private int Require<T>()
