@@ -44,16 +44,10 @@ internal sealed class InterestManager
 
     /// <summary>
     /// The world changed: every group owes a refresh, paid one per frame from now. A player's own
-    /// entity and private state cannot wait for that: they are refreshed now, for everyone.
+    /// entity and private state cannot wait for that: the frame calls <see cref="RefreshSelf"/>
+    /// for every client now.
     /// </summary>
-    public void WorldChanged(List<ClientView> clients)
-    {
-        _groupsOwed = _options.InterestGroups;
-        foreach (var client in clients)
-        {
-            RefreshSelf(client);
-        }
-    }
+    public void WorldChanged() => _groupsOwed = _options.InterestGroups;
 
     /// <summary>The group whose views this frame refreshes, or -1 when none owes one.</summary>
     public int NextGroup()
@@ -69,14 +63,17 @@ internal sealed class InterestManager
         return group;
     }
 
-    /// <summary>Recomputes a client's view: what it sees, what left, and its own state.</summary>
-    public void Update(ClientView client)
+    /// <summary>
+    /// Recomputes a client's view: what it sees, what left, and its own state. Touches only that
+    /// client and <paramref name="tally"/>, so clients can be updated on several threads at once.
+    /// </summary>
+    public void Update(ClientView client, SyncCounters tally)
     {
         var hasPlayer = _context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player);
         client.CappedCount = 0;
         if (hasPlayer)
         {
-            var visitor = new InterestVisitor { Interest = this, Client = client, Center = _world.GetReadOnly<Position>(player).Tile };
+            var visitor = new InterestVisitor { Interest = this, Client = client, Tally = tally, Center = _world.GetReadOnly<Position>(player).Tile };
             _snapshots.Grid.VisitRange(visitor.Center, _options.ViewRadius + _options.ExitMargin, ref visitor);
             RefreshOwnState(client, player);
         }
@@ -101,7 +98,7 @@ internal sealed class InterestManager
     }
 
     /// <summary>The client's player's entity is at <paramref name="distance"/> tiles from an entity in range: track it, diff it.</summary>
-    public void See(ClientView client, Entity entity, int distance)
+    public void See(ClientView client, Entity entity, int distance, SyncCounters tally)
     {
         ref readonly var snapshot = ref _snapshots[entity.Id];
         var slot = client.Map.Find(entity.Id);
@@ -134,7 +131,7 @@ internal sealed class InterestManager
 
             if (client.FreeCount == 0 || distance > client.AdmitWithin)
             {
-                _counters.VisibilityCapped++;
+                tally.VisibilityCapped++;
                 client.CappedCount++;
                 client.RefusedByDistance[distance]++;
                 return;
@@ -231,11 +228,12 @@ internal sealed class InterestManager
         client.NeedsInterest = evicted > 0 || client.FreeCount > 0;
     }
 
-    private void RefreshSelf(ClientView client)
+    /// <summary>Refreshes a client's own entity and private state (every client, after every world change).</summary>
+    public void RefreshSelf(ClientView client, SyncCounters tally)
     {
         if (_context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player) && _snapshots.Holds(player))
         {
-            See(client, player, 0);
+            See(client, player, 0, tally);
             RefreshOwnState(client, player);
         }
     }

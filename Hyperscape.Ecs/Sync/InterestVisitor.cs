@@ -9,7 +9,8 @@ internal struct InterestVisitor : ISpatialVisitor
 {
     public InterestManager Interest;
     public ClientView Client;
+    public SyncCounters Tally;
     public Tile Center;
 
-    public readonly void Visit(Entity entity, Tile tile) => Interest.See(Client, entity, tile.DistanceTo(Center));
+    public readonly void Visit(Entity entity, Tile tile) => Interest.See(Client, entity, tile.DistanceTo(Center), Tally);
 }

@@ -1,6 +1,7 @@
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Persistence;
+using Hyperscape.Ecs.Threading;
 
 namespace Hyperscape.Ecs.Sync;
 
@@ -16,17 +17,25 @@ namespace Hyperscape.Ecs.Sync;
 /// </summary>
 /// <remarks>
 /// Thresholds compare against what each client was last sent, never against the previous tick, so
-/// slow drift is sent once it adds up. Steady-state frames allocate nothing.
+/// slow drift is sent once it adds up. Steady-state frames allocate nothing. A frame's per-client
+/// work (interest, events, sync packet) touches only that client, so clients are split among
+/// <see cref="SyncOptions.Parallelism"/> threads, each with its own <see cref="SyncWorker"/>;
+/// everything shared (change detection, interest groups, totals, faults) happens before or after,
+/// on the game thread. The packets do not depend on the number of threads.
 /// </remarks>
 internal sealed class NetworkSync
 {
+    // Clients taken at a time by a frame-building thread: enough to make the hand-out cheap, few
+    // enough that threads finish together.
+    private const int ClientsPerRange = 16;
+
     private readonly SyncCounters _counters = new();
     private readonly ClientDirectory _clients;
     private readonly SnapshotTable _snapshots;
     private readonly DurabilityGate _gate;
     private readonly InterestManager _interest;
     private readonly EventRouter _events;
-    private readonly SyncPacketWriter _writer;
+    private readonly SyncWorker[] _workers;
     private readonly List<ClientFault> _faults = [];
 
     /// <summary>Creates the sync over a simulation's world.</summary>
@@ -41,7 +50,12 @@ internal sealed class NetworkSync
         _gate = new DurabilityGate(_snapshots, _clients, _counters, Options.HoldItemChangesUntilConfirmed);
         _interest = new InterestManager(context, Options, _snapshots, _gate, _counters);
         _events = new EventRouter(_clients, _snapshots, _gate, Options, _counters);
-        _writer = new SyncPacketWriter(context, Options, _snapshots, _gate, _counters);
+        _workers = new SyncWorker[Options.Parallelism];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            var tally = new SyncCounters();
+            _workers[i] = new SyncWorker(new SyncPacketWriter(context, Options, _snapshots, _gate, tally), tally);
+        }
     }
 
     /// <summary>The options in force.</summary>
@@ -116,46 +130,73 @@ internal sealed class NetworkSync
     public void BuildFrame(IPacketSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        _counters.Frame++;
-        if (_snapshots.Refresh(_counters.Frame, _gate))
+        var frame = ++_counters.Frame;
+        var worldChanged = _snapshots.Refresh(frame, _gate);
+        if (worldChanged)
         {
-            _interest.WorldChanged(_clients.Order);
+            _interest.WorldChanged();
         }
 
         var group = _interest.NextGroup();
-        _faults.Clear();
-        foreach (var client in _clients.Order)
+        foreach (var worker in _workers)
         {
+            worker.Tally.Frame = frame;
+        }
+
+        ParallelLoop.Run(new SyncFrameBody(this, group, worldChanged, sink), _clients.Order.Count, ClientsPerRange, Options.Parallelism);
+
+        _faults.Clear();
+        foreach (var worker in _workers)
+        {
+            worker.Tally.DrainInto(_counters);
+            _faults.AddRange(worker.Faults);
+            worker.Faults.Clear();
+        }
+
+        foreach (var fault in _faults)
+        {
+            RemoveClient(fault.ClientId);
+        }
+    }
+
+    /// <summary>The per-client part of a frame for clients <paramref name="start"/> .. <paramref name="end"/>-1, on one thread.</summary>
+    internal void BuildClients(int start, int end, int worker, int group, bool worldChanged, IPacketSink sink)
+    {
+        var scratch = _workers[worker];
+        var clients = _clients.Order;
+        for (var i = start; i < end; i++)
+        {
+            var client = clients[i];
             try
             {
+                if (worldChanged)
+                {
+                    _interest.RefreshSelf(client, scratch.Tally);
+                }
+
                 if (client.Group == group || client.NeedsInterest)
                 {
                     client.NeedsInterest = false;
-                    _interest.Update(client);
+                    _interest.Update(client, scratch.Tally);
                 }
 
                 // Events first: they were routed when the tick ended, to clients that held their
                 // subjects then, and this frame's despawns may remove those subjects.
                 if (client.EventCount > 0)
                 {
-                    _writer.WriteEvents(client, sink);
+                    scratch.Writer.WriteEvents(client, sink);
                 }
 
                 if (client.HasBacklog)
                 {
-                    _writer.WriteSync(client, sink);
+                    scratch.Writer.WriteSync(client, sink);
                 }
             }
             catch (Exception exception)
             {
                 // One client's bad state must not stop everyone's frame; the host disconnects it.
-                _faults.Add(new ClientFault(client.ClientId, exception));
+                scratch.Faults.Add(new ClientFault(client.ClientId, exception));
             }
-        }
-
-        foreach (var fault in _faults)
-        {
-            RemoveClient(fault.ClientId);
         }
     }
 }

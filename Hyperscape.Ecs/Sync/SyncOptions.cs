@@ -46,6 +46,15 @@ public sealed record SyncOptions
     public int InterestGroups { get; init; } = 6;
 
     /// <summary>
+    /// Threads that build a frame's packets, the game thread included: clients are independent,
+    /// so they are split among this many threads (the store's helper threads). 1 keeps the frame
+    /// on the game thread. The default is the number of cores the process may use. Above 1, the
+    /// <see cref="IPacketSink"/> is called from several threads at once (for different clients).
+    /// The packets are the same whatever the value.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// Hold back everything an item transaction did, from every client, until storage confirms
     /// it durable. Set by <see cref="Server.GameServer"/> together with the simulation's recording,
     /// when it has storage: never one without the other.
@@ -64,6 +73,8 @@ public sealed record SyncOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxVisiblePerClient, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingEvents, 16);
         ArgumentOutOfRangeException.ThrowIfLessThan(InterestGroups, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Parallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Parallelism, 256);
         if (!(PositionThreshold >= 0) || !(RotationThreshold >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(PositionThreshold), "Thresholds are finite and not negative.");
