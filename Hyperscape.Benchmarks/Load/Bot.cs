@@ -25,7 +25,7 @@ internal sealed class Bot : IAsyncDisposable
     private readonly Random _random;
     private readonly List<long> _npcs = [];
     private readonly ArrayBufferWriter<byte> _outgoing = new(256);
-    private readonly byte[] _incoming = new byte[64 * 1024];
+    private byte[] _incoming = new byte[64 * 1024];
     private Task? _receiving;
     private long _networkId;
     private volatile bool _leaving;
@@ -78,6 +78,11 @@ internal sealed class Bot : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Leaves: sends the close frame and lets the receive loop read up to the server's, so one
+    /// reader owns the stream to the end (a second reader, as <c>CloseAsync</c> starts while the
+    /// loop is receiving, would split messages between them). Aborts after five seconds.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _leaving = true;
@@ -86,9 +91,13 @@ internal sealed class Bot : IAsyncDisposable
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             try
             {
-                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token).ConfigureAwait(false);
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token).ConfigureAwait(false);
+                if (_receiving is not null)
+                {
+                    await _receiving.WaitAsync(timeout.Token).ConfigureAwait(false);
+                }
             }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or TimeoutException)
             {
             }
         }
@@ -139,6 +148,11 @@ internal sealed class Bot : IAsyncDisposable
         ValueWebSocketReceiveResult result;
         do
         {
+            if (length == _incoming.Length)
+            {
+                Array.Resize(ref _incoming, length * 2);
+            }
+
             result = await _socket.ReceiveAsync(_incoming.AsMemory(length), cancellationToken).ConfigureAwait(false);
             length += result.Count;
         }
@@ -194,10 +208,18 @@ internal sealed class Bot : IAsyncDisposable
                     return;
                 }
 
-                Observe(_incoming.AsMemory(0, length));
+                try
+                {
+                    Observe(_incoming.AsMemory(0, length));
+                }
+                catch (MessagePackSerializationException)
+                {
+                    // A message the bot could not read: counted (the run fails), never a crash.
+                    _stats.Undecodable();
+                }
             }
         }
-        catch (WebSocketException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // Aborted at the end of the run, or the server went away: either way this bot is done.
         }

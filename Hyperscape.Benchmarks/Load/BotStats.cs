@@ -10,6 +10,7 @@ internal sealed class BotStats
     private long _refusedActions;
     private long _closedByServer;
     private long _failedToEnter;
+    private long _undecodable;
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
@@ -27,6 +28,9 @@ internal sealed class BotStats
 
     public long FailedToEnter => Interlocked.Read(ref _failedToEnter);
 
+    /// <summary>Messages from the server a bot could not decode (malformed or cut short): always a defect.</summary>
+    public long UndecodableMessages => Interlocked.Read(ref _undecodable);
+
     public void Received(int bytes)
     {
         Interlocked.Add(ref _bytes, bytes);
@@ -42,4 +46,6 @@ internal sealed class BotStats
     public void Closed() => Interlocked.Increment(ref _closedByServer);
 
     public void EnterFailed() => Interlocked.Increment(ref _failedToEnter);
+
+    public void Undecodable() => Interlocked.Increment(ref _undecodable);
 }

@@ -6,8 +6,11 @@ namespace Hyperscape.Benchmarks.Load;
 /// <summary>
 /// <c>load --bots N --seconds S</c>: starts the console server (Release build, a fresh SQLite
 /// file, a world with NPCs scattered around the spawn point) unless <c>--server</c> names one,
-/// connects N bots, lets them play for S seconds, and reports what the server measured (tick
-/// and sync-frame percentiles, bytes per client per second, refusals, memory) from its /stats.
+/// connects N bots, lets them play for S seconds, and reports what the server measured over
+/// those S seconds (tick and sync-frame percentiles, ticks against the clock, GC pauses, CPU,
+/// bytes per client per second, refusals, memory) from its /stats, and what the bots cost.
+/// <c>--server-cores</c> starts the server under <c>taskset -c</c>; <c>--bot-cores</c> pins this
+/// process (the bots) with its processor affinity, so the two never share a core.
 /// </summary>
 internal static class LoadCommand
 {
@@ -22,6 +25,20 @@ internal static class LoadCommand
             return 2;
         }
 
+        if (options.BotCores is not null)
+        {
+            if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
+            {
+                await Console.Error.WriteLineAsync("--bot-cores needs Linux or Windows (processor affinity).");
+                return 2;
+            }
+
+            CoreList.TryParse(options.BotCores, out var mask);
+            using var self = Process.GetCurrentProcess();
+            self.ProcessorAffinity = (nint)mask;
+            Console.WriteLine($"Bots pinned to cores {options.BotCores} (processor affinity).");
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), $"hyperscape-load-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         ServerProcess? server = null;
@@ -30,8 +47,8 @@ internal static class LoadCommand
             Uri socket;
             if (options.Server is null)
             {
-                Console.WriteLine($"Starting the server with {options.Npcs} scattered NPCs ...");
-                server = await ServerProcess.StartAsync(
+                Console.WriteLine($"Starting the server with {options.Npcs} scattered NPCs{(options.ServerCores is null ? string.Empty : $" on cores {options.ServerCores} (taskset -c)")} ...");
+                server = await ServerProcess.StartAsync(ServerProcess.SqliteLaunch(
                     Path.Combine(folder, "load.db"),
                     $"--Hyperscape:World:ScatteredNpcs={options.Npcs}",
                     "--Hyperscape:World:ScatterRadius=40",
@@ -39,7 +56,8 @@ internal static class LoadCommand
 
                     // Every bot comes from loopback: one address holds the whole swarm.
                     $"--Hyperscape:Limits:MaxConnectionsPerAddress={Math.Max(5000, options.Bots + 100)}",
-                    "--Logging:LogLevel:Default=Warning");
+                    "--Logging:LogLevel:Default=Warning") with
+                { Cores = options.ServerCores });
                 socket = server.Socket;
             }
             else
@@ -99,6 +117,8 @@ internal static class LoadCommand
         Console.WriteLine($"{inWorld} of {options.Bots} bots in the world after {connecting.Elapsed.TotalSeconds:F1} s; playing for {options.Seconds} s ...");
         var before = await StatsAsync(http);
         var bytesBefore = stats.Bytes;
+        using var self = Process.GetCurrentProcess();
+        var botCpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
         var playing = Enumerable.Range(0, options.Bots).Where(i => entered[i]).Select(i => bots[i].PlayAsync(stop.Token)).ToList();
@@ -110,23 +130,25 @@ internal static class LoadCommand
         }
 
         await Task.WhenAll(playing);
-        var after = await StatsAsync(http);
         var seconds = clock.Elapsed.TotalSeconds;
+        var after = await StatsAsync(http, seconds);
+        self.Refresh();
+        var botCpu = (self.TotalProcessorTime - botCpuBefore).TotalSeconds;
         foreach (var bot in bots)
         {
             await bot.DisposeAsync();
         }
 
         Console.WriteLine();
-        foreach (var line in LoadReport.Lines(options.Bots, inWorld, seconds, before, after, stats, stats.Bytes - bytesBefore))
+        foreach (var line in LoadReport.Lines(new LoadRun(options.Bots, inWorld, seconds, before, after, stats, stats.Bytes - bytesBefore, botCpu)))
         {
             Console.WriteLine(line);
         }
 
-        return inWorld == options.Bots && stats.ClosedByServer == 0 ? 0 : 1;
+        return inWorld == options.Bots && stats.ClosedByServer == 0 && stats.UndecodableMessages == 0 ? 0 : 1;
     }
 
-
-    private static async Task<ServerStatsView> StatsAsync(HttpClient http) =>
-        await http.GetFromJsonAsync<ServerStatsView>("stats") ?? throw new InvalidOperationException("/stats answered nothing.");
+    private static async Task<ServerStatsView> StatsAsync(HttpClient http, double? windowSeconds = null) =>
+        await http.GetFromJsonAsync<ServerStatsView>(windowSeconds is { } window ? FormattableString.Invariant($"stats?window={window:F1}") : "stats")
+        ?? throw new InvalidOperationException("/stats answered nothing.");
 }

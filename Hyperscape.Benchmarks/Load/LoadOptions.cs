@@ -2,16 +2,21 @@ using System.Globalization;
 
 namespace Hyperscape.Benchmarks.Load;
 
-/// <summary>The arguments of <c>load</c>: <c>--bots N --seconds S [--server ws://host:port/game] [--npcs N]</c>.</summary>
-internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs)
+/// <summary>
+/// The arguments of <c>load</c>: <c>--bots N --seconds S [--server ws://host:port/game] [--npcs N]
+/// [--server-cores LIST] [--bot-cores LIST]</c>. Core lists are as <c>taskset -c</c> takes them
+/// ("0", "1-3", "0,2").
+/// </summary>
+internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs, string? ServerCores = null, string? BotCores = null)
 {
-    public const string Usage = "load --bots N --seconds S [--server ws://host:port/game] [--npcs N]";
+    public const string Usage = "load --bots N --seconds S [--server ws://host:port/game] [--npcs N] [--server-cores LIST] [--bot-cores LIST]";
 
     /// <summary>Parses the arguments; null with a reason when they are wrong.</summary>
     public static LoadOptions? Parse(ReadOnlySpan<string> args, out string? error)
     {
         int bots = 100, seconds = 30, npcs = -1;
         Uri? server = null;
+        string? serverCores = null, botCores = null;
         error = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -22,6 +27,8 @@ internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs)
                 "--seconds" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds is > 0 and <= 86_400,
                 "--npcs" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out npcs),
                 "--server" => Uri.TryCreate(value, UriKind.Absolute, out server) && server.Scheme is "ws" or "wss",
+                "--server-cores" => CoreList.TryParse(serverCores = value, out _),
+                "--bot-cores" => CoreList.TryParse(botCores = value, out _),
                 _ => false,
             };
             if (!ok)
@@ -36,6 +43,12 @@ internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs)
         }
 
         // A world as busy as its players: one NPC for every two bots, at least 200.
-        return new LoadOptions(bots, seconds, server, npcs >= 0 ? npcs : Math.Max(200, bots / 2));
+        if (server is not null && serverCores is not null)
+        {
+            error = "--server-cores places a server the load command starts; pin your own server yourself (taskset -c).";
+            return null;
+        }
+
+        return new LoadOptions(bots, seconds, server, npcs >= 0 ? npcs : Math.Max(200, bots / 2), serverCores, botCores);
     }
 }

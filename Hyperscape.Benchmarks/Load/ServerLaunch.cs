@@ -11,4 +11,11 @@ internal sealed record ServerLaunch
 
     /// <summary>The working folder (relative database paths land there); the caller's when null.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>
+    /// Cores the server may run on, as <c>taskset -c</c> takes them ("0", "0-1"); any when null.
+    /// The server starts under <c>taskset</c>, so the runtime sizes its thread pool and GC for
+    /// those cores from the first instruction.
+    /// </summary>
+    public string? Cores { get; init; }
 }

@@ -53,11 +53,13 @@ internal sealed partial class ServerProcess : IDisposable
     /// Starts a server on a SQLite file with the test defaults (an ephemeral port, no Privy, no
     /// LiveKit, no PostgreSQL, whatever the environment says) plus <paramref name="flags"/>.
     /// </summary>
-    public static Task<ServerProcess> StartAsync(string sqliteFile, params string[] flags) =>
-        StartAsync(new ServerLaunch
-        {
-            Flags = [$"--Hyperscape:Database:SqliteFile={sqliteFile}", "--Hyperscape:Database:PostgresConnectionString=", "--Hyperscape:Privy:AppId=", "--Hyperscape:LiveKit:ApiKey=", .. flags],
-        });
+    public static Task<ServerProcess> StartAsync(string sqliteFile, params string[] flags) => StartAsync(SqliteLaunch(sqliteFile, flags));
+
+    /// <summary>The launch <see cref="StartAsync(string, string[])"/> uses, to adjust before starting.</summary>
+    public static ServerLaunch SqliteLaunch(string sqliteFile, params string[] flags) => new()
+    {
+        Flags = [$"--Hyperscape:Database:SqliteFile={sqliteFile}", "--Hyperscape:Database:PostgresConnectionString=", "--Hyperscape:Privy:AppId=", "--Hyperscape:LiveKit:ApiKey=", .. flags],
+    };
 
     /// <summary>Starts a server as <paramref name="launch"/> says and waits until it listens.</summary>
     public static async Task<ServerProcess> StartAsync(ServerLaunch launch)
@@ -156,7 +158,8 @@ internal sealed partial class ServerProcess : IDisposable
     private static ServerProcess Launch(ServerLaunch launch)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Hyperscape.Host.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(launch.Cores is null ? dotnet : "taskset")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -165,6 +168,13 @@ internal sealed partial class ServerProcess : IDisposable
         if (launch.WorkingDirectory is not null)
         {
             start.WorkingDirectory = launch.WorkingDirectory;
+        }
+
+        if (launch.Cores is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(launch.Cores);
+            start.ArgumentList.Add(dotnet);
         }
 
         start.ArgumentList.Add(host);

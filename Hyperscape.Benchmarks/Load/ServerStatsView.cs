@@ -15,4 +15,21 @@ internal sealed record ServerStatsView(
     long PendingSaves,
     long ManagedBytes,
     long WorkingSetBytes,
-    int Npcs = 0);
+    int Npcs = 0)
+{
+    public long FramesSkipped { get; init; }
+
+    public long TicksLost { get; init; }
+
+    public double CpuSeconds { get; init; }
+
+    public double GcPauseP50Ms { get; init; }
+
+    public double GcPauseP99Ms { get; init; }
+
+    public double GcPauseMaxMs { get; init; }
+
+    public int GcPauses { get; init; }
+
+    public int Gen2Collections { get; init; }
+}

@@ -63,6 +63,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     private long _shutdownDeadline = long.MaxValue;
     private long _nextClientId;
     private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
+    private long _ticksLost;
     private long _sendQueueBytes;
     private int _largestSendQueue;
     private long _framesSkipped;
@@ -120,14 +121,15 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <summary>A new client id for a connection.</summary>
     public long NewClientId() => Interlocked.Increment(ref _nextClientId);
 
-    /// <summary>A snapshot for <c>/stats</c>.</summary>
-    public ServerStats Stats()
+    /// <summary>A snapshot for <c>/stats</c>; percentiles over the last <paramref name="window"/>, or every sample held.</summary>
+    public ServerStats Stats(TimeSpan? window = null)
     {
         using var process = Process.GetCurrentProcess();
+        var pauses = Metrics.GcPauses.Window(window);
         return new ServerStats(
             Tick, Online, Connections, Entities,
-            Metrics.Ticks.Percentile(50), Metrics.Ticks.Percentile(99),
-            Metrics.Frames.Percentile(50), Metrics.Frames.Percentile(99),
+            Metrics.Ticks.Percentile(50, window), Metrics.Ticks.Percentile(99, window),
+            Metrics.Frames.Percentile(50, window), Metrics.Frames.Percentile(99, window),
             Metrics.BytesIn, Metrics.BytesOut, Metrics.Rejected, Metrics.Dropped,
             Volatile.Read(ref _sendQueueBytes), Volatile.Read(ref _largestSendQueue),
             _writer.Pending, GC.GetTotalMemory(false), process.WorkingSet64)
@@ -138,6 +140,14 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             Npcs = Volatile.Read(ref _npcs),
             FramesSkipped = Interlocked.Read(ref _framesSkipped),
             Sync = Metrics.LatestSync,
+            WindowSeconds = window?.TotalSeconds ?? 0,
+            TicksLost = Interlocked.Read(ref _ticksLost),
+            CpuSeconds = process.TotalProcessorTime.TotalSeconds,
+            GcPauseP50Ms = Metrics.GcPauses.Percentile(50, window),
+            GcPauseP99Ms = Metrics.GcPauses.Percentile(99, window),
+            GcPauseMaxMs = pauses.Length == 0 ? 0 : pauses.Max(),
+            GcPauses = pauses.Length,
+            Gen2Collections = GC.CollectionCount(2),
         };
     }
 
@@ -402,6 +412,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
                 if (Server.FramesSkipped > skippedBefore)
                 {
                     Interlocked.Exchange(ref _framesSkipped, Server.FramesSkipped);
+                    Interlocked.Exchange(ref _ticksLost, Server.TicksLost);
                     _logger.LogWarning("The game loop fell behind: {Skipped} frames skipped (their packets never built), {Lost} ticks lost in all",
                         Server.FramesSkipped - skippedBefore, Server.TicksLost);
                 }

@@ -107,7 +107,11 @@ public static class ServerApplication
         app.UseWebSockets();
         app.Map(settings.Path, GameSocketEndpoint.HandleAsync);
         app.MapHealthChecks("/healthz");
-        app.MapGet("/stats", (GameLoop loop) => loop.Stats());
+        // ?window=60 limits the percentiles to the last minute (a load test's own run).
+        app.MapGet("/stats", (GameLoop loop, double? window) =>
+            window is > 0 and <= 86_400 ? Results.Ok(loop.Stats(TimeSpan.FromSeconds(window.Value))) :
+            window is null ? Results.Ok(loop.Stats()) :
+            Results.BadRequest("window is a number of seconds between 0 and 86400."));
         app.MapPrometheusScrapingEndpoint("/metrics");
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hyperscape.Host");

@@ -27,6 +27,7 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     private readonly Counter<long> _dropped;
     private readonly RecentPercentiles _recentTicks = new(2048);
     private readonly RecentPercentiles _recentFrames = new(8192);
+    private readonly GcPauseListener _gcPauses = new();
     private long _totalBytesIn;
     private long _totalBytesOut;
     private long _totalRejected;
@@ -73,6 +74,9 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
 
     /// <summary>Recent frame durations.</summary>
     public RecentPercentiles Frames => _recentFrames;
+
+    /// <summary>Recent garbage-collection pauses.</summary>
+    public RecentPercentiles GcPauses => _gcPauses.Pauses;
 
     /// <summary>The sync's totals at the last frame.</summary>
     public SyncStatistics LatestSync
@@ -155,5 +159,9 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        _gcPauses.Dispose();
+        _meter.Dispose();
+    }
 }

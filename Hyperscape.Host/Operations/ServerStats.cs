@@ -54,4 +54,28 @@ public sealed record ServerStats(
 
     /// <summary>The sync's running totals: packets, bytes, entries sent and deferred, events dropped, views capped.</summary>
     public Hyperscape.Ecs.Sync.SyncStatistics Sync { get; init; }
+
+    /// <summary>The seconds the percentiles cover (the <c>window</c> asked for), or 0 for every sample held.</summary>
+    public double WindowSeconds { get; init; }
+
+    /// <summary>Ticks the game lost since start because the loop fell more than <c>MaxCatchUpTicks</c> behind.</summary>
+    public long TicksLost { get; init; }
+
+    /// <summary>CPU time the process used since start (every thread), in seconds.</summary>
+    public double CpuSeconds { get; init; }
+
+    /// <summary>Median garbage-collection pause, in the window.</summary>
+    public double GcPauseP50Ms { get; init; }
+
+    /// <summary>99th percentile garbage-collection pause, in the window.</summary>
+    public double GcPauseP99Ms { get; init; }
+
+    /// <summary>The longest garbage-collection pause, in the window.</summary>
+    public double GcPauseMaxMs { get; init; }
+
+    /// <summary>Garbage collections that paused the process, in the window.</summary>
+    public int GcPauses { get; init; }
+
+    /// <summary>Generation 2 (full) collections since start.</summary>
+    public int Gen2Collections { get; init; }
 }

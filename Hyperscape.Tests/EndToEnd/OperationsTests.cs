@@ -33,6 +33,19 @@ public sealed class OperationsTests
             Assert.That(sync.TryGetProperty("entriesDeferred", out _) && sync.TryGetProperty("eventsDropped", out _) && sync.TryGetProperty("visibilityCapped", out _), Is.True);
         });
 
+        // A window limits the percentiles to recent samples; the process's CPU and GC pauses are there too.
+        using var recent = JsonDocument.Parse(await http.GetStringAsync(new Uri("stats?window=30", UriKind.Relative)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(recent.RootElement.GetProperty("windowSeconds").GetDouble(), Is.EqualTo(30));
+            Assert.That(recent.RootElement.GetProperty("tickP99Ms").GetDouble(), Is.GreaterThan(0), "ticks within the last 30 s");
+            Assert.That(recent.RootElement.GetProperty("cpuSeconds").GetDouble(), Is.GreaterThan(0));
+            Assert.That(recent.RootElement.GetProperty("gcPauses").GetInt32(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(recent.RootElement.TryGetProperty("gcPauseP99Ms", out _) && recent.RootElement.TryGetProperty("gcPauseMaxMs", out _), Is.True);
+        });
+        var badWindow = await http.GetAsync(new Uri("stats?window=-5", UriKind.Relative));
+        Assert.That(badWindow.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
         // The exporter collects on scrape; everything the game measures is there by name.
         var metrics = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
         Assert.That(metrics, Does.Contain("hyperscape_tick_duration"));
