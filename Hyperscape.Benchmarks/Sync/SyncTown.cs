@@ -21,7 +21,7 @@ public sealed class SyncTown
     private readonly int _areaStart;
     private readonly int _areaSize;
 
-    public SyncTown(int clients, int seenEach)
+    public SyncTown(int clients, int seenEach, int parallelism = 1)
     {
         var radius = SyncOptions.Default.ViewRadius;
         var window = ((2 * radius) + 1) * ((2 * radius) + 1);
@@ -30,6 +30,7 @@ public sealed class SyncTown
         Server = new GameServer(new GameServerOptions
         {
             Simulation = new SimulationOptions { Seed = 5, Map = new TileMap(MapSize, MapSize), PlayerSpawn = new Tile(MapSize / 2, MapSize / 2) },
+            Sync = SyncOptions.Default with { Parallelism = parallelism },
         });
         for (var i = 0; i < clients; i++)
         {
