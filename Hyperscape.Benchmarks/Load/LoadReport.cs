@@ -25,6 +25,8 @@ internal static class LoadReport
         var due = (long)Math.Floor(seconds / SimulationOptions.DefaultTickLength.TotalSeconds);
         var serverCpu = (after.CpuSeconds - before.CpuSeconds) / seconds;
         var botCpu = run.BotCpuSeconds / seconds;
+        var passes = after.Sync.InterestPasses - before.Sync.InterestPasses;
+        var visits = after.Sync.InterestVisits - before.Sync.InterestVisits;
         var culture = CultureInfo.InvariantCulture;
         return
         [
@@ -34,6 +36,7 @@ internal static class LoadReport
             string.Create(culture, $"sync      p50 {after.FrameP50Ms:F2} ms   p99 {after.FrameP99Ms:F2} ms   (budget 50 ms)"),
             string.Create(culture, $"gc        {after.GcPauses} pauses: p50 {after.GcPauseP50Ms:F2} ms, p99 {after.GcPauseP99Ms:F2} ms, max {after.GcPauseMaxMs:F2} ms; {after.Gen2Collections - before.Gen2Collections} gen2"),
             string.Create(culture, $"cpu       server {serverCpu * 100:F0}% of a core; bots {botCpu * 100:F0}% of a core ({(botCpu > 0 ? run.InWorld / botCpu : 0):N0} bots per core)"),
+            string.Create(culture, $"interest  {passes / seconds:N0} view recomputations/s, {(passes > 0 ? visits / (double)passes : 0):N0} entities looked at in each"),
             string.Create(culture, $"out       {perClient:N0} bytes/client/s (bots received {run.BotBytes / seconds / clients:N0})"),
             string.Create(culture, $"actions   {stats.Actions:N0} sent, {stats.RefusedActions:N0} refused by the rules, {rejected:N0} messages rejected by the server, {stats.Errors:N0} error replies"),
             string.Create(culture, $"dropped   {after.Dropped - before.Dropped:N0} sync packets for slow clients; {stats.ClosedByServer} bots closed by the server; {stats.FailedToEnter} failed to enter; {stats.UndecodableMessages} undecodable messages"),

@@ -32,4 +32,6 @@ internal sealed record ServerStatsView(
     public int GcPauses { get; init; }
 
     public int Gen2Collections { get; init; }
+
+    public Hyperscape.Ecs.Sync.SyncStatistics Sync { get; init; }
 }

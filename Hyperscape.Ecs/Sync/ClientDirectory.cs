@@ -7,8 +7,8 @@ using Hyperscape.Ecs.Store;
 namespace Hyperscape.Ecs.Sync;
 
 /// <summary>
-/// The synced clients: by id, in a stable order, by their player's network id, and placed on a
-/// grid by where their player stands (positions change only in ticks, so the grid built after a
+/// The synced clients: by id, in a stable order, by their player's network id, by the entities
+/// their views hold (<see cref="ViewerIndex"/>), and placed on a grid by where their player stands (positions change only in ticks, so the grid built after a
 /// tick is exact until the next one, unless clients joined since).
 /// </summary>
 internal sealed class ClientDirectory(GameContext context, SyncOptions options)
@@ -17,10 +17,18 @@ internal sealed class ClientDirectory(GameContext context, SyncOptions options)
     private readonly Dictionary<long, ClientView> _byPlayer = [];
     private readonly Dictionary<int, ClientView> _byPlayerEntity = [];
     private readonly SpatialGrid _grid = new(context.Map.Width, context.Map.Height, Math.Max(4, options.ViewRadius / 2));
+    private readonly ViewerIndex _viewers = new();
     private int _nextGroup;
     private bool _gridStale;
 
     public List<ClientView> Order { get; } = [];
+
+    /// <summary>
+    /// Network ids of entities that became showable since the last frame (a confirmed ground item,
+    /// a player's confirmed look): clients that do not recompute their whole view in the next
+    /// frame look at these alone. Cleared after each frame.
+    /// </summary>
+    public List<long> Revealed { get; } = [];
 
     public int Count => _byId.Count;
 
@@ -31,7 +39,8 @@ internal sealed class ClientDirectory(GameContext context, SyncOptions options)
             throw new InvalidOperationException($"Client {clientId} is already synced.");
         }
 
-        var client = new ClientView(clientId, playerNetworkId, options) { HasBacklog = true, Group = _nextGroup++ % options.InterestGroups };
+        var client = new ClientView(clientId, playerNetworkId, options, _viewers) { HasBacklog = true, Group = _nextGroup++ % options.InterestGroups };
+        client.Index = _viewers.Add(client);
         _byId.Add(clientId, client);
         Order.Add(client);
         _byPlayer[playerNetworkId] = client;
@@ -47,6 +56,7 @@ internal sealed class ClientDirectory(GameContext context, SyncOptions options)
         }
 
         Order.Remove(client);
+        _viewers.Remove(client);
         if (_byPlayer.TryGetValue(client.PlayerNetworkId, out var byPlayer) && byPlayer == client)
         {
             _byPlayer.Remove(client.PlayerNetworkId);
@@ -79,6 +89,13 @@ internal sealed class ClientDirectory(GameContext context, SyncOptions options)
 
         _grid.Build();
     }
+
+    /// <summary>Makes room in the viewer index for entity indices below <paramref name="capacity"/> (between frames).</summary>
+    public void EnsureEntities(int capacity) => _viewers.EnsureEntities(capacity);
+
+    /// <summary>Visits every client whose view may hold entity <paramref name="entityId"/>.</summary>
+    public void VisitViewers<TVisitor>(int entityId, ref TVisitor visitor)
+        where TVisitor : struct, IViewerVisitor => _viewers.Visit(entityId, ref visitor);
 
     /// <summary>Visits the players of clients within <paramref name="radius"/> tiles of <paramref name="tile"/>.</summary>
     public void VisitNear<TVisitor>(Tile tile, int radius, ref TVisitor visitor)

@@ -11,8 +11,11 @@ namespace Hyperscape.Ecs.Sync;
 /// </summary>
 internal sealed class ClientView
 {
-    public ClientView(long clientId, long playerNetworkId, SyncOptions options)
+    private readonly ViewerIndex _viewers;
+
+    public ClientView(long clientId, long playerNetworkId, SyncOptions options, ViewerIndex viewers)
     {
+        _viewers = viewers;
         ClientId = clientId;
         PlayerNetworkId = playerNetworkId;
         var capacity = options.MaxVisiblePerClient;
@@ -29,11 +32,16 @@ internal sealed class ClientView
         Map = new EntitySlotMap(capacity);
         Events = new GameEvent[Math.Min(64, options.MaxPendingEvents)];
         RefusedByDistance = new int[options.ViewRadius + 1];
+        ShowableByDistance = new int[options.ViewRadius + 1];
+        InterestRadius = options.ViewRadius + options.ExitMargin;
     }
 
     public long ClientId { get; }
 
     public long PlayerNetworkId { get; }
+
+    /// <summary>The client's bit in the <see cref="ViewerIndex"/>.</summary>
+    public int Index { get; set; }
 
     public ViewSlot[] Slots { get; }
 
@@ -85,6 +93,12 @@ internal sealed class ClientView
     /// <summary>A new client's view is computed at the next frame, whatever its group.</summary>
     public bool NeedsInterest { get; set; } = true;
 
+    /// <summary>
+    /// The next interest pass only fills slots an eviction freed: it evicts nothing, so a crowd
+    /// larger than the view costs one extra pass per refresh, not one every frame.
+    /// </summary>
+    public bool Settling { get; set; }
+
     /// <summary>True while queued events wait behind one whose transaction is not durable yet.</summary>
     public bool EventsWaited { get; set; }
 
@@ -96,6 +110,15 @@ internal sealed class ClientView
 
     /// <summary>Those entities counted by their distance in tiles; cleared after each pass.</summary>
     public int[] RefusedByDistance { get; }
+
+    /// <summary>Entities the current interest pass could show (tracked or refused), by distance in tiles.</summary>
+    public int[] ShowableByDistance { get; }
+
+    /// <summary>
+    /// How far the next interest pass looks: the view's radius plus its exit margin, or less in a
+    /// crowd, where the nearest entities fill the view well inside it.
+    /// </summary>
+    public int InterestRadius { get; set; }
 
     /// <summary>New entities farther than this are not admitted in the next interest pass.</summary>
     public int AdmitWithin { get; set; } = int.MaxValue;
@@ -133,6 +156,7 @@ internal sealed class ClientView
         Slots[slot] = new ViewSlot { Entity = entity, NetworkId = networkId, ActiveIndex = ActiveCount };
         Active[ActiveCount++] = slot;
         Map.Add(entity.Id, slot);
+        _viewers.Set(Index, entity.Id);
         return slot;
     }
 
@@ -144,6 +168,11 @@ internal sealed class ClientView
         if (Map.Find(view.Entity.Id) == slot)
         {
             Map.Remove(view.Entity.Id);
+        }
+
+        if (Map.Find(view.Entity.Id) < 0)
+        {
+            _viewers.Clear(Index, view.Entity.Id);
         }
 
         if (view.State == SlotState.Leaving)

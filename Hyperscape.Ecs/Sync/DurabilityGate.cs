@@ -89,8 +89,8 @@ internal sealed class DurabilityGate(SnapshotTable snapshots, ClientDirectory cl
             return;
         }
 
-        Release(_hiddenSpawns, transactionId);
-        Release(_keptRemovals, transactionId);
+        Release(_hiddenSpawns, transactionId, spawns: true);
+        Release(_keptRemovals, transactionId, spawns: false);
         if (_heldItems.Count == 0)
         {
             return;
@@ -115,14 +115,14 @@ internal sealed class DurabilityGate(SnapshotTable snapshots, ClientDirectory cl
             }
 
             // Stamped for the coming frame, so every client's next look at the player sees it.
-            if (snapshots.ShowWornItems(player, counters.Frame + 1) is { } tile)
+            if (snapshots.ShowWornItems(player, counters.Frame + 1) is not null)
             {
-                clients.MarkInterestNear(tile);
+                clients.Revealed.Add(player);
             }
         }
     }
 
-    private void Release(Dictionary<long, (long Transaction, Tile Tile)> held, long transactionId)
+    private void Release(Dictionary<long, (long Transaction, Tile Tile)> held, long transactionId, bool spawns)
     {
         if (held.Count == 0)
         {
@@ -135,7 +135,15 @@ internal sealed class DurabilityGate(SnapshotTable snapshots, ClientDirectory cl
             if (transaction == transactionId)
             {
                 _released.Add(networkId);
-                clients.MarkInterestNear(tile);
+                if (spawns)
+                {
+                    clients.Revealed.Add(networkId);
+                }
+                else
+                {
+                    // The item is gone from the world: only a whole view's pass notices it left.
+                    clients.MarkInterestNear(tile);
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Store;
 
@@ -53,14 +52,9 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
         }
     }
 
-    /// <summary>Queues a visible event for the client of <paramref name="viewerPlayer"/>, if it tracks the subject.</summary>
-    public void OfferVisibleEvent(Entity viewerPlayer, Entity subject, in GameEvent gameEvent)
+    /// <summary>Queues a visible event for <paramref name="client"/>, if it tracks the subject.</summary>
+    public void OfferVisibleEvent(ClientView client, Entity subject, in GameEvent gameEvent)
     {
-        if (!clients.TryGetByPlayerEntity(viewerPlayer, out var client))
-        {
-            return;
-        }
-
         var slot = client.Map.Find(subject.Id);
 
         // Only clients that hold the subject: an event never names an entity the client does not know.
@@ -104,10 +98,8 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
             return;
         }
 
-        ref readonly var snapshot = ref snapshots[id];
-        var tile = new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile;
-        var visitor = new ClientGridVisitor { Router = this, Event = gameEvent, Subject = snapshot.Entity };
-        clients.VisitNear(tile, options.ViewRadius + options.ExitMargin, ref visitor);
+        var visitor = new EventAudienceVisitor { Router = this, Event = gameEvent, Subject = snapshots[id].Entity };
+        clients.VisitViewers(id, ref visitor);
     }
 
     private void Enqueue(ClientView client, in GameEvent gameEvent, bool own)

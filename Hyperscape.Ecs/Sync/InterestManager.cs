@@ -15,6 +15,9 @@ internal sealed class InterestManager
     // Bounds the work a crowded view adds to one frame; a crowd settles over a few frames.
     private const int MaxEvictionsPerPass = 16;
 
+    // Tiles looked past the distance where a crowd filled the view: what moves in a tick.
+    private const int CrowdMargin = 2;
+
     private readonly GameContext _context;
     private readonly World _world;
     private readonly SyncOptions _options;
@@ -66,16 +69,28 @@ internal sealed class InterestManager
     /// <summary>
     /// Recomputes a client's view: what it sees, what left, and its own state. Touches only that
     /// client and <paramref name="tally"/>, so clients can be updated on several threads at once.
+    /// A pass that follows an eviction (<paramref name="settling"/>) only fills the freed slots.
     /// </summary>
-    public void Update(ClientView client, SyncCounters tally)
+    public void Update(ClientView client, SyncCounters tally, bool settling)
     {
         var hasPlayer = _context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player);
         client.CappedCount = 0;
         if (hasPlayer)
         {
+            var radius = client.InterestRadius;
+            Array.Clear(client.ShowableByDistance);
             var visitor = new InterestVisitor { Interest = this, Client = client, Tally = tally, Center = _world.GetReadOnly<Position>(player).Tile };
-            _snapshots.Grid.VisitRange(visitor.Center, _options.ViewRadius + _options.ExitMargin, ref visitor);
+            _snapshots.Grid.VisitRange(visitor.Center, radius, ref visitor);
+            tally.InterestPasses++;
             RefreshOwnState(client, player);
+            if (!SizeNextPass(client, radius))
+            {
+                // The crowd thinned: what this pass did not reach may still belong on screen, so
+                // nothing leaves now and the next frame looks again, all the way out.
+                Array.Clear(client.RefusedByDistance);
+                client.NeedsInterest = true;
+                return;
+            }
         }
 
         // Backwards: a release swaps the last active slot into the hole, which we have seen already.
@@ -91,15 +106,59 @@ internal sealed class InterestManager
         }
 
         client.AdmitWithin = int.MaxValue;
-        if (client.CappedCount > 0)
+        if (settling)
+        {
+            // In a crowd that keeps moving, evicting again here would ask for another pass, and
+            // that one for another: every frame would recompute the view. The next refresh of the
+            // client's group makes room again.
+            Array.Clear(client.RefusedByDistance);
+        }
+        else if (client.CappedCount > 0)
         {
             MakeRoomForNearer(client);
+        }
+    }
+
+    /// <summary>
+    /// Looks at the entities revealed since the last frame that are within the client's interest
+    /// radius, without recomputing the whole view; when one of them is refused by a full view, the
+    /// next frame recomputes it (only a whole pass knows what to evict).
+    /// </summary>
+    public void SeeRevealed(ClientView client, List<long> revealed, SyncCounters tally)
+    {
+        if (!_context.TryResolve(client.PlayerNetworkId, out var player) || !_world.IsAlive(player))
+        {
+            return;
+        }
+
+        var center = _world.GetReadOnly<Position>(player).Tile;
+        for (var i = 0; i < revealed.Count; i++)
+        {
+            if (!_snapshots.TryFind(revealed[i], out var id))
+            {
+                continue;
+            }
+
+            ref readonly var snapshot = ref _snapshots[id];
+            var distance = new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile.DistanceTo(center);
+            if (distance <= client.InterestRadius)
+            {
+                See(client, snapshot.Entity, distance, tally);
+            }
+        }
+
+        if (client.CappedCount > 0)
+        {
+            client.CappedCount = 0;
+            Array.Clear(client.RefusedByDistance);
+            client.NeedsInterest = true;
         }
     }
 
     /// <summary>The client's player's entity is at <paramref name="distance"/> tiles from an entity in range: track it, diff it.</summary>
     public void See(ClientView client, Entity entity, int distance, SyncCounters tally)
     {
+        tally.InterestVisits++;
         ref readonly var snapshot = ref _snapshots[entity.Id];
         var slot = client.Map.Find(entity.Id);
         if (slot >= 0 && client.Slots[slot].Entity != entity)
@@ -134,6 +193,7 @@ internal sealed class InterestManager
                 tally.VisibilityCapped++;
                 client.CappedCount++;
                 client.RefusedByDistance[distance]++;
+                client.ShowableByDistance[distance]++;
                 return;
             }
 
@@ -152,6 +212,11 @@ internal sealed class InterestManager
         }
 
         var frame = _counters.Frame;
+        if (distance <= _options.ViewRadius)
+        {
+            client.ShowableByDistance[distance]++;
+        }
+
         if (view.State == SlotState.Live && snapshot.ChangedFrame > view.Baseline.CheckedFrame)
         {
             view.Pending |= view.Baseline.Diff(snapshot, _options.PositionThreshold, _options.RotationThreshold);
@@ -167,6 +232,35 @@ internal sealed class InterestManager
             client.MarkPending(slot);
             client.HasBacklog = true;
         }
+    }
+
+    /// <summary>
+    /// Sets how far the next pass looks, from this pass's count of showable entities by distance:
+    /// when more than the view holds stand within some distance, nothing farther can be shown, and
+    /// the next pass stops a little past it. In a crowd this is what keeps a pass proportional to
+    /// the view's size rather than to the crowd's. False when a pass that looked less than all the
+    /// way out did not find the view's fill within what it looked at.
+    /// </summary>
+    private bool SizeNextPass(ClientView client, int radius)
+    {
+        var full = _options.ViewRadius + _options.ExitMargin;
+        var showable = client.ShowableByDistance;
+        var count = 0;
+        var filledAt = -1;
+        for (var d = 0; d < showable.Length; d++)
+        {
+            count += showable[d];
+            if (count >= _options.MaxVisiblePerClient && filledAt < 0)
+            {
+                filledAt = d;
+            }
+        }
+
+        client.InterestRadius = filledAt >= 0 ? Math.Min(full, filledAt + CrowdMargin) : full;
+
+        // Everything within the radius looked at was counted; the nearest fill is only known when
+        // it was reached within it.
+        return radius >= full || (filledAt >= 0 && filledAt <= radius);
     }
 
     /// <summary>
@@ -226,6 +320,7 @@ internal sealed class InterestManager
         // Another pass next frame fills what was freed (or, when only the admission limit refused
         // entities, what was free already).
         client.NeedsInterest = evicted > 0 || client.FreeCount > 0;
+        client.Settling = client.NeedsInterest;
     }
 
     /// <summary>Refreshes a client's own entity and private state (every client, after every world change).</summary>

@@ -115,15 +115,8 @@ internal sealed class NetworkSync
             return;
         }
 
-        var entity = _snapshots[id].Entity;
-        foreach (var client in _clients.Order)
-        {
-            var slot = client.Map.Find(entity.Id);
-            if (slot >= 0 && client.Slots[slot].Entity == entity && client.Slots[slot].State == SlotState.Live)
-            {
-                clientIds.Add(client.ClientId);
-            }
-        }
+        var audience = new AudienceVisitor { Speaker = _snapshots[id].Entity, ClientIds = clientIds };
+        _clients.VisitViewers(id, ref audience);
     }
 
     /// <summary>Builds and sends one frame to every client that has something to receive.</summary>
@@ -132,6 +125,7 @@ internal sealed class NetworkSync
         ArgumentNullException.ThrowIfNull(sink);
         var frame = ++_counters.Frame;
         var worldChanged = _snapshots.Refresh(frame, _gate);
+        _clients.EnsureEntities(_snapshots.Capacity);
         if (worldChanged)
         {
             _interest.WorldChanged();
@@ -145,6 +139,7 @@ internal sealed class NetworkSync
 
         ParallelLoop.Run(new SyncFrameBody(this, group, worldChanged, sink), _clients.Order.Count, ClientsPerRange, Options.Parallelism);
 
+        _clients.Revealed.Clear();
         _faults.Clear();
         foreach (var worker in _workers)
         {
@@ -174,10 +169,17 @@ internal sealed class NetworkSync
                     _interest.RefreshSelf(client, scratch.Tally);
                 }
 
-                if (client.Group == group || client.NeedsInterest)
+                var groupPass = client.Group == group;
+                if (groupPass || client.NeedsInterest)
                 {
+                    var settling = client.Settling && !groupPass;
                     client.NeedsInterest = false;
-                    _interest.Update(client, scratch.Tally);
+                    client.Settling = false;
+                    _interest.Update(client, scratch.Tally, settling);
+                }
+                else if (_clients.Revealed.Count > 0)
+                {
+                    _interest.SeeRevealed(client, _clients.Revealed, scratch.Tally);
                 }
 
                 // Events first: they were routed when the tick ended, to clients that held their

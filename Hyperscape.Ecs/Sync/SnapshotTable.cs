@@ -46,6 +46,9 @@ internal sealed class SnapshotTable
     /// <summary>The snapshot of the entity with this index (valid for entities the table has seen).</summary>
     public ref EntitySnapshot this[int entityId] => ref _snapshots[entityId];
 
+    /// <summary>Entity indices below this have room for a snapshot.</summary>
+    public int Capacity => _snapshots.Length;
+
     /// <summary>True when <paramref name="entity"/> has a current snapshot.</summary>
     public bool Holds(Entity entity) => entity.Id < _snapshots.Length && _snapshots[entity.Id].Entity == entity;
 

@@ -14,6 +14,8 @@ internal sealed class SyncCounters
     public long EntriesDeferred;
     public long EventsDropped;
     public long VisibilityCapped;
+    public long InterestPasses;
+    public long InterestVisits;
 
     /// <summary>Adds this instance's counts to <paramref name="totals"/> and zeroes them (the frame number stays).</summary>
     public void DrainInto(SyncCounters totals)
@@ -24,8 +26,10 @@ internal sealed class SyncCounters
         totals.EntriesDeferred += EntriesDeferred;
         totals.EventsDropped += EventsDropped;
         totals.VisibilityCapped += VisibilityCapped;
-        Packets = Bytes = EntriesSent = EntriesDeferred = EventsDropped = VisibilityCapped = 0;
+        totals.InterestPasses += InterestPasses;
+        totals.InterestVisits += InterestVisits;
+        Packets = Bytes = EntriesSent = EntriesDeferred = EventsDropped = VisibilityCapped = InterestPasses = InterestVisits = 0;
     }
 
-    public SyncStatistics ToStatistics() => new(Frame, Packets, Bytes, EntriesSent, EntriesDeferred, EventsDropped, VisibilityCapped);
+    public SyncStatistics ToStatistics() => new(Frame, Packets, Bytes, EntriesSent, EntriesDeferred, EventsDropped, VisibilityCapped, InterestPasses, InterestVisits);
 }

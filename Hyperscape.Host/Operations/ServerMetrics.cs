@@ -55,6 +55,8 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
         _meter.CreateObservableCounter("hyperscape.sync.entries.deferred", () => LatestSync.EntriesDeferred, description: "Entity entries that did not fit a packet and waited a frame");
         _meter.CreateObservableCounter("hyperscape.sync.events.dropped", () => LatestSync.EventsDropped, description: "Others' visual events dropped for a client with a full event queue");
         _meter.CreateObservableCounter("hyperscape.sync.visibility.capped", () => LatestSync.VisibilityCapped, description: "Entities in range left out of a full view");
+        _meter.CreateObservableCounter("hyperscape.sync.interest.passes", () => LatestSync.InterestPasses, description: "Client views recomputed");
+        _meter.CreateObservableCounter("hyperscape.sync.interest.visits", () => LatestSync.InterestVisits, description: "Entities looked at by view recomputations");
     }
 
     /// <summary>Bytes received so far.</summary>

@@ -109,7 +109,52 @@ public class NetworkSyncTests
         AssertNearestWin(world, client, player);
     }
 
-    private static void AssertNearestWin(SyncWorld world, ReferenceClient client, long player)
+    [Test]
+    public void A_crowded_view_looks_only_as_far_as_its_nearest_fill_and_all_the_way_out_once_the_crowd_leaves()
+    {
+        // 40 players packed round the observer fill a view of 20; 12 more stand 10 to 14 tiles
+        // out. In the crowd the view holds the nearest; when the crowd walks off, the view must
+        // reach out again for the ring it stopped looking at.
+        var options = new SyncOptions { MaxVisiblePerClient = 20, InterestGroups = 1 };
+        var world = new SyncWorld(96, [], options);
+        var observer = world.Join(new Tile(32, 32), 1);
+        var crowd = Enumerable.Range(0, 40).Select(i => world.Join(new Tile(30 + (i % 5), 30 + (i / 5 % 5)), 100 + i)).ToList();
+        var ring = Enumerable.Range(0, 12).Select(i => world.Join(new Tile(32 + 10 + (i % 5), 32 - 6 + i), 200 + i)).ToList();
+        world.Tick();
+        var client = world.Connect(1, observer);
+        for (var round = 0; round < 3; round++)
+        {
+            world.Frames();
+            world.Tick();
+        }
+
+        world.Frames();
+        AssertNearestWin(world, client, observer, options.MaxVisiblePerClient);
+        Assert.That(ring.Where(client.Entities.ContainsKey), Is.Empty, "the ring is farther than a full view of the crowd");
+
+        foreach (var player in crowd)
+        {
+            world.Enqueue(PlayerAction.SetRun(player, true));
+            world.Enqueue(PlayerAction.Move(player, 80, 80));
+        }
+
+        for (var round = 0; round < 30; round++)
+        {
+            world.Frames();
+            world.Tick();
+            foreach (var player in crowd)
+            {
+                world.Enqueue(PlayerAction.Move(player, 80, 80));
+            }
+        }
+
+        world.Frames();
+        world.AssertClientMatchesServer(client, "after the crowd left");
+        Assert.That(ring.Where(client.Entities.ContainsKey).Count(), Is.EqualTo(ring.Count), "the ring is seen once the crowd is gone");
+        Assert.That(crowd.Where(client.Entities.ContainsKey), Is.Empty, "the crowd is out of range");
+    }
+
+    private static void AssertNearestWin(SyncWorld world, ReferenceClient client, long player, int capacity = 10)
     {
         var entities = world.ServerEntities();
         var center = entities.Single(e => e.Id == player).Tile;
@@ -118,8 +163,8 @@ public class NetworkSyncTests
         var unseen = inRange.Where(e => !client.Entities.ContainsKey(e.Id)).Select(e => e.Tile.DistanceTo(center)).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(inRange, Has.Count.GreaterThan(10), "the test needs a crowd");
-            Assert.That(client.Entities, Has.Count.EqualTo(10));
+            Assert.That(inRange, Has.Count.GreaterThan(capacity), "the test needs a crowd");
+            Assert.That(client.Entities, Has.Count.EqualTo(capacity));
             Assert.That(client.Entities.ContainsKey(player), Is.True);
             Assert.That(seen.Max(), Is.LessThanOrEqualTo(unseen.Min()), "nothing left out is nearer than something shown");
         });
@@ -528,6 +573,45 @@ public class NetworkSyncTests
         world.Sync.CollectClientsSeeing(speaker, audience);
 
         Assert.That(audience, Is.EquivalentTo(new long[] { 1, 2 }));
+    }
+
+    [Test]
+    public void Public_chat_reaches_every_client_that_shows_the_speaker_while_everyone_runs_about()
+    {
+        // The audience is looked up near the speaker, not among all clients: players running in
+        // and out of view between refreshes must still hear exactly when they show the speaker.
+        var random = new Random(11);
+        var world = new SyncWorld(96, []);
+        var players = Enumerable.Range(1, 60).Select(i => world.Join(new Tile(random.Next(20, 76), random.Next(20, 76)), i)).ToList();
+        world.Tick();
+        var clients = players.Select((p, i) => world.Connect(i + 1, p)).ToList();
+        world.Frames(2);
+
+        var checkedSpeakers = 0;
+        var heard = 0;
+        for (var tick = 0; tick < 20; tick++)
+        {
+            foreach (var player in players)
+            {
+                world.Enqueue(PlayerAction.SetRun(player, true));
+                world.Enqueue(PlayerAction.Move(player, random.Next(5, 91), random.Next(5, 91)));
+            }
+
+            world.Tick();
+            for (var frame = 0; frame < 4; frame++)
+            {
+                world.Frames(1);
+                var speaker = players[random.Next(players.Count)];
+                var audience = new List<long>();
+                world.Sync.CollectClientsSeeing(speaker, audience);
+                var showing = clients.Select((c, i) => (Client: c, Id: (long)(i + 1))).Where(c => c.Client.Entities.ContainsKey(speaker)).Select(c => c.Id);
+                Assert.That(audience, Is.EquivalentTo(showing), $"tick {tick}, frame {frame}, speaker {speaker}");
+                checkedSpeakers++;
+                heard += audience.Count;
+            }
+        }
+
+        Assert.That(heard, Is.GreaterThan(checkedSpeakers), "speakers had audiences beyond themselves");
     }
 
     /// <summary>A host's sink with a bug that bites for one client.</summary>
