@@ -9,7 +9,10 @@ namespace Hyperscape.Host.Networking;
 /// The runtime's WebSocket fails a connection on a text frame that is not UTF-8 by itself,
 /// aborting the socket before the server can say why; relabelled, the frame reaches the session,
 /// which answers with an error and a clean 1007 close. Nothing else changes: the frame headers
-/// are only read, the payload is not touched, and writes pass straight through.
+/// are only read, and the payload is not touched.
+/// On the write side, each write is whole and alone: the connection writes batches of frames of
+/// its own straight to this stream, and the WebSocket writes its control frames (pongs, the
+/// close), each a single write, so a lock around every write keeps frames from interleaving.
 /// </summary>
 internal sealed class ClientFrameStream(Stream inner) : Stream
 {
@@ -18,6 +21,7 @@ internal sealed class ClientFrameStream(Stream inner) : Stream
 
     private readonly ConcurrentQueue<bool> _messageIsText = new();
     private readonly byte[] _header = new byte[14];
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private int _headerRead;
     private int _headerLength;
     private long _payloadLeft;
@@ -55,11 +59,34 @@ internal sealed class ClientFrameStream(Stream inner) : Stream
         return read;
     }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _writeLock.Wait();
+        try
+        {
+            inner.Write(buffer, offset, count);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 

@@ -1,7 +1,6 @@
 namespace Hyperscape.Host.Networking;
 
-/// <summary>A queued packet: a pooled buffer, the bytes used, and whether it goes out as a text frame.</summary>
-/// <param name="Buffer">The pooled buffer.</param>
-/// <param name="Length">Bytes used.</param>
-/// <param name="Text">True for a JSON text frame.</param>
-public readonly record struct OutgoingPacket(byte[] Buffer, int Length, bool Text);
+/// <summary>A queued packet: its bytes (MessagePack), and whether it goes out as a JSON text frame.</summary>
+/// <param name="Payload">The packet's bytes, valid until the sender takes its next batch.</param>
+/// <param name="Text">True for a client that speaks JSON: transcoded on the send path.</param>
+public readonly record struct OutgoingPacket(ReadOnlyMemory<byte> Payload, bool Text);

@@ -1,21 +1,47 @@
-using System.Buffers;
+using System.Buffers.Binary;
+using System.Threading.Tasks.Sources;
 
 namespace Hyperscape.Host.Networking;
 
 /// <summary>
-/// A connection's bounded send queue of pooled buffers, never holding more than its byte budget.
+/// A connection's bounded send queue: packets are copied into one growing buffer, and the sender
+/// takes everything queued at once (<see cref="TakeBatch"/>), so a frame's packets for one client
+/// leave in one write, wake the sender once, and allocate nothing. Two buffers take turns: the
+/// one being filled and the one being sent. The queue never holds more than its byte budget.
 /// Sync packets are droppable and may use half of it: past that the connection is marked stalled
 /// and sync packets are dropped, because the next full resync carries the newest state anyway.
 /// Other packets (events, chat, replies) are never dropped silently; one that would not fit the
 /// whole budget is refused, and the connection is hopeless.
 /// </summary>
-public sealed class OutgoingQueue(int budgetBytes)
+/// <remarks>
+/// Any thread may queue (the game thread and the sync's frame-building threads); one sender
+/// waits and takes. The sender is woken only when it is waiting, and never runs on the thread
+/// that queued (continuations run asynchronously), so queuing costs a copy under a short lock.
+/// </remarks>
+public sealed class OutgoingQueue : IValueTaskSource<bool>
 {
-    private readonly Queue<OutgoingPacket> _packets = new();
-    private readonly SemaphoreSlim _ready = new(0);
+    // Each packet is stored as [kind: 1 byte][length: 4 bytes][payload].
+    private const int RecordHeader = 5;
+    private const int InitialBuffer = 2048;
+
+    private readonly int _budgetBytes;
     private readonly Lock _gate = new();
+    private ManualResetValueTaskSourceCore<bool> _signal = new() { RunContinuationsAsynchronously = true };
+    private CancellationTokenRegistration _cancellation;
+    private CancellationToken _registered;
+    private byte[] _filling = new byte[InitialBuffer];
+    private byte[] _spare = new byte[InitialBuffer];
+    private int _length;
     private int _bytes;
+    private bool _waiting;
     private bool _completed;
+
+    /// <summary>Creates a queue that holds at most <paramref name="budgetBytes"/> bytes of packets.</summary>
+    public OutgoingQueue(int budgetBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, 1);
+        _budgetBytes = budgetBytes;
+    }
 
     /// <summary>True while sync packets are being dropped; a resync is owed once the queue drains.</summary>
     public bool Stalled { get; private set; }
@@ -23,7 +49,7 @@ public sealed class OutgoingQueue(int budgetBytes)
     /// <summary>When the connection stalled.</summary>
     public DateTimeOffset StalledSince { get; private set; }
 
-    /// <summary>Bytes waiting.</summary>
+    /// <summary>Bytes waiting (packets queued and not yet taken by the sender).</summary>
     public int QueuedBytes
     {
         get
@@ -38,6 +64,7 @@ public sealed class OutgoingQueue(int budgetBytes)
     /// <summary>Queues a copy of the packet. False when it was dropped (sync) or refused (overflow).</summary>
     public bool TryEnqueue(ReadOnlySpan<byte> packet, bool text, bool droppable)
     {
+        bool wake;
         lock (_gate)
         {
             if (_completed)
@@ -45,7 +72,7 @@ public sealed class OutgoingQueue(int budgetBytes)
                 return false;
             }
 
-            if (droppable && (Stalled || _bytes + packet.Length > budgetBytes / 2))
+            if (droppable && (Stalled || _bytes + packet.Length > _budgetBytes / 2))
             {
                 if (!Stalled)
                 {
@@ -56,19 +83,87 @@ public sealed class OutgoingQueue(int budgetBytes)
                 return false;
             }
 
-            if (!droppable && _bytes + packet.Length > budgetBytes)
+            if (!droppable && _bytes + packet.Length > _budgetBytes)
             {
                 return false;
             }
 
-            var buffer = ArrayPool<byte>.Shared.Rent(packet.Length);
-            packet.CopyTo(buffer);
-            _packets.Enqueue(new OutgoingPacket(buffer, packet.Length, text));
+            var needed = _length + RecordHeader + packet.Length;
+            if (needed > _filling.Length)
+            {
+                Array.Resize(ref _filling, Math.Max(needed, _filling.Length * 2));
+            }
+
+            var record = _filling.AsSpan(_length);
+            record[0] = text ? (byte)1 : (byte)0;
+            BinaryPrimitives.WriteInt32LittleEndian(record[1..], packet.Length);
+            packet.CopyTo(record[RecordHeader..]);
+            _length = needed;
             _bytes += packet.Length;
+            wake = _waiting;
+            _waiting = false;
         }
 
-        _ready.Release();
+        if (wake)
+        {
+            _signal.SetResult(true);
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// Waits until something is queued or the queue is completed: true when there may be a batch
+    /// to take, false once completed with nothing left. One sender at a time.
+    /// </summary>
+    public ValueTask<bool> WaitAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.CanBeCanceled && cancellationToken != _registered)
+        {
+            // Registered once per token, outside the lock: disposing a registration waits for its
+            // callback, which takes the lock.
+            _cancellation.Dispose();
+            _registered = cancellationToken;
+            _cancellation = cancellationToken.UnsafeRegister(static state => ((OutgoingQueue)state!).WakeCancelled(), this);
+        }
+
+        lock (_gate)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return ValueTask.FromCanceled<bool>(cancellationToken);
+            }
+
+            if (_length > 0)
+            {
+                return new ValueTask<bool>(true);
+            }
+
+            if (_completed)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            _signal.Reset();
+            _waiting = true;
+            return new ValueTask<bool>(this, _signal.Version);
+        }
+    }
+
+    /// <summary>
+    /// Takes everything queued, in order. The batch stays valid until the next call, when its
+    /// buffer goes back to queuing.
+    /// </summary>
+    public OutgoingBatch TakeBatch()
+    {
+        lock (_gate)
+        {
+            (_filling, _spare) = (_spare, _filling);
+            var batch = new OutgoingBatch(_spare, _length);
+            _length = 0;
+            _bytes = 0;
+            return batch;
+        }
     }
 
     /// <summary>True once a stalled connection has drained enough to be resynced; clears the stall.</summary>
@@ -76,7 +171,7 @@ public sealed class OutgoingQueue(int budgetBytes)
     {
         lock (_gate)
         {
-            if (!Stalled || _bytes > budgetBytes / 8)
+            if (!Stalled || _bytes > _budgetBytes / 8)
             {
                 return false;
             }
@@ -86,46 +181,10 @@ public sealed class OutgoingQueue(int budgetBytes)
         }
     }
 
-    /// <summary>Waits for the next packet; null once completed and empty.</summary>
-    public async Task<OutgoingPacket?> DequeueAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
-            lock (_gate)
-            {
-                if (_packets.TryDequeue(out var packet))
-                {
-                    _bytes -= packet.Length;
-                    return packet;
-                }
-
-                if (_completed)
-                {
-                    return null;
-                }
-            }
-        }
-    }
-
-    /// <summary>Takes a packet without waiting (used to return the buffers of a dead connection).</summary>
-    public bool TryDequeue(out OutgoingPacket packet)
-    {
-        lock (_gate)
-        {
-            if (_packets.TryDequeue(out packet))
-            {
-                _bytes -= packet.Length;
-                return true;
-            }
-
-            return false;
-        }
-    }
-
     /// <summary>Stops taking packets; the sender finishes what is queued.</summary>
     public void Complete()
     {
+        bool wake;
         lock (_gate)
         {
             if (_completed)
@@ -134,11 +193,35 @@ public sealed class OutgoingQueue(int budgetBytes)
             }
 
             _completed = true;
+            wake = _waiting;
+            _waiting = false;
         }
 
-        _ready.Release();
+        if (wake)
+        {
+            _signal.SetResult(true);
+        }
     }
 
-    /// <summary>Returns a sent packet's buffer to the pool.</summary>
-    public static void Return(OutgoingPacket packet) => ArrayPool<byte>.Shared.Return(packet.Buffer);
+    bool IValueTaskSource<bool>.GetResult(short token) => _signal.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _signal.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _signal.OnCompleted(continuation, state, token, flags);
+
+    private void WakeCancelled()
+    {
+        lock (_gate)
+        {
+            if (!_waiting)
+            {
+                return;
+            }
+
+            _waiting = false;
+        }
+
+        _signal.SetException(new OperationCanceledException(_registered));
+    }
 }

@@ -13,8 +13,8 @@ namespace Hyperscape.Host.Networking;
 
 /// <summary>
 /// The transport of one client: whole messages in (at most 1,024 bytes; more closes with 1009),
-/// packets out through a bounded queue drained by the connection's own send loop, and the close
-/// handshake. It knows nothing of the protocol's meaning: it answers in the encoding the client
+/// packets out through a bounded queue drained by the connection's own send loop (all that is
+/// queued leaves in one write), and the close handshake. It knows nothing of the protocol's meaning: it answers in the encoding the client
 /// last used (JSON packets are transcoded here, on the send path, off the game thread) and
 /// measures whether the client keeps up.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class WebSocketConnection : IClientLink
     private long _sendBlockedSince;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private volatile bool _usesJson;
+    private byte[] _wire = new byte[4096];
 
     internal WebSocketConnection(WebSocket socket, ClientFrameStream? frames, long clientId, IPAddress? remoteAddress, SessionLimits limits, ServerMetrics metrics, ILogger logger)
     {
@@ -211,18 +212,12 @@ public sealed class WebSocketConnection : IClientLink
     {
         try
         {
-            while (await Outgoing.DequeueAsync(cancellationToken).ConfigureAwait(false) is { } packet)
+            while (await Outgoing.WaitAsync(cancellationToken).ConfigureAwait(false))
             {
-                try
+                var batch = Outgoing.TakeBatch();
+                if (!batch.IsEmpty && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                    {
-                        await SendAsync(packet, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    OutgoingQueue.Return(packet);
+                    await SendAsync(batch, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -232,7 +227,7 @@ public sealed class WebSocketConnection : IClientLink
                 await _socket.CloseOutputAsync(_closeStatus, _closeReason ?? "Goodbye.", cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
         {
             // The socket is gone or the close timed out: nothing more can be said to this client.
             if (_closeReason is not null && _socket.State is not (WebSocketState.Closed or WebSocketState.CloseSent))
@@ -243,33 +238,66 @@ public sealed class WebSocketConnection : IClientLink
         finally
         {
             Outgoing.Complete();
-            while (Outgoing.TryDequeue(out var left))
-            {
-                OutgoingQueue.Return(left);
-            }
         }
     }
 
-    private async ValueTask SendAsync(OutgoingPacket packet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a batch: over the frame stream, every packet framed into one buffer and written at
+    /// once (one send for the client's whole frame); without one (WebSockets over HTTP/2), one
+    /// message at a time through the WebSocket.
+    /// </summary>
+    private async ValueTask SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
     {
-        var bytes = packet.Buffer.AsMemory(0, packet.Length);
-        var type = WebSocketMessageType.Binary;
-        if (packet.Text)
+        var payloadBytes = 0;
+        if (_frames is null)
         {
-            // The game thread queued MessagePack; a JSON client gets it transcoded here.
-            bytes = Encoding.UTF8.GetBytes(JsonTranscoder.ToJson(bytes));
-            type = WebSocketMessageType.Text;
+            foreach (var packet in batch)
+            {
+                var (bytes, type) = Encode(packet);
+                await WatchStall(_socket.SendAsync(bytes, type, true, cancellationToken)).ConfigureAwait(false);
+                payloadBytes += bytes.Length;
+            }
+
+            _metrics.BytesSent(payloadBytes);
+            return;
         }
 
-        var sending = _socket.SendAsync(bytes, type, true, cancellationToken);
+        var length = 0;
+        foreach (var packet in batch)
+        {
+            var (bytes, type) = Encode(packet);
+            var needed = length + WebSocketFrameHeader.MaxLength + bytes.Length;
+            if (needed > _wire.Length)
+            {
+                Array.Resize(ref _wire, Math.Max(needed, _wire.Length * 2));
+            }
+
+            length += WebSocketFrameHeader.Write(_wire.AsSpan(length), type == WebSocketMessageType.Text, bytes.Length);
+            bytes.Span.CopyTo(_wire.AsSpan(length));
+            length += bytes.Length;
+            payloadBytes += bytes.Length;
+        }
+
+        await WatchStall(_frames.WriteAsync(_wire.AsMemory(0, length), cancellationToken)).ConfigureAwait(false);
+        _metrics.BytesSent(payloadBytes);
+    }
+
+    private static (ReadOnlyMemory<byte> Bytes, WebSocketMessageType Type) Encode(OutgoingPacket packet) =>
+        packet.Text
+
+            // The game thread queued MessagePack; a JSON client gets it transcoded here.
+            ? (Encoding.UTF8.GetBytes(JsonTranscoder.ToJson(packet.Payload)), WebSocketMessageType.Text)
+            : (packet.Payload, WebSocketMessageType.Binary);
+
+    /// <summary>Runs a send, starting the client's stall clock while the socket's buffers are full.</summary>
+    private async ValueTask WatchStall(ValueTask sending)
+    {
         if (!sending.IsCompleted)
         {
-            // The socket's buffers are full: the client's stall clock starts now.
             Interlocked.Exchange(ref _sendBlockedSince, Stopwatch.GetTimestamp());
         }
 
         await sending.ConfigureAwait(false);
         Interlocked.Exchange(ref _sendBlockedSince, 0);
-        _metrics.BytesSent(bytes.Length);
     }
 }

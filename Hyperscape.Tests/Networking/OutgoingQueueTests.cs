@@ -4,24 +4,65 @@ namespace Hyperscape.Tests.Networking;
 
 public sealed class OutgoingQueueTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     [Test]
-    public async Task Packets_come_out_in_order_with_their_kind()
+    public async Task Packets_come_out_in_order_with_their_kind_in_one_batch()
     {
         var queue = new OutgoingQueue(1024);
         Assert.That(queue.TryEnqueue([1, 2, 3], text: false, droppable: true), Is.True);
         Assert.That(queue.TryEnqueue([4], text: true, droppable: false), Is.True);
         Assert.That(queue.QueuedBytes, Is.EqualTo(4));
 
-        var first = await queue.DequeueAsync(CancellationToken.None);
-        var second = await queue.DequeueAsync(CancellationToken.None);
+        Assert.That(await queue.WaitAsync(CancellationToken.None), Is.True);
+        var packets = Read(queue.TakeBatch());
 
         Assert.Multiple(() =>
         {
-            Assert.That(first!.Value.Buffer.AsSpan(0, first.Value.Length).ToArray(), Is.EqualTo(new byte[] { 1, 2, 3 }));
-            Assert.That(first.Value.Text, Is.False);
-            Assert.That(second!.Value.Text, Is.True);
+            Assert.That(packets.Select(p => p.Bytes), Is.EqualTo(new[] { new byte[] { 1, 2, 3 }, [4] }));
+            Assert.That(packets.Select(p => p.Text), Is.EqualTo(new[] { false, true }));
             Assert.That(queue.QueuedBytes, Is.Zero);
+            Assert.That(queue.TakeBatch().IsEmpty, Is.True, "taken once");
         });
+    }
+
+    [Test]
+    public async Task A_waiting_sender_is_woken_by_the_next_packet()
+    {
+        var queue = new OutgoingQueue(1024);
+        var waiting = queue.WaitAsync(CancellationToken.None);
+        Assert.That(waiting.IsCompleted, Is.False, "nothing queued yet");
+
+        queue.TryEnqueue([9], text: false, droppable: false);
+        queue.TryEnqueue([10], text: false, droppable: false);
+
+        Assert.That(await waiting.AsTask().WaitAsync(Patience), Is.True);
+        Assert.That(Read(queue.TakeBatch()).Select(p => p.Bytes[0]), Is.EqualTo(new byte[] { 9, 10 }), "both packets, in one batch");
+    }
+
+    [Test]
+    public void A_taken_batch_keeps_its_packets_while_new_ones_queue()
+    {
+        var queue = new OutgoingQueue(1024);
+        queue.TryEnqueue([1], text: false, droppable: false);
+        var sending = queue.TakeBatch();
+
+        queue.TryEnqueue([2, 2], text: false, droppable: false);
+
+        Assert.That(Read(sending).Select(p => p.Bytes), Is.EqualTo(new[] { new byte[] { 1 } }));
+        Assert.That(Read(queue.TakeBatch()).Select(p => p.Bytes), Is.EqualTo(new[] { new byte[] { 2, 2 } }));
+    }
+
+    [Test]
+    public void Cancelling_wakes_a_waiting_sender()
+    {
+        var queue = new OutgoingQueue(1024);
+        using var cancel = new CancellationTokenSource();
+        var waiting = queue.WaitAsync(cancel.Token).AsTask();
+
+        cancel.Cancel();
+
+        Assert.That(async () => await waiting.WaitAsync(Patience), Throws.InstanceOf<OperationCanceledException>());
     }
 
     [Test]
@@ -51,7 +92,7 @@ public sealed class OutgoingQueueTests
     }
 
     [Test]
-    public async Task A_stall_clears_only_after_the_queue_drains()
+    public void A_stall_clears_only_after_the_queue_drains()
     {
         var queue = new OutgoingQueue(200);
         queue.TryEnqueue(new byte[60], text: false, droppable: true);
@@ -60,10 +101,11 @@ public sealed class OutgoingQueueTests
         Assert.That(queue.Stalled, Is.True);
         Assert.That(queue.TryClearStall(), Is.False, "still full");
 
-        OutgoingQueue.Return((await queue.DequeueAsync(CancellationToken.None))!.Value);
+        queue.TakeBatch();
+        queue.TryEnqueue(new byte[30], text: false, droppable: false);
+        Assert.That(queue.TryClearStall(), Is.False, "30 bytes waiting is more than an eighth of the budget");
 
-        Assert.That(queue.TryClearStall(), Is.False, "30 bytes left is more than an eighth of the budget");
-        OutgoingQueue.Return((await queue.DequeueAsync(CancellationToken.None))!.Value);
+        queue.TakeBatch();
         Assert.That(queue.TryClearStall(), Is.True);
         Assert.That(queue.Stalled, Is.False);
         Assert.That(queue.TryEnqueue(new byte[10], text: false, droppable: true), Is.True);
@@ -77,8 +119,32 @@ public sealed class OutgoingQueueTests
         queue.Complete();
 
         Assert.That(queue.TryEnqueue([8], text: false, droppable: false), Is.False);
-        var last = await queue.DequeueAsync(CancellationToken.None);
-        Assert.That(last!.Value.Buffer[0], Is.EqualTo(7));
-        Assert.That(await queue.DequeueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)), Is.Null);
+        Assert.That(await queue.WaitAsync(CancellationToken.None), Is.True);
+        Assert.That(Read(queue.TakeBatch()).Single().Bytes, Is.EqualTo(new byte[] { 7 }));
+        Assert.That(await queue.WaitAsync(CancellationToken.None).AsTask().WaitAsync(Patience), Is.False);
+    }
+
+    [Test]
+    public async Task Completing_wakes_a_waiting_sender_to_finish()
+    {
+        var queue = new OutgoingQueue(100);
+        var waiting = queue.WaitAsync(CancellationToken.None).AsTask();
+
+        queue.Complete();
+
+        Assert.That(await waiting.WaitAsync(Patience), Is.True);
+        Assert.That(queue.TakeBatch().IsEmpty, Is.True);
+        Assert.That(await queue.WaitAsync(CancellationToken.None), Is.False);
+    }
+
+    private static List<(byte[] Bytes, bool Text)> Read(OutgoingBatch batch)
+    {
+        var packets = new List<(byte[] Bytes, bool Text)>();
+        foreach (var packet in batch)
+        {
+            packets.Add((packet.Payload.ToArray(), packet.Text));
+        }
+
+        return packets;
     }
 }

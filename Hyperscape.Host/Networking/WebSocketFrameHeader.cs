@@ -1,0 +1,32 @@
+using System.Buffers.Binary;
+
+namespace Hyperscape.Host.Networking;
+
+/// <summary>RFC 6455 headers for the frames a server sends: final, unmasked, one whole message each.</summary>
+internal static class WebSocketFrameHeader
+{
+    /// <summary>The most bytes a header takes.</summary>
+    public const int MaxLength = 10;
+
+    /// <summary>Writes the header of a text or binary frame of <paramref name="payloadLength"/> bytes; returns its length.</summary>
+    public static int Write(Span<byte> into, bool text, int payloadLength)
+    {
+        into[0] = (byte)(0x80 | (text ? 0x1 : 0x2));
+        if (payloadLength < 126)
+        {
+            into[1] = (byte)payloadLength;
+            return 2;
+        }
+
+        if (payloadLength <= ushort.MaxValue)
+        {
+            into[1] = 126;
+            BinaryPrimitives.WriteUInt16BigEndian(into[2..], (ushort)payloadLength);
+            return 4;
+        }
+
+        into[1] = 127;
+        BinaryPrimitives.WriteUInt64BigEndian(into[2..], (ulong)payloadLength);
+        return 10;
+    }
+}
