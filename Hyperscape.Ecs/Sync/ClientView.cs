@@ -94,10 +94,51 @@ internal sealed class ClientView
     public bool NeedsInterest { get; set; } = true;
 
     /// <summary>
-    /// The next interest pass only fills slots an eviction freed: it evicts nothing, so a crowd
-    /// larger than the view costs one extra pass per refresh, not one every frame.
+    /// The next interest pass only fills slots an eviction freed, from <see cref="Candidates"/>:
+    /// it looks at those alone and evicts nothing, so a crowd larger than the view costs a few
+    /// lookups per refresh, not a pass every frame.
     /// </summary>
     public bool Settling { get; set; }
+
+    /// <summary>The nearest entities a full view refused in its last pass, <c>Candidates[0 .. CandidateCount-1]</c>.</summary>
+    public Entity[] Candidates { get; } = new Entity[CandidateCapacity];
+
+    /// <summary>Their distances when refused.</summary>
+    public int[] CandidateDistances { get; } = new int[CandidateCapacity];
+
+    public int CandidateCount { get; set; }
+
+    /// <summary>How many refused entities a pass remembers: as many as it may evict.</summary>
+    public const int CandidateCapacity = 16;
+
+    /// <summary>True while refused entities are remembered as candidates (during a whole pass).</summary>
+    public bool CollectingCandidates { get; set; }
+
+    /// <summary>Remembers a refused entity when it is among the nearest refused so far.</summary>
+    public void OfferCandidate(Entity entity, int distance)
+    {
+        if (CandidateCount < CandidateCapacity)
+        {
+            Candidates[CandidateCount] = entity;
+            CandidateDistances[CandidateCount++] = distance;
+            return;
+        }
+
+        var farthest = 0;
+        for (var i = 1; i < CandidateCapacity; i++)
+        {
+            if (CandidateDistances[i] > CandidateDistances[farthest])
+            {
+                farthest = i;
+            }
+        }
+
+        if (distance < CandidateDistances[farthest])
+        {
+            Candidates[farthest] = entity;
+            CandidateDistances[farthest] = distance;
+        }
+    }
 
     /// <summary>True while queued events wait behind one whose transaction is not durable yet.</summary>
     public bool EventsWaited { get; set; }

@@ -13,7 +13,7 @@ namespace Hyperscape.Ecs.Sync;
 internal sealed class InterestManager
 {
     // Bounds the work a crowded view adds to one frame; a crowd settles over a few frames.
-    private const int MaxEvictionsPerPass = 16;
+    private const int MaxEvictionsPerPass = ClientView.CandidateCapacity;
 
     // Tiles looked past the distance where a crowd filled the view: what moves in a tick.
     private const int CrowdMargin = 2;
@@ -69,10 +69,11 @@ internal sealed class InterestManager
     /// <summary>
     /// Recomputes a client's view: what it sees, what left, and its own state. Touches only that
     /// client and <paramref name="tally"/>, so clients can be updated on several threads at once.
-    /// A pass that follows an eviction (<paramref name="settling"/>) only fills the freed slots.
     /// </summary>
-    public void Update(ClientView client, SyncCounters tally, bool settling)
+    public void Update(ClientView client, SyncCounters tally)
     {
+        client.CandidateCount = 0;
+        client.CollectingCandidates = true;
         var hasPlayer = _context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player);
         client.CappedCount = 0;
         if (hasPlayer)
@@ -81,6 +82,7 @@ internal sealed class InterestManager
             Array.Clear(client.ShowableByDistance);
             var visitor = new InterestVisitor { Interest = this, Client = client, Tally = tally, Center = _world.GetReadOnly<Position>(player).Tile };
             _snapshots.Grid.VisitRange(visitor.Center, radius, ref visitor);
+            client.CollectingCandidates = false;
             tally.InterestPasses++;
             RefreshOwnState(client, player);
             if (!SizeNextPass(client, radius))
@@ -105,18 +107,40 @@ internal sealed class InterestManager
             }
         }
 
+        client.CollectingCandidates = false;
         client.AdmitWithin = int.MaxValue;
-        if (settling)
-        {
-            // In a crowd that keeps moving, evicting again here would ask for another pass, and
-            // that one for another: every frame would recompute the view. The next refresh of the
-            // client's group makes room again.
-            Array.Clear(client.RefusedByDistance);
-        }
-        else if (client.CappedCount > 0)
+        if (client.CappedCount > 0)
         {
             MakeRoomForNearer(client);
         }
+    }
+
+    /// <summary>
+    /// The pass after an eviction: the slots it freed go to the nearest entities the view refused,
+    /// remembered from that pass, looked at alone (where they stand now). Nothing is evicted, so
+    /// a crowd that keeps moving settles at the next refresh instead of recomputing every frame.
+    /// </summary>
+    public void Settle(ClientView client, SyncCounters tally)
+    {
+        var count = client.CandidateCount;
+        client.CandidateCount = 0;
+        if (count > 0 && _context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player))
+        {
+            var center = _world.GetReadOnly<Position>(player).Tile;
+            for (var i = 0; i < count; i++)
+            {
+                var candidate = client.Candidates[i];
+                if (_snapshots.Holds(candidate))
+                {
+                    ref readonly var snapshot = ref _snapshots[candidate.Id];
+                    See(client, candidate, new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile.DistanceTo(center), tally);
+                }
+            }
+        }
+
+        client.CappedCount = 0;
+        client.AdmitWithin = int.MaxValue;
+        Array.Clear(client.RefusedByDistance);
     }
 
     /// <summary>
@@ -194,6 +218,11 @@ internal sealed class InterestManager
                 client.CappedCount++;
                 client.RefusedByDistance[distance]++;
                 client.ShowableByDistance[distance]++;
+                if (client.CollectingCandidates)
+                {
+                    client.OfferCandidate(entity, distance);
+                }
+
                 return;
             }
 
@@ -266,8 +295,9 @@ internal sealed class InterestManager
     /// <summary>
     /// A full view keeps the nearest entities. Entities left out this pass are paired, nearest
     /// first, with the farthest tracked ones; each tracked entity strictly farther than its pair is
-    /// despawned, and on the next pass only entities no farther than the paired ones may take the
-    /// freed slots, so the evicted cannot simply come back. Equal distances never trade places.
+    /// despawned, and in the next frame (<see cref="Settle"/>) only the remembered nearest refused
+    /// entities, no farther than the paired ones, may take the freed slots, so the evicted cannot
+    /// simply come back. Equal distances never trade places.
     /// </summary>
     private static void MakeRoomForNearer(ClientView client)
     {
@@ -317,8 +347,8 @@ internal sealed class InterestManager
             client.AdmitWithin = admitWithin;
         }
 
-        // Another pass next frame fills what was freed (or, when only the admission limit refused
-        // entities, what was free already).
+        // The next frame fills what was freed (once the despawns went out) or what was free
+        // already, from the remembered candidates.
         client.NeedsInterest = evicted > 0 || client.FreeCount > 0;
         client.Settling = client.NeedsInterest;
     }

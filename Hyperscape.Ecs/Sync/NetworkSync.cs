@@ -175,7 +175,14 @@ internal sealed class NetworkSync
                     var settling = client.Settling && !groupPass;
                     client.NeedsInterest = false;
                     client.Settling = false;
-                    _interest.Update(client, scratch.Tally, settling);
+                    if (settling)
+                    {
+                        _interest.Settle(client, scratch.Tally);
+                    }
+                    else
+                    {
+                        _interest.Update(client, scratch.Tally);
+                    }
                 }
                 else if (_clients.Revealed.Count > 0)
                 {
