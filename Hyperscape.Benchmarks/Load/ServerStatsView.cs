@@ -31,6 +31,8 @@ internal sealed record ServerStatsView(
 
     public int GcPauses { get; init; }
 
+    public double GcSuspendP99Ms { get; init; }
+
     public int Gen2Collections { get; init; }
 
     public Hyperscape.Ecs.Sync.SyncStatistics Sync { get; init; }

@@ -147,6 +147,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             GcPauseP99Ms = Metrics.GcPauses.Percentile(99, window),
             GcPauseMaxMs = pauses.Length == 0 ? 0 : pauses.Max(),
             GcPauses = pauses.Length,
+            GcSuspendP99Ms = Metrics.GcSuspensions.Percentile(99, window),
             Gen2Collections = GC.CollectionCount(2),
         };
     }
@@ -440,7 +441,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     {
         long queued = 0;
         var now = DateTimeOffset.UtcNow;
-        foreach (var link in _connected.Values)
+        // Enumerated in place: .Values would copy every link into a new array each frame.
+        foreach (var (_, link) in _connected)
         {
             var bytes = link.QueuedBytes;
             queued += bytes;

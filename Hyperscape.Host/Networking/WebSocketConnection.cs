@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Sync;
@@ -177,7 +178,8 @@ public sealed class WebSocketConnection : IClientLink
     }
 
     /// <summary>Reads one whole message; a length of -1 means it passed the size limit.</summary>
-    private async Task<(int Length, WebSocketMessageType Type)> ReceiveMessageAsync(byte[] buffer, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(int Length, WebSocketMessageType Type)> ReceiveMessageAsync(byte[] buffer, CancellationToken cancellationToken)
     {
         var length = 0;
         var type = WebSocketMessageType.Binary;
@@ -246,6 +248,7 @@ public sealed class WebSocketConnection : IClientLink
     /// once (one send for the client's whole frame); without one (WebSockets over HTTP/2), one
     /// message at a time through the WebSocket.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
     {
         var payloadBytes = 0;
@@ -290,6 +293,7 @@ public sealed class WebSocketConnection : IClientLink
             : (packet.Payload, WebSocketMessageType.Binary);
 
     /// <summary>Runs a send, starting the client's stall clock while the socket's buffers are full.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WatchStall(ValueTask sending)
     {
         if (!sending.IsCompleted)

@@ -80,6 +80,9 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     /// <summary>Recent garbage-collection pauses.</summary>
     public RecentPercentiles GcPauses => _gcPauses.Pauses;
 
+    /// <summary>The suspension part of recent GC pauses, in milliseconds.</summary>
+    public RecentPercentiles GcSuspensions => _gcPauses.Suspensions;
+
     /// <summary>The sync's totals at the last frame.</summary>
     public SyncStatistics LatestSync
     {

@@ -76,6 +76,9 @@ public sealed record ServerStats(
     /// <summary>Garbage collections that paused the process, in the window.</summary>
     public int GcPauses { get; init; }
 
+    /// <summary>The 99th percentile of the time GC pauses spent stopping threads, in the same window.</summary>
+    public double GcSuspendP99Ms { get; init; }
+
     /// <summary>Generation 2 (full) collections since start.</summary>
     public int Gen2Collections { get; init; }
 }
