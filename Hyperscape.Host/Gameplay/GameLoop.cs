@@ -366,7 +366,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     {
         if (_presence.TryGetByClient(clientId, out var presence))
         {
-            presence.Link!.Send(packet, delivery);
+            presence.Link!.Queue(packet, delivery);
         }
     }
 
@@ -444,6 +444,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         // Enumerated in place: .Values would copy every link into a new array each frame.
         foreach (var (_, link) in _connected)
         {
+            // The frames' packets were queued without waking anyone: one wake per client, now.
+            link.Flush();
             var bytes = link.QueuedBytes;
             queued += bytes;
             if (bytes > _largestSendQueue)

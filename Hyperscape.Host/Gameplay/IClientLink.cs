@@ -20,6 +20,16 @@ public interface IClientLink
     /// <summary>Queues a packet (any thread). A droppable one may be dropped for a slow client; a reliable one never silently.</summary>
     void Send(ReadOnlySpan<byte> packet, PacketDelivery delivery);
 
+    /// <summary>
+    /// Queues a packet like <see cref="Send"/> without waking the connection's sender: the game
+    /// loop queues a whole frame's packets this way, while it builds them, and then calls
+    /// <see cref="Flush"/> on every link, so sends do not compete with the frame for the core.
+    /// </summary>
+    void Queue(ReadOnlySpan<byte> packet, PacketDelivery delivery);
+
+    /// <summary>Wakes the connection's sender for whatever <see cref="Queue"/> left waiting.</summary>
+    void Flush();
+
     /// <summary>Closes the connection with a status and a reason (any thread); the first close wins.</summary>
     void Close(int status, string reason);
 

@@ -61,10 +61,13 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
         }
     }
 
-    /// <summary>Queues a copy of the packet. False when it was dropped (sync) or refused (overflow).</summary>
-    public bool TryEnqueue(ReadOnlySpan<byte> packet, bool text, bool droppable)
+    /// <summary>
+    /// Queues a copy of the packet and, unless <paramref name="wake"/> is false (then
+    /// <see cref="Flush"/> follows), wakes the sender. False when it was dropped (sync) or
+    /// refused (overflow).
+    /// </summary>
+    public bool TryEnqueue(ReadOnlySpan<byte> packet, bool text, bool droppable, bool wake = true)
     {
-        bool wake;
         lock (_gate)
         {
             if (_completed)
@@ -100,6 +103,11 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
             packet.CopyTo(record[RecordHeader..]);
             _length = needed;
             _bytes += packet.Length;
+            if (!wake)
+            {
+                return true;
+            }
+
             wake = _waiting;
             _waiting = false;
         }
@@ -110,6 +118,22 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
         }
 
         return true;
+    }
+
+    /// <summary>Wakes a waiting sender when anything is queued.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            if (!_waiting || _length == 0)
+            {
+                return;
+            }
+
+            _waiting = false;
+        }
+
+        _signal.SetResult(true);
     }
 
     /// <summary>

@@ -87,7 +87,15 @@ public sealed class WebSocketConnection : IClientLink
     }
 
     /// <inheritdoc />
-    public void Send(ReadOnlySpan<byte> packet, PacketDelivery delivery)
+    public void Send(ReadOnlySpan<byte> packet, PacketDelivery delivery) => Enqueue(packet, delivery, wake: true);
+
+    /// <inheritdoc />
+    public void Queue(ReadOnlySpan<byte> packet, PacketDelivery delivery) => Enqueue(packet, delivery, wake: false);
+
+    /// <inheritdoc />
+    public void Flush() => Outgoing.Flush();
+
+    private void Enqueue(ReadOnlySpan<byte> packet, PacketDelivery delivery, bool wake)
     {
         if (Closing)
         {
@@ -95,7 +103,7 @@ public sealed class WebSocketConnection : IClientLink
         }
 
         var droppable = delivery == PacketDelivery.Droppable;
-        if (Outgoing.TryEnqueue(packet, text: _usesJson, droppable))
+        if (Outgoing.TryEnqueue(packet, text: _usesJson, droppable, wake))
         {
             return;
         }

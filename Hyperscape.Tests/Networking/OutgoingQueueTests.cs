@@ -41,6 +41,23 @@ public sealed class OutgoingQueueTests
     }
 
     [Test]
+    public async Task Packets_queued_without_waking_wait_for_the_flush()
+    {
+        var queue = new OutgoingQueue(1024);
+        var waiting = queue.WaitAsync(CancellationToken.None).AsTask();
+
+        queue.TryEnqueue([1], text: false, droppable: true, wake: false);
+        queue.TryEnqueue([2], text: false, droppable: true, wake: false);
+        await Task.Delay(50);
+        Assert.That(waiting.IsCompleted, Is.False, "a frame's packets do not wake the sender one by one");
+
+        queue.Flush();
+
+        Assert.That(await waiting.WaitAsync(Patience), Is.True);
+        Assert.That(Read(queue.TakeBatch()).Select(p => p.Bytes[0]), Is.EqualTo(new byte[] { 1, 2 }));
+    }
+
+    [Test]
     public void A_taken_batch_keeps_its_packets_while_new_ones_queue()
     {
         var queue = new OutgoingQueue(1024);
