@@ -23,14 +23,6 @@ public class ColdStartBenchmarks
     private Velocity[] _velocities = [];
     private World? _world;
     private long _retainedLimit;
-    private int _gen2AtStart;
-
-    [GlobalSetup]
-    public void CountCollections() => _gen2AtStart = GC.CollectionCount(2);
-
-    /// <summary>Each benchmark runs in its own process, so this is its own count, warm-up included.</summary>
-    [GlobalCleanup]
-    public void ReportCollections() => Console.WriteLine($"// gen2 collections during the run: {GC.CollectionCount(2) - _gen2AtStart}");
 
     [IterationCleanup]
     public void Release()
