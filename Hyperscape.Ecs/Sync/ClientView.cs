@@ -12,6 +12,7 @@ namespace Hyperscape.Ecs.Sync;
 internal sealed class ClientView
 {
     private readonly ViewerIndex _viewers;
+    private int _farthestCandidate;
 
     public ClientView(long clientId, long playerNetworkId, SyncOptions options, ViewerIndex viewers)
     {
@@ -120,23 +121,30 @@ internal sealed class ClientView
         if (CandidateCount < CandidateCapacity)
         {
             Candidates[CandidateCount] = entity;
-            CandidateDistances[CandidateCount++] = distance;
+            CandidateDistances[CandidateCount] = distance;
+            if (CandidateCount == 0 || distance > CandidateDistances[_farthestCandidate])
+            {
+                _farthestCandidate = CandidateCount;
+            }
+
+            CandidateCount++;
             return;
         }
 
-        var farthest = 0;
-        for (var i = 1; i < CandidateCapacity; i++)
+        // Most refusals in a crowd are farther than every remembered one: one comparison.
+        if (distance >= CandidateDistances[_farthestCandidate])
         {
-            if (CandidateDistances[i] > CandidateDistances[farthest])
-            {
-                farthest = i;
-            }
+            return;
         }
 
-        if (distance < CandidateDistances[farthest])
+        Candidates[_farthestCandidate] = entity;
+        CandidateDistances[_farthestCandidate] = distance;
+        for (var i = 0; i < CandidateCapacity; i++)
         {
-            Candidates[farthest] = entity;
-            CandidateDistances[farthest] = distance;
+            if (CandidateDistances[i] > CandidateDistances[_farthestCandidate])
+            {
+                _farthestCandidate = i;
+            }
         }
     }
 

@@ -66,6 +66,9 @@ internal sealed class DurabilityGate(SnapshotTable snapshots, ClientDirectory cl
     /// <summary>True while a transaction that changed this player's items is unconfirmed.</summary>
     public bool HoldsItemsOf(long playerNetworkId) => _heldItems.Count > 0 && _heldItems.ContainsKey(playerNetworkId);
 
+    /// <summary>True while any ground item's creation is unconfirmed.</summary>
+    public bool HidesAnySpawn => _hiddenSpawns.Count > 0;
+
     /// <summary>True while the ground item's creation is unconfirmed: nobody sees it yet.</summary>
     public bool HidesSpawn(long networkId) => _hiddenSpawns.Count > 0 && _hiddenSpawns.ContainsKey(networkId);
 

@@ -206,7 +206,9 @@ internal sealed class InterestManager
 
         if (slot < 0)
         {
-            if (distance > _options.ViewRadius || _gate.HidesSpawn(snapshot.NetworkId))
+            // The snapshot is read only when a spawn is hidden at all: in a crowd most visits are
+            // refusals, and each would otherwise touch another entity's cache line for nothing.
+            if (distance > _options.ViewRadius || (_gate.HidesAnySpawn && _gate.HidesSpawn(snapshot.NetworkId)))
             {
                 // Out of range, or created by a transaction that is not durable yet.
                 return;
