@@ -301,13 +301,29 @@ internal sealed class InterestManager
     /// entities, no farther than the paired ones, may take the freed slots, so the evicted cannot
     /// simply come back. Equal distances never trade places.
     /// </summary>
-    private static void MakeRoomForNearer(ClientView client)
+    private void MakeRoomForNearer(ClientView client)
     {
         var refused = client.RefusedByDistance;
         var slots = client.Slots;
+
+        // Tracked entities counted by distance, then paired by count: two scans of the view in
+        // all, rather than one scan per eviction.
+        var farthest = _options.ViewRadius + _options.ExitMargin;
+        Span<int> tracked = stackalloc int[farthest + 1];
+        for (var i = 0; i < client.ActiveCount; i++)
+        {
+            ref readonly var view = ref slots[client.Active[i]];
+            if (view.State != SlotState.Leaving)
+            {
+                tracked[Math.Min(view.Distance, farthest)]++;
+            }
+        }
+
+        Span<int> evictAt = stackalloc int[farthest + 1];
         var evicted = 0;
         var admitWithin = 0;
         var distance = 0;
+        var far = farthest;
         while (evicted < MaxEvictionsPerPass)
         {
             while (distance < refused.Length && refused[distance] == 0)
@@ -315,32 +331,34 @@ internal sealed class InterestManager
                 distance++;
             }
 
-            if (distance == refused.Length)
+            while (far > distance && tracked[far] == 0)
+            {
+                far--;
+            }
+
+            if (distance == refused.Length || far <= distance)
             {
                 break;
             }
 
-            var farthest = -1;
-            var farthestDistance = distance;
-            for (var i = 0; i < client.ActiveCount; i++)
-            {
-                var slot = client.Active[i];
-                if (slots[slot].State != SlotState.Leaving && slots[slot].Distance > farthestDistance)
-                {
-                    farthest = slot;
-                    farthestDistance = slots[slot].Distance;
-                }
-            }
-
-            if (farthest < 0)
-            {
-                break;
-            }
-
-            Leave(client, farthest);
+            tracked[far]--;
+            evictAt[far]++;
             refused[distance]--;
             admitWithin = distance;
             evicted++;
+        }
+
+        // Backwards: leaving a slot that never reached the client releases it, which moves the
+        // last active slot into its place.
+        for (var i = client.ActiveCount - 1; i >= 0 && evicted > 0; i--)
+        {
+            var slot = client.Active[i];
+            var at = Math.Min(slots[slot].Distance, farthest);
+            if (slots[slot].State != SlotState.Leaving && evictAt[at] > 0)
+            {
+                evictAt[at]--;
+                Leave(client, slot);
+            }
         }
 
         Array.Clear(refused);
