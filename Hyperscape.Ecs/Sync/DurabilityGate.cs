@@ -1,4 +1,3 @@
-using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Persistence;
@@ -49,7 +48,7 @@ internal sealed class DurabilityGate(SnapshotTable snapshots, ClientDirectory cl
             if (snapshots.TryFind(removed, out var id))
             {
                 ref readonly var last = ref snapshots[id];
-                _keptRemovals[removed] = (transaction.Id, new Position(last.X, last.Y, last.Z).Tile);
+                _keptRemovals[removed] = (transaction.Id, last.Tile);
             }
         }
     }

@@ -1,3 +1,5 @@
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Sync;
@@ -21,6 +23,9 @@ internal struct EntitySnapshot
     public int TypeId;
     public int Quantity;
     public uint AppearanceHash;
+
+    /// <summary>The tile the entity stands on, as last snapshotted.</summary>
+    public readonly Tile Tile => new Position(X, Y, Z).Tile;
 
     /// <summary>The frame any synced field last changed.</summary>
     public uint ChangedFrame;

@@ -73,7 +73,6 @@ internal sealed class InterestManager
     public void Update(ClientView client, SyncCounters tally)
     {
         client.CandidateCount = 0;
-        client.CollectingCandidates = true;
         var hasPlayer = _context.TryResolve(client.PlayerNetworkId, out var player) && _world.IsAlive(player);
         client.CappedCount = 0;
         if (hasPlayer)
@@ -81,6 +80,7 @@ internal sealed class InterestManager
             var radius = client.InterestRadius;
             Array.Clear(client.ShowableByDistance);
             var visitor = new InterestVisitor { Interest = this, Client = client, Tally = tally, Center = _world.GetReadOnly<Position>(player).Tile };
+            client.CollectingCandidates = true;
             _snapshots.Grid.VisitRange(visitor.Center, radius, ref visitor);
             client.CollectingCandidates = false;
             tally.InterestPasses++;
@@ -107,7 +107,6 @@ internal sealed class InterestManager
             }
         }
 
-        client.CollectingCandidates = false;
         client.AdmitWithin = int.MaxValue;
         if (client.CappedCount > 0)
         {
@@ -133,7 +132,7 @@ internal sealed class InterestManager
                 if (_snapshots.Holds(candidate))
                 {
                     ref readonly var snapshot = ref _snapshots[candidate.Id];
-                    See(client, candidate, new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile.DistanceTo(center), tally);
+                    See(client, candidate, snapshot.Tile.DistanceTo(center), tally);
                 }
             }
         }
@@ -164,7 +163,7 @@ internal sealed class InterestManager
             }
 
             ref readonly var snapshot = ref _snapshots[id];
-            var distance = new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile.DistanceTo(center);
+            var distance = snapshot.Tile.DistanceTo(center);
             if (distance <= client.InterestRadius)
             {
                 See(client, snapshot.Entity, distance, tally);

@@ -132,7 +132,7 @@ internal sealed class SnapshotTable
             snapshot.AppearanceChanged = snapshot.ChangedFrame = frame;
         }
 
-        return new Position(snapshot.X, snapshot.Y, snapshot.Z).Tile;
+        return snapshot.Tile;
     }
 
     private void RefreshChunk(ChunkView chunk, uint frame, DurabilityGate itemsHeld)
