@@ -94,6 +94,9 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <summary>The game server (touch only from the loop thread, or before it starts).</summary>
     public GameServer Server { get; private set; } = null!;
 
+    /// <summary>The content the world was built from (map, items, NPC types): the browser client draws with it.</summary>
+    public SimulationOptions WorldContent { get; private set; } = null!;
+
     /// <summary>The simulation (touch only from the loop thread, or before it starts; enqueue from anywhere).</summary>
     public Simulation Simulation => Server.Simulation;
 
@@ -177,6 +180,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             SaveInterval = _options.SaveInterval,
             Observer = Metrics,
         });
+        WorldContent = world;
         Server.Simulation.RestoreGroundItems(ground);
         _chat = new ChatRouter(Server, _presence);
         _social = new SocialRouter(_presence);

@@ -8,6 +8,7 @@ using Hyperscape.Host.Operations;
 using Hyperscape.Host.Persistence;
 using Hyperscape.Host.Sessions;
 using Hyperscape.Host.Voice;
+using Hyperscape.Host.Web;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -113,6 +114,7 @@ public static class ServerApplication
             window is null ? Results.Ok(loop.Stats()) :
             Results.BadRequest("window is a number of seconds between 0 and 86400."));
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapClient();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hyperscape.Host");
         logger.LogInformation("{Mode}", EffectiveMode.Describe(settings, database));
@@ -120,8 +122,8 @@ public static class ServerApplication
         {
             foreach (var address in Addresses(app))
             {
-                logger.LogInformation("Game socket at {Socket}; health at {Health}, metrics at {Metrics}",
-                    GameSocket(address, settings.Path), new Uri(address, "/healthz"), new Uri(address, "/metrics"));
+                logger.LogInformation("Game socket at {Socket}; play at {Client} (dashboard at {Dashboard}); health at {Health}, metrics at {Metrics}",
+                    GameSocket(address, settings.Path), new Uri(address, "/"), new Uri(address, "/dashboard"), new Uri(address, "/healthz"), new Uri(address, "/metrics"));
             }
         });
         return app;

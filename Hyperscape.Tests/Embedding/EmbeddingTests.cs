@@ -56,7 +56,7 @@ public sealed class EmbeddingTests
     [Test]
     public void The_readme_shows_exactly_the_code_this_test_runs()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
         var system = Region(File.ReadAllText(Path.Combine(root, "Hyperscape.Tests", "Embedding", "PoisonSystem.cs")), "// README:begin", "// README:end");
         var wiring = Unindent(Region(File.ReadAllText(Path.Combine(root, "Hyperscape.Tests", "Embedding", "EmbeddingTests.cs")), "// README:wiring-begin", "// README:wiring-end"));
@@ -90,17 +90,5 @@ public sealed class EmbeddingTests
         var lines = block.TrimEnd('\n').Split('\n');
         var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart())) + "\n";
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hyperscape.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.That(directory, Is.Not.Null);
-        return directory!.FullName;
     }
 }

@@ -27,14 +27,7 @@ public partial class ProtocolDocumentTests
 
     private static List<(string Title, string Hex, string Json)> ReadExamples()
     {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hyperscape.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.That(directory, Is.Not.Null, "the repository root");
-        var text = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "PROTOCOL.md"));
+        var text = File.ReadAllText(RepositoryRoot.Combine("docs", "PROTOCOL.md"));
         var examples = new List<(string, string, string)>();
         string? title = null;
         string? hex = null;

@@ -1,0 +1,295 @@
+// Everything the client knows about its session and what it sees, updated from server messages.
+// The server decides; this only mirrors what it said, plus the local player's predicted walk.
+
+import { LocalPrediction } from "../motion/localPrediction";
+import { TickClock } from "../motion/tickClock";
+import { errorText, rejectionText } from "../net/reasons";
+import {
+  ChatChannel,
+  EntityKind,
+  EventKind,
+  ServerType,
+  type CharacterSummary,
+  type GameEvent,
+  type ItemSlot,
+  type ServerMessage,
+  type SkillValue,
+} from "../net/protocol";
+import { SkillNames, type Content } from "../world/content";
+import { Pathfinder } from "../world/pathfinder";
+import type { TileMap } from "../world/tileMap";
+import { EntityView } from "./entityView";
+
+export interface ChatLine {
+  channel: ChatChannel | "game";
+  from: string;
+  text: string;
+  at: number;
+}
+
+export interface HitSplat {
+  entity: number;
+  damage: number;
+  at: number;
+}
+
+export interface XpDrop {
+  skill: number;
+  tenths: number;
+  at: number;
+}
+
+export type Phase = "login" | "characters" | "world";
+
+export class GameState {
+  phase: Phase = "login";
+  accountId = "";
+  characters: CharacterSummary[] = [];
+  networkId = 0;
+  tick = 0;
+  running = false;
+  attackStyle = 0;
+  autoRetaliate = true;
+  readonly entities = new Map<number, EntityView>();
+  inventory: ItemSlot[] = [];
+  equipment: ItemSlot[] = [];
+  skills: SkillValue[] = [];
+  readonly chat: ChatLine[] = [];
+  readonly friends = new Map<string, boolean>();
+  readonly ignores = new Set<string>();
+  readonly splats: HitSplat[] = [];
+  readonly xpDrops: XpDrop[] = [];
+  readonly clock: TickClock;
+  readonly prediction: LocalPrediction;
+  voice = "off";
+  lastError = "";
+  /** Counts of what arrived, for tests and the debug line. */
+  readonly received = { sync: 0, events: 0, corrections: 0, agreements: 0 };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly content: Content,
+    readonly map: TileMap,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.clock = new TickClock(content.world.tickMs);
+    this.prediction = new LocalPrediction(map, new Pathfinder(map));
+  }
+
+  get me(): EntityView | undefined {
+    return this.entities.get(this.networkId);
+  }
+
+  get dead(): boolean {
+    return this.me?.dead ?? false;
+  }
+
+  /** Called whenever panels may need redrawing (not for every position: the canvas reads those each frame). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  say(text: string, channel: ChatLine["channel"] = "game", from = ""): void {
+    this.chat.push({ channel, from, text, at: this.now() });
+    if (this.chat.length > 200) this.chat.splice(0, this.chat.length - 200);
+    this.changed();
+  }
+
+  apply(message: ServerMessage): void {
+    const now = this.now();
+    switch (message.type) {
+      case ServerType.Welcome:
+        this.accountId = message.accountId;
+        break;
+      case ServerType.CharacterList:
+        this.characters = message.characters;
+        if (this.phase !== "world") this.phase = "characters";
+        break;
+      case ServerType.EnteredWorld:
+        // A resume enters again and resyncs: everything in view is spawned anew.
+        this.entities.clear();
+        this.prediction.cancel();
+        this.networkId = message.networkId;
+        this.tick = message.tick;
+        this.clock.observe(message.tick, now);
+        this.phase = "world";
+        break;
+      case ServerType.Sync:
+        this.applySync(message.tick, message.entries, now);
+        return;
+      case ServerType.Event:
+        this.received.events++;
+        this.tick = Math.max(this.tick, message.tick);
+        for (const event of message.events) this.applyEvent(event, now);
+        break;
+      case ServerType.ChatMessage:
+        this.say(message.text, message.channel, message.channel === ChatChannel.System ? "" : message.fromName);
+        return;
+      case ServerType.Error:
+        this.lastError = errorText(message.code, message.message);
+        this.say(this.lastError);
+        return;
+      case ServerType.SocialUpdate:
+        this.applySocial(message.operation, message.name, message.online);
+        break;
+      case ServerType.VoiceToken:
+        this.voice = message.enabled ? `token for room ${message.room ?? "?"} (${message.url ?? ""})` : "disabled on this server";
+        break;
+      case ServerType.Pong:
+        break;
+    }
+    this.changed();
+  }
+
+  private applySync(tick: number, entries: Extract<ServerMessage, { type: ServerType.Sync }>["entries"], now: number): void {
+    this.received.sync++;
+    this.tick = Math.max(this.tick, tick);
+    this.clock.observe(tick, now);
+    let panels = false;
+    for (const entry of entries) {
+      switch (entry.op) {
+        case "spawn": {
+          const view = new EntityView(entry.id);
+          view.apply(entry.fields, tick);
+          this.entities.set(entry.id, view);
+          if (entry.id === this.networkId) this.reconcile(view, tick);
+          break;
+        }
+        case "update": {
+          const view = this.entities.get(entry.id);
+          if (!view) break;
+          view.apply(entry.fields, tick);
+          if (entry.id === this.networkId) {
+            if (entry.fields.x !== undefined) this.reconcile(view, tick);
+            panels = true;
+          }
+          break;
+        }
+        case "despawn":
+          this.entities.delete(entry.id);
+          break;
+        case "inventory":
+          this.inventory = entry.slots;
+          panels = true;
+          break;
+        case "equipment":
+          this.equipment = entry.slots;
+          panels = true;
+          break;
+        case "skills":
+          this.applySkills(entry.skills, now);
+          panels = true;
+          break;
+      }
+    }
+    if (panels) this.changed();
+  }
+
+  private reconcile(view: EntityView, tick: number): void {
+    const tile = view.tile;
+    if (!tile) return;
+    const outcome = this.prediction.reconcile(tick, tile);
+    if (outcome === "corrected") this.received.corrections++;
+    if (outcome === "agreed" || outcome === "shifted") this.received.agreements++;
+  }
+
+  private applySkills(skills: SkillValue[], now: number): void {
+    if (this.skills.length === skills.length) {
+      skills.forEach((skill, i) => {
+        const gained = skill.xpTenths - (this.skills[i]?.xpTenths ?? skill.xpTenths);
+        if (gained > 0) this.xpDrops.push({ skill: i, tenths: gained, at: now });
+      });
+    }
+    this.skills = skills;
+  }
+
+  private applyEvent(event: GameEvent, now: number): void {
+    const mine = event.subject === this.networkId;
+    switch (event.kind) {
+      case EventKind.ActionRejected:
+        if (mine) this.say(rejectionText(event.a, event.reason));
+        break;
+      case EventKind.Damage: {
+        this.splats.push({ entity: event.subject, damage: event.a, at: now });
+        const view = this.entities.get(event.subject);
+        if (view) view.health = event.b;
+        break;
+      }
+      case EventKind.LevelUp:
+        if (mine) this.say(`Congratulations, you just advanced a ${SkillNames[event.a] ?? "skill"} level. It is now ${event.b}.`);
+        break;
+      case EventKind.Died: {
+        const view = this.entities.get(event.subject);
+        if (view) view.dead = true;
+        if (mine) {
+          this.prediction.cancel();
+          this.say("Oh dear, you are dead!");
+        }
+        break;
+      }
+      case EventKind.Respawned: {
+        const view = this.entities.get(event.subject);
+        if (view) view.dead = false;
+        if (mine) this.say("You wake up in town.");
+        break;
+      }
+      case EventKind.NpcKilled:
+        this.say(`You killed a ${this.content.npcName(event.a)}. Kill count: ${event.b}.`);
+        break;
+      case EventKind.Healed:
+        if (mine) this.say(`You eat. It heals ${event.a}; health ${event.b}.`);
+        break;
+      case EventKind.TradeRequested:
+        if (event.other === this.networkId) this.say(`${this.nameOf(event.subject)} wishes to trade with you.`);
+        break;
+      case EventKind.TradeOpened:
+        this.say(`Trading with ${this.nameOf(event.other)}.`);
+        break;
+      case EventKind.TradeCompleted:
+        this.say("The trade is complete.");
+        break;
+      case EventKind.TradeCancelled:
+        this.say(event.reason === 0 ? "The trade was declined." : `The trade was cancelled: ${rejectionText(0, event.reason)}`);
+        break;
+      case EventKind.EmotePlayed:
+      case EventKind.InventoryChanged:
+      case EventKind.EquipmentChanged:
+      case EventKind.TradeUpdated:
+        // The sync frames carry the resulting state (inventory, equipment, emote field).
+        break;
+    }
+  }
+
+  private applySocial(operation: number, name: string, online: boolean): void {
+    switch (operation) {
+      case 1:
+      case 6:
+        this.friends.set(name, online);
+        if (operation === 6) this.say(`${name} has ${online ? "logged in" : "logged out"}.`);
+        break;
+      case 2:
+        this.friends.delete(name);
+        break;
+      case 3:
+        this.ignores.add(name);
+        break;
+      case 4:
+        this.ignores.delete(name);
+        break;
+      case 5:
+        this.say(`${name} added you as a friend. Add them back to see each other online.`);
+        break;
+    }
+  }
+
+  nameOf(id: number): string {
+    const view = this.entities.get(id);
+    if (!view) return "Someone";
+    return view.kind === EntityKind.Npc ? this.content.npcName(view.type) : view.name;
+  }
+}

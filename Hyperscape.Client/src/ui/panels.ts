@@ -1,0 +1,220 @@
+// The side panels and chat: inventory, equipment, skills, combat, friends, voice. They send
+// intents; what they show changes only when the server's sync says so.
+
+import { ActionKind, ChatChannel, ClientMessages } from "../net/protocol";
+import type { GameConnection } from "../net/connection";
+import type { GameState } from "../game/gameState";
+import { EquipmentSlotNames, SkillNames } from "../world/content";
+import { xpToNextLevel } from "../world/xpTable";
+import { byId, element } from "./dom";
+
+export const AttackStyles = ["Accurate", "Aggressive", "Defensive", "Controlled"] as const;
+
+export class Panels {
+  private selectedSlot = -1;
+
+  constructor(
+    private readonly state: GameState,
+    private readonly connection: GameConnection,
+  ) {
+    byId("tabs").addEventListener("click", (event) => {
+      const tab = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-tab]");
+      if (tab?.dataset.tab) this.showTab(tab.dataset.tab);
+    });
+    byId<HTMLFormElement>("chat-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const input = byId<HTMLInputElement>("chat-input");
+      this.sendChat(input.value);
+      input.value = "";
+      input.blur();
+    });
+    byId<HTMLFormElement>("friend-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const input = byId<HTMLInputElement>("friend-name");
+      const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+      const name = input.value.trim();
+      if (name) this.connection.send(ClientMessages.social(submitter?.value === "ignore" ? 3 : 1, name));
+      input.value = "";
+    });
+    byId("voice-request").addEventListener("click", () => this.connection.send(ClientMessages.requestVoiceToken()));
+    byId("inventory-actions").addEventListener("click", (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-action]");
+      if (button?.dataset.action && this.selectedSlot >= 0) this.inventoryAction(button.dataset.action, this.selectedSlot);
+    });
+    state.onChange(() => this.render());
+    this.render();
+  }
+
+  showTab(name: string): void {
+    for (const tab of document.querySelectorAll<HTMLElement>("#tabs button[data-tab]")) {
+      tab.setAttribute("aria-selected", String(tab.dataset.tab === name));
+    }
+    for (const panel of document.querySelectorAll<HTMLElement>(".panel")) {
+      panel.classList.toggle("hidden", panel.id !== `panel-${name}`);
+    }
+  }
+
+  sendChat(raw: string): void {
+    const text = raw.trim();
+    if (!text) return;
+    const whisper = /^\/(?:w|whisper|m)\s+("[^"]+"|\S+)\s+(.+)$/i.exec(text);
+    if (whisper) {
+      const name = whisper[1]!.replace(/"/g, "");
+      this.connection.send(ClientMessages.chat(ChatChannel.Private, name, whisper[2]!));
+      this.state.say(`To ${name}: ${whisper[2]!}`, ChatChannel.Private);
+      return;
+    }
+    this.connection.send(ClientMessages.chat(ChatChannel.Public, null, text));
+  }
+
+  inventoryAction(action: string, slot: number): void {
+    const kind = action === "eat" ? ActionKind.Eat : action === "equip" ? ActionKind.Equip : action === "drop" ? ActionKind.Drop : undefined;
+    if (kind !== undefined) this.connection.send(ClientMessages.action(kind, { slot }));
+  }
+
+  /** The slot's main use: eat food, wear equipment. */
+  primaryAction(slot: number): string | undefined {
+    const stack = this.state.inventory[slot];
+    const item = stack && stack.item > 0 ? this.state.content.item(stack.item) : undefined;
+    if (!item) return undefined;
+    if (item.heals > 0) return "eat";
+    if (item.slot >= 0) return "equip";
+    return undefined;
+  }
+
+  render(): void {
+    this.renderInventory();
+    this.renderEquipment();
+    this.renderSkills();
+    this.renderCombat();
+    this.renderFriends();
+    this.renderChat();
+    byId("voice-status").textContent = this.state.content.world.voice ? `Voice: ${this.state.voice}` : "Voice is not configured on this server.";
+    byId("run-toggle").setAttribute("aria-pressed", String(this.state.running));
+    byId("run-toggle").textContent = this.state.running ? "Running (R)" : "Walking (R)";
+    const me = this.state.me;
+    byId("hud-health").textContent = me ? `Health ${me.health} / ${me.maxHealth}` : "";
+  }
+
+  private renderInventory(): void {
+    const grid = byId("inventory");
+    const state = this.state;
+    const slots = Array.from({ length: 28 }, (_, slot) => {
+      const stack = state.inventory[slot];
+      const filled = stack !== undefined && stack.item > 0 && stack.quantity > 0;
+      const name = filled ? state.content.itemName(stack.item) : "";
+      const button = element(
+        "button",
+        { className: `slot${slot === this.selectedSlot ? " selected" : ""}`, title: filled ? name : "Empty", data: { slot: String(slot) } },
+        filled ? `${name}${stack.quantity > 1 ? ` ×${stack.quantity}` : ""}` : "",
+      );
+      button.disabled = !filled;
+      button.addEventListener("click", () => {
+        this.selectedSlot = slot;
+        this.render();
+      });
+      button.addEventListener("dblclick", () => {
+        const action = this.primaryAction(slot);
+        if (action) this.inventoryAction(action, slot);
+      });
+      return button;
+    });
+    grid.replaceChildren(...slots);
+    const actions = byId("inventory-actions");
+    const primary = this.selectedSlot >= 0 ? this.primaryAction(this.selectedSlot) : undefined;
+    const selected = state.inventory[this.selectedSlot];
+    const hasItem = selected !== undefined && selected.item > 0;
+    actions.replaceChildren(
+      ...(hasItem
+        ? [
+            ...(primary ? [element("button", { textContent: primary === "eat" ? "Eat" : "Equip", data: { action: primary } })] : []),
+            element("button", { textContent: "Drop", data: { action: "drop" } }),
+          ]
+        : [element("span", { textContent: "Select an item." })]),
+    );
+  }
+
+  private renderEquipment(): void {
+    const list = byId("equipment");
+    const rows = EquipmentSlotNames.map((slotName, slot) => {
+      const stack = this.state.equipment[slot];
+      const worn = stack !== undefined && stack.item > 0;
+      const button = element("button", { className: "slot", title: worn ? `Remove ${this.state.content.itemName(stack.item)}` : `${slotName}: empty`, data: { slot: String(slot) } }, `${slotName}: ${worn ? this.state.content.itemName(stack.item) : "—"}`);
+      button.disabled = !worn;
+      button.addEventListener("click", () => this.connection.send(ClientMessages.action(ActionKind.Unequip, { slot })));
+      return button;
+    });
+    list.replaceChildren(...rows);
+  }
+
+  private renderSkills(): void {
+    const rows = SkillNames.map((name, i) => {
+      const skill = this.state.skills[i];
+      const level = skill?.level ?? 1;
+      const xp = Math.floor((skill?.xpTenths ?? 0) / 10);
+      return element(
+        "tr",
+        { data: { skill: name } },
+        element("th", { textContent: name }),
+        element("td", { textContent: String(level), className: "level" }),
+        element("td", { textContent: xp.toLocaleString("en") }),
+        element("td", { textContent: xpToNextLevel(level, xp).toLocaleString("en") }),
+      );
+    });
+    byId("skills").replaceChildren(...rows);
+  }
+
+  private renderCombat(): void {
+    const styles = AttackStyles.map((style, value) => {
+      const button = element("button", { textContent: style, className: this.state.attackStyle === value ? "selected" : "" });
+      button.setAttribute("aria-pressed", String(this.state.attackStyle === value));
+      button.addEventListener("click", () => {
+        this.state.attackStyle = value;
+        this.connection.send(ClientMessages.action(ActionKind.SetAttackStyle, { value }));
+        this.render();
+      });
+      return button;
+    });
+    const retaliate = element("button", { textContent: `Auto retaliate: ${this.state.autoRetaliate ? "on" : "off"}` });
+    retaliate.addEventListener("click", () => {
+      this.state.autoRetaliate = !this.state.autoRetaliate;
+      this.connection.send(ClientMessages.action(ActionKind.SetAutoRetaliate, { value: this.state.autoRetaliate ? 1 : 0 }));
+      this.render();
+    });
+    byId("combat").replaceChildren(...styles, retaliate);
+  }
+
+  private renderFriends(): void {
+    const friends = [...this.state.friends.entries()].map(([name, online]) => {
+      const whisper = element("button", { textContent: "Message", title: `Send ${name} a private message` });
+      whisper.addEventListener("click", () => {
+        const input = byId<HTMLInputElement>("chat-input");
+        input.value = `/w ${name.includes(" ") ? `"${name}"` : name} `;
+        input.focus();
+      });
+      const remove = element("button", { textContent: "Remove" });
+      remove.addEventListener("click", () => this.connection.send(ClientMessages.social(2, name)));
+      return element("li", { className: online ? "online" : "offline", data: { name } }, element("span", { textContent: `${name} — ${online ? "online" : "offline"}` }), whisper, remove);
+    });
+    const ignores = [...this.state.ignores].map((name) => {
+      const remove = element("button", { textContent: "Unignore" });
+      remove.addEventListener("click", () => this.connection.send(ClientMessages.social(4, name)));
+      return element("li", {}, element("span", { textContent: name }), remove);
+    });
+    byId("friends").replaceChildren(...friends);
+    byId("ignores").replaceChildren(...ignores);
+  }
+
+  private renderChat(): void {
+    const log = byId("chat-log");
+    const lines = this.state.chat.slice(-60).map((line) =>
+      element(
+        "li",
+        { className: `chat-${typeof line.channel === "number" ? ["public", "private", "system"][line.channel] : "game"}` },
+        line.from ? `${line.from}: ${line.text}` : line.text,
+      ),
+    );
+    log.replaceChildren(...lines);
+    log.scrollTop = log.scrollHeight;
+  }
+}

@@ -1,0 +1,276 @@
+// Draws the tile view around the player on a 2D canvas: terrain and walls, ground items, NPCs,
+// players with names and health bars, the predicted path, hit splats and XP drops.
+
+import { remoteRenderTick } from "../motion/interpolation";
+import { EntityKind } from "../net/protocol";
+import type { EntityView } from "../game/entityView";
+import type { GameState } from "../game/gameState";
+import { SkillNames } from "../world/content";
+
+const SplatMs = 1200;
+const XpDropMs = 1800;
+
+export interface Camera {
+  x: number;
+  z: number;
+  tileSize: number;
+}
+
+export class WorldRenderer {
+  readonly camera: Camera = { x: 0, z: 0, tileSize: 32 };
+  /** Recent frame times, for the in-page measurement. */
+  readonly frameTimes: number[] = [];
+  hover: { x: number; z: number } | null = null;
+  private readonly context: CanvasRenderingContext2D;
+  private readonly corrected = { x: 0, z: 0 };
+  private shown: { x: number; z: number } | null = null;
+  private last = 0;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly state: GameState,
+  ) {
+    const context = canvas.getContext("2d", { alpha: false });
+    if (!context) throw new Error("This browser has no 2D canvas.");
+    this.context = context;
+  }
+
+  /** Where the local player is drawn now: the predicted walk, eased onto corrections. */
+  localPosition(now: number): { x: number; z: number } | null {
+    const state = this.state;
+    const clockTick = state.clock.tickAt(now);
+    const base = Math.floor(clockTick);
+    const from = state.prediction.tileAfter(base - 1);
+    const to = state.prediction.tileAfter(base);
+    if (!from || !to) return null;
+    const f = Math.min(1, Math.max(0, clockTick - base));
+    const target = { x: from.x + (to.x - from.x) * f, z: from.z + (to.z - from.z) * f };
+    if (!this.shown || Math.hypot(target.x - this.shown.x, target.z - this.shown.z) > 8) {
+      this.shown = target;
+    } else {
+      // Corrections ease in over about 100 ms instead of snapping.
+      const dt = Math.min(100, now - this.last);
+      const k = 1 - Math.exp(-dt / 60);
+      this.shown = { x: this.shown.x + (target.x - this.shown.x) * k, z: this.shown.z + (target.z - this.shown.z) * k };
+    }
+    this.corrected.x = this.shown.x;
+    this.corrected.z = this.shown.z;
+    return this.shown;
+  }
+
+  /** Where entity <view> is drawn now. */
+  positionOf(view: EntityView, now: number): { x: number; z: number } | undefined {
+    if (view.id === this.state.networkId) return this.localPosition(now) ?? view.history.at(Number.MAX_SAFE_INTEGER);
+    if (view.kind === EntityKind.GroundItem) return view.history.latest;
+    return view.history.at(remoteRenderTick(this.state.clock.tickAt(now), this.state.clock.tickMs));
+  }
+
+  resize(): void {
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.floor(this.canvas.clientWidth * ratio);
+    const height = Math.floor(this.canvas.clientHeight * ratio);
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+  }
+
+  /** The tile under a point of the canvas, in CSS pixels. */
+  tileAt(cssX: number, cssY: number): { x: number; z: number } {
+    const { camera } = this;
+    const width = this.canvas.clientWidth;
+    const height = this.canvas.clientHeight;
+    const x = camera.x + (cssX - width / 2) / camera.tileSize;
+    const z = camera.z - (cssY - height / 2) / camera.tileSize;
+    return { x: Math.round(x), z: Math.round(z) };
+  }
+
+  /** The point of the canvas, in CSS pixels, at the centre of a tile. */
+  screenOf(x: number, z: number): { x: number; y: number } {
+    const { camera } = this;
+    return {
+      x: this.canvas.clientWidth / 2 + (x - camera.x) * camera.tileSize,
+      y: this.canvas.clientHeight / 2 - (z - camera.z) * camera.tileSize,
+    };
+  }
+
+  draw(now: number): void {
+    const started = performance.now();
+    this.resize();
+    const ctx = this.context;
+    const ratio = window.devicePixelRatio || 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const width = this.canvas.clientWidth;
+    const height = this.canvas.clientHeight;
+    const state = this.state;
+    const me = this.localPosition(now);
+    if (me) {
+      this.camera.x = me.x;
+      this.camera.z = me.z;
+    }
+    this.last = now;
+    const size = this.camera.tileSize;
+    ctx.fillStyle = "#10140f";
+    ctx.fillRect(0, 0, width, height);
+
+    // Terrain: walkable grass in a checker, walls as stone, off-map as void.
+    const halfX = Math.ceil(width / size / 2) + 1;
+    const halfZ = Math.ceil(height / size / 2) + 1;
+    const cx = Math.round(this.camera.x);
+    const cz = Math.round(this.camera.z);
+    for (let z = cz - halfZ; z <= cz + halfZ; z++) {
+      for (let x = cx - halfX; x <= cx + halfX; x++) {
+        if (!state.map.contains(x, z)) continue;
+        const p = this.screenOf(x, z);
+        ctx.fillStyle = state.map.isWalkable(x, z) ? ((x + z) & 1 ? "#3c6b32" : "#41733a") : "#6d6a64";
+        ctx.fillRect(p.x - size / 2, p.y - size / 2, size + 0.5, size + 0.5);
+      }
+    }
+
+    // The walk in progress and where it ends.
+    const path = state.prediction.path;
+    if (path.length > 1) {
+      ctx.strokeStyle = "rgba(255, 255, 255, 0.55)";
+      ctx.setLineDash([4, 4]);
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      path.forEach((tile, i) => {
+        const p = this.screenOf(tile.x, tile.z);
+        if (i === 0) ctx.moveTo(p.x, p.y);
+        else ctx.lineTo(p.x, p.y);
+      });
+      ctx.stroke();
+      ctx.setLineDash([]);
+      const end = path[path.length - 1]!;
+      const p = this.screenOf(end.x, end.z);
+      ctx.strokeStyle = "#ffd84a";
+      ctx.strokeRect(p.x - size / 2 + 2, p.y - size / 2 + 2, size - 4, size - 4);
+    }
+    if (this.hover) {
+      const p = this.screenOf(this.hover.x, this.hover.z);
+      ctx.strokeStyle = "rgba(255,255,255,0.35)";
+      ctx.lineWidth = 1;
+      ctx.strokeRect(p.x - size / 2 + 0.5, p.y - size / 2 + 0.5, size - 1, size - 1);
+    }
+
+    const labels: Array<() => void> = [];
+    for (const kind of [EntityKind.GroundItem, EntityKind.Npc, EntityKind.Player]) {
+      for (const view of state.entities.values()) {
+        if (view.kind !== kind) continue;
+        const at = this.positionOf(view, now);
+        if (!at) continue;
+        const p = this.screenOf(at.x, at.z);
+        if (p.x < -size || p.y < -size || p.x > width + size || p.y > height + size) continue;
+        this.drawEntity(view, p.x, p.y, size, labels);
+      }
+    }
+    for (const label of labels) label();
+    this.drawSplats(now);
+    this.drawXpDrops(now, width);
+
+    const elapsed = performance.now() - started;
+    this.frameTimes.push(elapsed);
+    if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);
+  }
+
+  private drawEntity(view: EntityView, x: number, y: number, size: number, labels: Array<() => void>): void {
+    const ctx = this.context;
+    const state = this.state;
+    if (view.kind === EntityKind.GroundItem) {
+      ctx.fillStyle = "#e8c547";
+      ctx.beginPath();
+      ctx.moveTo(x, y - size * 0.22);
+      ctx.lineTo(x + size * 0.22, y);
+      ctx.lineTo(x, y + size * 0.22);
+      ctx.lineTo(x - size * 0.22, y);
+      ctx.fill();
+      if (this.hover && Math.round(this.hover.x) === Math.round(view.tile?.x ?? NaN) && this.hover.z === view.tile?.z) {
+        labels.push(() => this.label(`${state.content.itemName(view.type)}${view.quantity > 1 ? ` (${view.quantity})` : ""}`, x, y - size * 0.4, "#ffe98a"));
+      }
+      return;
+    }
+
+    const mine = view.id === state.networkId;
+    const alpha = view.dead ? 0.35 : 1;
+    ctx.globalAlpha = alpha;
+    if (view.kind === EntityKind.Npc) {
+      ctx.fillStyle = state.content.npc(view.type)?.aggressive ? "#c0392b" : "#d9822b";
+      ctx.fillRect(x - size * 0.34, y - size * 0.34, size * 0.68, size * 0.68);
+    } else {
+      ctx.fillStyle = mine ? "#f4f4f4" : "#4f8fe6";
+      ctx.beginPath();
+      ctx.arc(x, y, size * 0.36, 0, Math.PI * 2);
+      ctx.fill();
+      // Facing: yaw 0 is north (+z, up the screen), clockwise.
+      ctx.strokeStyle = "#1b1b1b";
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+      ctx.lineTo(x + Math.sin(view.yaw) * size * 0.36, y - Math.cos(view.yaw) * size * 0.36);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+
+    const name = view.kind === EntityKind.Npc ? `${state.content.npcName(view.type)} (level ${state.content.npc(view.type)?.combatLevel ?? "?"})` : view.name;
+    const colour = view.kind === EntityKind.Npc ? "#ffdd57" : mine ? "#ffffff" : "#9cc9ff";
+    labels.push(() => this.label(view.dead ? `${name} ✝` : name, x, y - size * 0.62, colour));
+    const fighting = view.inCombatUntil > state.tick || view.health < view.maxHealth;
+    if (view.maxHealth > 0 && fighting && !view.dead) {
+      const w = size * 0.9;
+      const fraction = Math.max(0, Math.min(1, view.health / view.maxHealth));
+      ctx.fillStyle = "#b3261e";
+      ctx.fillRect(x - w / 2, y - size * 0.55, w, 4);
+      ctx.fillStyle = "#2ecc40";
+      ctx.fillRect(x - w / 2, y - size * 0.55, w * fraction, 4);
+    }
+  }
+
+  private label(text: string, x: number, y: number, colour: string): void {
+    const ctx = this.context;
+    ctx.font = "12px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "rgba(0,0,0,0.8)";
+    ctx.strokeText(text, x, y);
+    ctx.fillStyle = colour;
+    ctx.fillText(text, x, y);
+  }
+
+  private drawSplats(now: number): void {
+    const state = this.state;
+    const ctx = this.context;
+    while (state.splats.length > 0 && now - state.splats[0]!.at > SplatMs) state.splats.shift();
+    const perEntity = new Map<number, number>();
+    for (const splat of state.splats) {
+      const view = state.entities.get(splat.entity);
+      const at = view && this.positionOf(view, now);
+      if (!at) continue;
+      const stack = perEntity.get(splat.entity) ?? 0;
+      perEntity.set(splat.entity, stack + 1);
+      const p = this.screenOf(at.x, at.z);
+      const y = p.y - stack * 18;
+      ctx.fillStyle = splat.damage > 0 ? "#c0392b" : "#2c6fbb";
+      ctx.beginPath();
+      ctx.arc(p.x, y, 10, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.font = "bold 12px system-ui, sans-serif";
+      ctx.textAlign = "center";
+      ctx.fillStyle = "#ffffff";
+      ctx.fillText(String(splat.damage), p.x, y + 4);
+    }
+  }
+
+  private drawXpDrops(now: number, width: number): void {
+    const drops = this.state.xpDrops;
+    while (drops.length > 0 && now - drops[0]!.at > XpDropMs) drops.shift();
+    const ctx = this.context;
+    ctx.font = "bold 14px system-ui, sans-serif";
+    ctx.textAlign = "right";
+    drops.forEach((drop, i) => {
+      const age = (now - drop.at) / XpDropMs;
+      const text = `+${(drop.tenths / 10).toFixed(drop.tenths % 10 === 0 ? 0 : 1)} ${SkillNames[drop.skill] ?? ""} XP`;
+      ctx.fillStyle = `rgba(255, 255, 255, ${1 - age})`;
+      ctx.fillText(text, width - 12, 60 + i * 18 - age * 30);
+    });
+  }
+}

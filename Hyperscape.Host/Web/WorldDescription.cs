@@ -1,0 +1,78 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Host.Configuration;
+
+namespace Hyperscape.Host.Web;
+
+/// <summary>
+/// What a browser client needs to draw and predict the world, served as JSON at
+/// <c>/api/world</c>: the tile map, item and NPC names, the clock and the view. None of it is a
+/// secret and none of it is state: the server still decides everything.
+/// </summary>
+/// <param name="Width">Tiles along X.</param>
+/// <param name="Height">Tiles along Z.</param>
+/// <param name="Blocked">
+/// The blocked tiles, one bit per tile in row order (index z × width + x, least significant bit
+/// first), base64: the client runs the server's own pathfinder on it to predict its walk.
+/// </param>
+/// <param name="Items">Item definitions by id.</param>
+/// <param name="Npcs">NPC types by id.</param>
+/// <param name="TickMs">Game tick length.</param>
+/// <param name="FrameMs">Sync frame interval.</param>
+/// <param name="ViewRadius">Tiles in view around the player.</param>
+/// <param name="Privy">True when Privy access tokens are accepted (else sessions are anonymous).</param>
+/// <param name="Voice">True when LiveKit voice is configured.</param>
+public sealed record WorldDescription(
+    int Width,
+    int Height,
+    string Blocked,
+    IReadOnlyList<ItemDescription> Items,
+    IReadOnlyList<NpcDescription> Npcs,
+    double TickMs,
+    double FrameMs,
+    int ViewRadius,
+    bool Privy,
+    bool Voice)
+{
+    /// <summary>Describes <paramref name="content"/>, ticking every <paramref name="tickLength"/>, as the client sees it.</summary>
+    public static WorldDescription From(SimulationOptions content, TimeSpan tickLength, ServerOptions server, int viewRadius)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(server);
+        var map = content.Map;
+        var bits = new byte[((map.Width * map.Height) + 7) / 8];
+        for (var z = 0; z < map.Height; z++)
+        {
+            for (var x = 0; x < map.Width; x++)
+            {
+                if (!map.IsWalkable(new Tile(x, z)))
+                {
+                    var index = (z * map.Width) + x;
+                    bits[index >> 3] |= (byte)(1 << (index & 7));
+                }
+            }
+        }
+
+        var items = new List<ItemDescription>();
+        for (var id = 0; id <= content.Items.MaxId; id++)
+        {
+            if (content.Items.TryGet(id, out var item))
+            {
+                items.Add(new ItemDescription(item.Id, item.Name, item.Stackable, item.Slot is { } slot ? (int)slot : -1, item.Heals));
+            }
+        }
+
+        var npcs = content.Npcs.All.Select(npc => new NpcDescription(npc.Id, npc.Name, npc.CombatLevel, npc.Hitpoints, npc.Aggressive)).ToList();
+        return new WorldDescription(
+            map.Width,
+            map.Height,
+            Convert.ToBase64String(bits),
+            items,
+            npcs,
+            tickLength.TotalMilliseconds,
+            server.FrameInterval.TotalMilliseconds,
+            viewRadius,
+            server.Privy.Enabled,
+            server.LiveKit.Enabled);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Hyperscape.Tests.Browser;
+
+/// <summary>
+/// One player in a browser tab: logs in through the page as a person would and reads what the
+/// page shows through <c>window.hyperscape</c>, the client's read-only probe.
+/// </summary>
+internal sealed class GamePage(IPage page, string name, string screenshots)
+{
+    private int _shots;
+
+    public IPage Page { get; } = page;
+
+    public string Name { get; } = name;
+
+    public long NetworkId { get; private set; }
+
+    public static async Task<GamePage> EnterAsync(IBrowser browser, Uri server, string name, string screenshots)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        var game = new GamePage(page, name, screenshots);
+        page.PageError += (_, error) => TestContext.Progress.WriteLine($"[{name}] page error: {error}");
+        await page.GotoAsync(server.ToString());
+        await page.ClickAsync("#play");
+        await page.WaitForSelectorAsync("#characters:not(.hidden)");
+        await page.FillAsync("#new-name", name);
+        await page.ClickAsync("#create-form button");
+        await page.ClickAsync($"#character-list button:has-text('{name}')");
+        await page.WaitForFunctionAsync("() => window.hyperscape && window.hyperscape.phase() === 'world' && window.hyperscape.entities().some(e => e.id === window.hyperscape.networkId())");
+        game.NetworkId = await page.EvaluateAsync<long>("() => window.hyperscape.networkId()");
+        await game.ShotAsync("in-world");
+        return game;
+    }
+
+    public async Task ShotAsync(string step)
+    {
+        Directory.CreateDirectory(screenshots);
+        var file = Path.Combine(screenshots, $"{++_shots:00}-{Name}-{step}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
+        TestContext.AddTestAttachment(file, $"{Name}: {step}");
+    }
+
+    public Task<T> ProbeAsync<T>(string expression) => Page.EvaluateAsync<T>($"() => window.hyperscape.{expression}");
+
+    public async Task<(int X, int Z)> ServerTileAsync()
+    {
+        var tile = await ProbeAsync<JsonElement>("serverTile()");
+        return (tile.GetProperty("x").GetInt32(), tile.GetProperty("z").GetInt32());
+    }
+
+    public async Task<(int X, int Z)> PredictedTileAsync()
+    {
+        var tile = await ProbeAsync<JsonElement>("predictedTile()");
+        return (tile.GetProperty("x").GetInt32(), tile.GetProperty("z").GetInt32());
+    }
+
+    public async Task<List<SeenEntity>> EntitiesAsync()
+    {
+        var entities = await ProbeAsync<JsonElement>("entities()");
+        return [.. entities.EnumerateArray().Select(e => new SeenEntity(
+            e.GetProperty("id").GetInt64(),
+            e.GetProperty("kind").GetInt32(),
+            e.GetProperty("name").GetString() ?? string.Empty,
+            e.GetProperty("type").GetInt32(),
+            e.GetProperty("x").GetDouble(),
+            e.GetProperty("z").GetDouble(),
+            e.GetProperty("dead").GetBoolean()))];
+    }
+
+    /// <summary>Clicks the canvas at the centre of a tile, as drawn now.</summary>
+    public async Task ClickTileAsync(double x, double z)
+    {
+        var point = await Page.EvaluateAsync<JsonElement>("([x, z]) => window.hyperscape.screenOf(x, z)", new[] { x, z });
+        var canvas = await Page.QuerySelectorAsync("#world");
+        var box = (await canvas!.BoundingBoxAsync())!;
+        await Page.Mouse.ClickAsync(box.X + point.GetProperty("x").GetSingle(), box.Y + point.GetProperty("y").GetSingle());
+    }
+
+    public Task WaitForAsync(string condition, float timeoutMs = 30_000) =>
+        Page.WaitForFunctionAsync($"() => {{ const h = window.hyperscape; return {condition}; }}", null, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 25 });
+}
