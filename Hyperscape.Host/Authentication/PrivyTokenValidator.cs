@@ -37,7 +37,10 @@ public sealed class PrivyTokenValidator : IDisposable
         {
             _pemKey = ECDsa.Create();
             _pemKey.ImportFromPem(_options.VerificationKey.Replace("\\n", "\n", StringComparison.Ordinal));
-            _keys = [new ECDsaSecurityKey(_pemKey)];
+            // A factory of its own: the shared default caches signature providers by the public
+            // key, and would hand the next validator of the same key (a host restarted in the
+            // same process) a provider holding this ECDsa after Dispose has released it.
+            _keys = [new ECDsaSecurityKey(_pemKey) { CryptoProviderFactory = new CryptoProviderFactory() }];
         }
         else if (Uri.TryCreate(_options.Jwks, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
         {

@@ -102,6 +102,21 @@ public sealed class PrivyTokenValidatorTests
     }
 
     [Test]
+    public async Task A_validator_of_the_same_key_still_verifies_after_an_earlier_one_was_disposed()
+    {
+        // As when a host is stopped and another started in the same process with the same key.
+        var options = new PrivyOptions { AppId = PrivyTokenFactory.AppId, VerificationKey = _tokens.PublicKeyPem };
+        using (var first = Validator(options))
+        {
+            Assert.That((await first.ValidateAsync(_tokens.Create())).Succeeded, Is.True);
+        }
+
+        using var second = Validator(options);
+        var result = await second.ValidateAsync(_tokens.Create());
+        Assert.That(result.Succeeded, Is.True, result.Error);
+    }
+
+    [Test]
     public async Task Keys_can_come_from_a_jwks_file()
     {
         var file = Path.GetTempFileName();
