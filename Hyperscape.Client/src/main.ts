@@ -2,7 +2,7 @@
 // the world every animation frame and sends the player's intents.
 
 import { GameConnection, type ConnectionState } from "./net/connection";
-import { ClientMessages } from "./net/protocol";
+import { ClientMessages, ServerType } from "./net/protocol";
 import { GameState } from "./game/gameState";
 import { Content, type WorldDescription } from "./world/content";
 import { TileMap } from "./world/tileMap";
@@ -61,7 +61,12 @@ async function start(): Promise<void> {
   const connection: GameConnection = new GameConnection({
     url: socketUrl,
     json: params.has("json"),
-    onMessage: (message) => state.apply(message),
+    onMessage: (message) => {
+      state.apply(message);
+      // With LiveKit configured, the page fetches its voice token on entering the world (joining
+      // the room itself is not wired yet: the token flow is).
+      if (message.type === ServerType.EnteredWorld && world.voice) connection.send(ClientMessages.requestVoiceToken());
+    },
     onState,
     onSessionStart: () => connection.send(ClientMessages.listCharacters()),
   });

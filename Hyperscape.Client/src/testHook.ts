@@ -8,6 +8,8 @@ import type { WorldRenderer } from "./ui/worldRenderer";
 
 export interface HyperscapeProbe {
   phase(): string;
+  /** When the page first showed the world, in ms since navigation started (performance.now()). */
+  inWorldAt(): number | null;
   networkId(): number;
   tick(): number;
   clockTick(): number;
@@ -43,9 +45,14 @@ export function exposeForTests(state: GameState, renderer: WorldRenderer, connec
     for (const drop of state.xpDrops) if (!seenDrops.has(drop)) (seenDrops.add(drop), xpDrops++);
   };
   setInterval(count, 50);
+  let inWorldAt: number | null = null;
+  state.onChange(() => {
+    if (inWorldAt === null && state.phase === "world") inWorldAt = performance.now();
+  });
   void input;
   window.hyperscape = {
     phase: () => state.phase,
+    inWorldAt: () => inWorldAt,
     networkId: () => state.networkId,
     tick: () => state.tick,
     clockTick: () => state.clock.tickAt(performance.now()),

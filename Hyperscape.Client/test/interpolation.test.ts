@@ -54,7 +54,16 @@ describe("the tick clock", () => {
     clock.observe(101, 60_640); // delayed by 10 ms more: does not move the phase back
     expect(clock.tickAt(60_030)).toBeCloseTo(100);
     expect(clock.tickAt(60_330)).toBeCloseTo(100.5);
-    clock.observe(102, 61_220); // earlier than expected: the phase follows at once
-    expect(clock.timeOf(102)).toBe(61_220);
+    clock.observe(102, 61_220); // 20 ms earlier than expected: the phase follows quickly, in steps
+    expect(clock.timeOf(102)).toBeCloseTo(61_200 + 30.2 - 10.2 * 0.25, 5);
+    for (let tick = 103; tick < 120; tick++) clock.observe(tick, 61_220 + (tick - 102) * 600);
+    expect(clock.timeOf(120)).toBeCloseTo(61_220 + 18 * 600, 0);
+  });
+
+  it("starts over after a stall longer than two ticks", () => {
+    const clock = new TickClock(600);
+    clock.observe(10, 6_000);
+    clock.observe(11, 9_000);
+    expect(clock.timeOf(11)).toBe(9_000);
   });
 });

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Hyperscape.Ecs.Game.Rules;
-using Hyperscape.Tests.EndToEnd;
 using Microsoft.Playwright;
 
 namespace Hyperscape.Tests.Browser;
@@ -10,48 +9,17 @@ namespace Hyperscape.Tests.Browser;
 /// players see each other walk and chat, one fights, one drops and picks up, one loses its
 /// connection and comes back. Each step's screenshot is kept under TestResults/browser.
 /// </summary>
-[NonParallelizable]
-public sealed class BrowserClientTests
+public sealed class BrowserClientTests : BrowserFixture
 {
     private const int Player = 1;
     private const int Npc = 2;
     private const int GroundItem = 3;
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private TestServer _server = null!;
-    private string _screenshots = null!;
-
-    [OneTimeSetUp]
-    public async Task LaunchBrowser() => (_playwright, _browser) = await SystemChromium.LaunchAsync();
-
-    [OneTimeTearDown]
-    public async Task CloseBrowser()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
-    [SetUp]
-    public async Task StartServer()
-    {
-        // 25 ms frames: a 300 ms tick, so the walks and fights of these tests take half as long.
-        _server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:FrameInterval"] = "00:00:00.025" });
-        _screenshots = RepositoryRoot.Combine("TestResults", "browser", TestContext.CurrentContext.Test.Name);
-    }
-
-    [TearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
-
     [Test]
     public async Task TwoPlayersSeeEachOtherWalkAndChat()
     {
-        var alice = await GamePage.EnterAsync(_browser, _server.Http, "Alice", _screenshots);
-        var bob = await GamePage.EnterAsync(_browser, _server.Http, "Bob", _screenshots);
+        var alice = await GamePage.EnterAsync(Browser, Server.Http, "Alice", Screenshots);
+        var bob = await GamePage.EnterAsync(Browser, Server.Http, "Bob", Screenshots);
         await alice.WaitForAsync($"h.entities().some(e => e.id === {bob.NetworkId} && e.name === 'Bob')");
         await bob.WaitForAsync($"h.entities().some(e => e.id === {alice.NetworkId} && e.name === 'Alice')");
 
@@ -63,9 +31,9 @@ public sealed class BrowserClientTests
             ([id, ms]) => new Promise(resolve => {
               const samples = [];
               const until = performance.now() + ms;
-              const frame = () => {
+              const frame = (t) => {
                 const at = window.hyperscape.drawnPosition(id);
-                if (at) samples.push([at.x, at.z]);
+                if (at) samples.push([at.x, at.z, t]);
                 if (performance.now() < until) requestAnimationFrame(frame); else resolve(samples);
               };
               requestAnimationFrame(frame);
@@ -73,16 +41,23 @@ public sealed class BrowserClientTests
             """, new object[] { alice.NetworkId, 4_000 });
         await alice.ClickTileAsync(goal.X, goal.Z);
         await alice.ShotAsync("walking");
-        var drawn = (await samples).EnumerateArray().Select(s => (X: s[0].GetDouble(), Z: s[1].GetDouble())).ToList();
+        var drawn = (await samples).EnumerateArray().Select(s => (X: s[0].GetDouble(), Z: s[1].GetDouble(), At: s[2].GetDouble())).ToList();
         await bob.ShotAsync("sees-alice-walk");
 
         Assert.That(await alice.ServerTileAsync(), Is.EqualTo(goal), "Alice reached the tile she clicked");
         Assert.That(drawn, Has.Count.GreaterThan(30), "Bob's page drew frames while Alice walked");
         Assert.That(drawn[^1].X, Is.EqualTo(goal.X).Within(0.01), "Bob sees Alice arrive");
         Assert.That(drawn[^1].Z, Is.EqualTo(goal.Z).Within(0.01));
-        var jumps = drawn.Zip(drawn.Skip(1), (a, b) => Math.Max(Math.Abs(b.X - a.X), Math.Abs(b.Z - a.Z))).ToList();
-        Assert.That(jumps.Max(), Is.LessThanOrEqualTo(2.0), "no jump larger than a tick's walk (2 tiles)");
-        Assert.That(drawn.Distinct().Count(), Is.GreaterThan(10), "Alice glides through in-between positions, not tile to tile");
+        // A walker covers at most 2 tiles a tick; between two drawn frames it may move what the
+        // time between them allows (a frame the busy test machine delayed allows more), never more.
+        const double TickMs = 300;
+        var excess = drawn.Zip(drawn.Skip(1), (a, b) => Math.Max(Math.Abs(b.X - a.X), Math.Abs(b.Z - a.Z)) - (2 * Math.Max(1, (b.At - a.At) / TickMs))).ToList();
+        var worst = excess.IndexOf(excess.Max());
+        Assert.That(excess.Max(), Is.LessThanOrEqualTo(0),
+            $"no jump larger than a tick's walk (2 tiles); around the largest: {string.Join(" ", drawn.Skip(Math.Max(0, worst - 3)).Take(7).Select(d => $"({d.X:F2},{d.Z:F2} at {d.At:F0} ms)"))}");
+        var stepsPerFrame = drawn.Zip(drawn.Skip(1), (a, b) => Math.Max(Math.Abs(b.X - a.X), Math.Abs(b.Z - a.Z))).Where(d => d > 0).Order().ToList();
+        Assert.That(stepsPerFrame[stepsPerFrame.Count / 2], Is.LessThan(0.5), "a typical frame moves her a fraction of a tile: she glides");
+        Assert.That(drawn.Select(d => (d.X, d.Z)).Distinct().Count(), Is.GreaterThan(10), "Alice glides through in-between positions, not tile to tile");
 
         await alice.Page.PressAsync("body", "Enter");
         await alice.Page.FillAsync("#chat-input", "hello from Alice");
@@ -95,7 +70,7 @@ public sealed class BrowserClientTests
     [Test]
     public async Task ThePredictedWalkMatchesTheServerWithinOneTick()
     {
-        var player = await GamePage.EnterAsync(_browser, _server.Http, "Walker", _screenshots);
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Walker", Screenshots);
         var start = await player.ServerTileAsync();
         var goal = (X: start.X - 7, Z: start.Z - 3);
         await player.ClickTileAsync(goal.X, goal.Z);
@@ -148,7 +123,7 @@ public sealed class BrowserClientTests
     [Test]
     public async Task AttackingAnNpcShowsTheHitSplatAndTheXp()
     {
-        var player = await GamePage.EnterAsync(_browser, _server.Http, "Fighter", _screenshots);
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Fighter", Screenshots);
         var me = await player.ServerTileAsync();
         var chickens = (await player.EntitiesAsync()).Where(e => e.Kind == Npc && e.Type == NpcIds.Chicken && !e.Dead).ToList();
         Assert.That(chickens, Is.Not.Empty, "a chicken is in view at spawn");
@@ -171,18 +146,21 @@ public sealed class BrowserClientTests
     [Test]
     public async Task DroppingAndPickingUpAnItem()
     {
-        var player = await GamePage.EnterAsync(_browser, _server.Http, "Dropper", _screenshots);
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Dropper", Screenshots);
         await player.WaitForAsync("h.inventory().length === 28");
         var first = (await player.ProbeAsync<JsonElement>("inventory()"))[0];
         var item = first.GetProperty("item").GetInt32();
         Assert.That(item, Is.GreaterThan(0), "the starter kit fills slot 0");
 
+        var before = (await player.EntitiesAsync()).Where(e => e.Kind == GroundItem).Select(e => e.Id).ToList();
+        var at = await player.ServerTileAsync();
         await player.Page.ClickAsync("#inventory button[data-slot='0']");
         await player.Page.ClickAsync("#inventory-actions button[data-action='drop']");
         await player.WaitForAsync("h.inventory()[0].item === 0");
-        await player.WaitForAsync($"h.entities().some(e => e.kind === {GroundItem} && e.type === {item})");
+        await player.WaitForAsync($"h.entities().some(e => e.kind === {GroundItem} && e.type === {item} && ![{string.Join(',', before)}].includes(e.id))");
         await player.ShotAsync("dropped");
-        var dropped = (await player.EntitiesAsync()).First(e => e.Kind == GroundItem && e.Type == item);
+        var dropped = (await player.EntitiesAsync()).Single(e => e.Kind == GroundItem && e.Type == item && !before.Contains(e.Id));
+        Assert.That((dropped.X, dropped.Z), Is.EqualTo(((double)at.X, (double)at.Z)), "dropped where the player stands");
 
         await player.ClickTileAsync(dropped.X, dropped.Z);
         await player.WaitForAsync($"h.inventory().some(s => s.item === {item})");
@@ -194,7 +172,7 @@ public sealed class BrowserClientTests
     [Test]
     public async Task ADroppedConnectionResumesTheSameCharacter()
     {
-        var player = await GamePage.EnterAsync(_browser, _server.Http, "Resumer", _screenshots);
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Resumer", Screenshots);
         var before = await player.ServerTileAsync();
         await player.Page.EvaluateAsync("() => window.hyperscape.dropConnection()");
         await player.Page.WaitForSelectorAsync("#banner[data-state='reconnecting']:not(.hidden)");
@@ -208,5 +186,89 @@ public sealed class BrowserClientTests
         // And it plays on: a walk after the resume is predicted and confirmed.
         await player.ClickTileAsync(before.X + 3, before.Z);
         await player.WaitForAsync($"h.serverTile().x === {before.X + 3}");
+    }
+
+    [Test]
+    public async Task FriendsPrivateChatSystemMessagesAndRefusalsInWords()
+    {
+        var alice = await GamePage.EnterAsync(Browser, Server.Http, "Alice", Screenshots);
+
+        // Bob plays over JSON text frames, the debugging encoding: the same game.
+        var bob = await GamePage.EnterAsync(Browser, Server.Http, "Bob", Screenshots, query: "?json");
+
+        foreach (var (page, other) in new[] { (alice, "Bob"), (bob, "Alice") })
+        {
+            await page.Page.PressAsync("body", "5");
+            await page.Page.FillAsync("#friend-name", other);
+            await page.Page.ClickAsync("#friend-form button[value='friend']");
+        }
+
+        await alice.Page.WaitForSelectorAsync("#friends li.online[data-name='Bob']");
+        await bob.Page.WaitForSelectorAsync("#friends li.online[data-name='Alice']");
+        await alice.ShotAsync("friend-online");
+
+        await alice.Page.FillAsync("#chat-input", "/w Bob psst");
+        await alice.Page.PressAsync("#chat-input", "Enter");
+        await bob.WaitForAsync("h.chat().includes('Alice: psst')");
+        Assert.That(await bob.Page.Locator("#chat-log li.chat-private").AllInnerTextsAsync(), Does.Contain("Alice: psst"));
+
+        await alice.Page.FillAsync("#chat-input", "/w Nobody hello?");
+        await alice.Page.PressAsync("#chat-input", "Enter");
+        await alice.WaitForAsync("h.chat().some(l => l.includes('Nobody is not online'))");
+        await alice.ShotAsync("system-message");
+
+        // Alice drops her sword at her feet; Bob, beside her, may not take it yet.
+        await alice.Page.PressAsync("body", "1");
+        var sword = (await alice.ProbeAsync<JsonElement>("inventory()"))[0].GetProperty("item").GetInt32();
+        var before = (await bob.EntitiesAsync()).Where(e => e.Kind == GroundItem).Select(e => e.Id).ToList();
+        await alice.Page.ClickAsync("#inventory button[data-slot='0']");
+        await alice.Page.ClickAsync("#inventory-actions button[data-action='drop']");
+        await bob.WaitForAsync($"h.entities().some(e => e.kind === {GroundItem} && e.type === {sword} && ![{string.Join(',', before)}].includes(e.id))");
+        var dropped = (await bob.EntitiesAsync()).Single(e => e.Kind == GroundItem && e.Type == sword && !before.Contains(e.Id));
+        await bob.ClickTileAsync(dropped.X, dropped.Z);
+        await bob.WaitForAsync("h.chat().some(l => l.startsWith('Cannot pick up:'))");
+        await bob.ShotAsync("refused-in-words");
+        Assert.That(await bob.Page.InnerTextAsync("#chat-log"), Does.Contain("Cannot pick up: That item is not yours yet."));
+    }
+
+    [Test]
+    public async Task TheKeyboardRunsStepsAndOpensPanels()
+    {
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Keys", Screenshots);
+        var start = await player.ServerTileAsync();
+        await player.Page.PressAsync("body", "r");
+        Assert.That(await player.Page.GetAttributeAsync("#run-toggle", "aria-pressed"), Is.EqualTo("true"));
+        await player.Page.PressAsync("body", "ArrowRight");
+        await player.WaitForAsync($"h.serverTile().x === {start.X + 1} && h.serverTile().z === {start.Z}");
+        await player.Page.PressAsync("body", "3");
+        Assert.That(await player.Page.IsVisibleAsync("#panel-skills"), Is.True);
+        Assert.That(await player.Page.IsVisibleAsync("#panel-inventory"), Is.False);
+        await player.Page.PressAsync("body", "Enter");
+        Assert.That(await player.Page.EvaluateAsync<string>("() => document.activeElement.id"), Is.EqualTo("chat-input"));
+        await player.ShotAsync("keyboard");
+    }
+
+    [Test]
+    public async Task TheDashboardPlotsWhatStatsReports()
+    {
+        await GamePage.EnterAsync(Browser, Server.Http, "Online", Screenshots);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Server.Http, "/dashboard").ToString());
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-stat=\"online\"] b')?.textContent === '1'");
+
+        // Rates need two snapshots; wait for a few points on the charts.
+        await page.WaitForTimeoutAsync(3_000);
+        var charts = await page.Locator(".chart").CountAsync();
+        var canvases = await page.Locator(".chart canvas").CountAsync();
+        var path = Path.Combine(Screenshots, "dashboard.png");
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, "dashboard");
+        Assert.That(charts, Is.EqualTo(6), "tick, frame, players, traffic, saves/rejections/drops, memory");
+        Assert.That(canvases, Is.GreaterThanOrEqualTo(6));
+        var legend = await page.InnerTextAsync("#charts");
+        Assert.That(legend, Does.Contain("p99").And.Contain("saves pending").And.Contain("working set"));
+        Assert.That(await page.InnerTextAsync("#status"), Does.StartWith("updated"));
     }
 }

@@ -17,18 +17,48 @@ internal sealed class GamePage(IPage page, string name, string screenshots)
 
     public long NetworkId { get; private set; }
 
-    public static async Task<GamePage> EnterAsync(IBrowser browser, Uri server, string name, string screenshots)
+    /// <summary>
+    /// Opens the game in a new browser context, logs in (with <paramref name="token"/> pasted in
+    /// the Privy field, or anonymously), creates the character <paramref name="name"/> unless the
+    /// account has it, and enters the world with it.
+    /// </summary>
+    public static async Task<GamePage> EnterAsync(IBrowser browser, Uri server, string name, string screenshots, string? token = null, string query = "")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
         var game = new GamePage(page, name, screenshots);
         page.PageError += (_, error) => TestContext.Progress.WriteLine($"[{name}] page error: {error}");
-        await page.GotoAsync(server.ToString());
+        await page.GotoAsync(new Uri(server, query).ToString());
+        if (token is not null)
+        {
+            await page.FillAsync("#token", token);
+        }
+
         await page.ClickAsync("#play");
-        await page.WaitForSelectorAsync("#characters:not(.hidden)");
-        await page.FillAsync("#new-name", name);
-        await page.ClickAsync("#create-form button");
-        await page.ClickAsync($"#character-list button:has-text('{name}')");
+        try
+        {
+            await page.WaitForSelectorAsync("#characters:not(.hidden)", new PageWaitForSelectorOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{name}: the character list never showed. The page: {await game.DescribeAsync()}", timeout);
+        }
+
+        var existing = page.Locator($"#character-list button:has-text('{name}')");
+        if (await existing.CountAsync() == 0)
+        {
+            await page.FillAsync("#new-name", name);
+            await page.ClickAsync("#create-form button");
+        }
+
+        try
+        {
+            await existing.ClickAsync(new LocatorClickOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{name}: no character to select. The page: {await game.DescribeAsync()}", timeout);
+        }
         await page.WaitForFunctionAsync("() => window.hyperscape && window.hyperscape.phase() === 'world' && window.hyperscape.entities().some(e => e.id === window.hyperscape.networkId())");
         game.NetworkId = await page.EvaluateAsync<long>("() => window.hyperscape.networkId()");
         await game.ShotAsync("in-world");
@@ -79,6 +109,38 @@ internal sealed class GamePage(IPage page, string name, string screenshots)
         await Page.Mouse.ClickAsync(box.X + point.GetProperty("x").GetSingle(), box.Y + point.GetProperty("y").GetSingle());
     }
 
-    public Task WaitForAsync(string condition, float timeoutMs = 30_000) =>
-        Page.WaitForFunctionAsync($"() => {{ const h = window.hyperscape; return {condition}; }}", null, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 25 });
+    public async Task WaitForAsync(string condition, float timeoutMs = 30_000)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync($"() => {{ const h = window.hyperscape; return {condition}; }}", null, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 25 });
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{Name}: waited {timeoutMs} ms for {condition}. The page: {await DescribeAsync()}", timeout);
+        }
+    }
+
+    /// <summary>What the page shows, for a failure message.</summary>
+    public async Task<string> DescribeAsync()
+    {
+        try
+        {
+            return await Page.EvaluateAsync<string>(
+                """
+                () => JSON.stringify({
+                  login: document.getElementById('login-status')?.textContent,
+                  banner: document.getElementById('banner')?.textContent,
+                  phase: window.hyperscape?.phase(),
+                  server: window.hyperscape?.serverTile(),
+                  chat: window.hyperscape?.chat().slice(-8),
+                  entities: window.hyperscape?.entities().filter(e => e.kind !== 2).slice(0, 12),
+                })
+                """);
+        }
+        catch (PlaywrightException error)
+        {
+            return $"(unreadable: {error.Message})";
+        }
+    }
 }

@@ -16,10 +16,13 @@ export class TickClock {
   /** A frame carrying <tick> arrived at <now> (ms). */
   observe(tick: number, now: number): void {
     const observed = now - tick * this.tickMs;
-    if (!this.started || observed < this.offset || tick < this.lastTick) {
+    if (!this.started || tick < this.lastTick || Math.abs(observed - this.offset) > 2 * this.tickMs) {
+      // First frame, a restarted server or a long stall: start over from this one.
       this.offset = observed;
     } else {
-      this.offset += (observed - this.offset) * 0.02;
+      // Earlier arrivals pull the phase quickly, later ones slowly; either way a step moves what
+      // is drawn by a fraction of the error, so walkers never visibly jump when it adjusts.
+      this.offset += (observed - this.offset) * (observed < this.offset ? 0.25 : 0.02);
     }
     this.lastTick = Math.max(this.lastTick, tick);
   }

@@ -51,12 +51,12 @@ export function rejectionText(action: number, reason: number): string {
 }
 
 const errorTitles: Record<number, string> = {
-  11: "This server speaks another protocol version.",
+  11: "Unsupported protocol version",
   12: "Not now",
-  13: "The access token was refused.",
+  13: "Access token refused",
   14: "Slow down",
-  15: "The server had an error.",
-  16: "The session expired.",
+  15: "Server error",
+  16: "Session expired",
 };
 
 /** The line shown for an Error message: the server's own text, with a title for the codes a player meets. */

@@ -1,0 +1,53 @@
+using Hyperscape.Tests.EndToEnd;
+using Microsoft.Playwright;
+
+namespace Hyperscape.Tests.Browser;
+
+/// <summary>
+/// One Chromium for a fixture's tests and a fresh server for each, with 25 ms frames (a 300 ms
+/// tick, so walks and fights take half as long); each test's screenshots go to
+/// TestResults/browser/&lt;test name&gt;, emptied first.
+/// </summary>
+[NonParallelizable]
+public abstract class BrowserFixture
+{
+    private IPlaywright? _playwright;
+
+    protected IBrowser Browser { get; private set; } = null!;
+
+    private protected TestServer Server { get; private set; } = null!;
+
+    protected string Screenshots { get; private set; } = null!;
+
+    /// <summary>Settings the fixture's servers start with, beyond the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ServerSettings => new Dictionary<string, string?>();
+
+    [OneTimeSetUp]
+    public async Task LaunchBrowser() => (_playwright, Browser) = await SystemChromium.LaunchAsync();
+
+    [OneTimeTearDown]
+    public async Task CloseBrowser()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [SetUp]
+    public async Task StartServer()
+    {
+        var settings = new Dictionary<string, string?>(ServerSettings) { ["Hyperscape:FrameInterval"] = "00:00:00.025" };
+        Server = await TestServer.StartAsync(settings);
+        Screenshots = RepositoryRoot.Combine("TestResults", "browser", TestContext.CurrentContext.Test.Name);
+        if (Directory.Exists(Screenshots))
+        {
+            Directory.Delete(Screenshots, recursive: true);
+        }
+    }
+
+    [TearDown]
+    public async Task StopServer() => await Server.DisposeAsync();
+}
