@@ -98,6 +98,11 @@ async function start(): Promise<void> {
     render();
   });
 
+  // A ping every 5 s while in the world: the round trip shows beside the health.
+  setInterval(() => {
+    if (state.phase === "world" && connection.isOpen) connection.send(ClientMessages.ping(Date.now()));
+  }, 5000);
+
   const frame = (now: number) => {
     if (state.phase === "world") {
       input.update();

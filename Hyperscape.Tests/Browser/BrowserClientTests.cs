@@ -246,6 +246,17 @@ public sealed class BrowserClientTests : BrowserFixture
         await player.Page.PressAsync("body", "Enter");
         Assert.That(await player.Page.EvaluateAsync<string>("() => document.activeElement.id"), Is.EqualTo("chat-input"));
         await player.ShotAsync("keyboard");
+
+        // Readable at 1920×1080 too: the canvas takes the room, the sidebar keeps its width.
+        await player.Page.SetViewportSizeAsync(1920, 1080);
+        await player.Page.WaitForTimeoutAsync(200);
+        var canvas = (await (await player.Page.QuerySelectorAsync("#world"))!.BoundingBoxAsync())!;
+        var sidebar = (await (await player.Page.QuerySelectorAsync("#sidebar"))!.BoundingBoxAsync())!;
+        Assert.That(canvas.Width + sidebar.Width, Is.EqualTo(1920).Within(2));
+        Assert.That(canvas.Height, Is.EqualTo(1080).Within(2));
+        Assert.That(sidebar.Width, Is.InRange(300, 360));
+        await player.WaitForAsync("h.received().sync > 0 && document.getElementById('hud-health').textContent.includes('ping')", 15_000);
+        await player.ShotAsync("1920x1080");
     }
 
     [Test]

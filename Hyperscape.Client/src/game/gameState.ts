@@ -62,6 +62,8 @@ export class GameState {
   readonly clock: TickClock;
   readonly prediction: LocalPrediction;
   voice = "off";
+  /** The last round trip of a Ping, in ms. */
+  latencyMs: number | null = null;
   lastError = "";
   /** Counts of what arrived, for tests and the debug line. */
   readonly received = { sync: 0, events: 0, corrections: 0, agreements: 0 };
@@ -141,6 +143,7 @@ export class GameState {
         this.voice = message.enabled ? `token for room ${message.room ?? "?"} (${message.url ?? ""})` : "disabled on this server";
         break;
       case ServerType.Pong:
+        this.latencyMs = Math.max(0, Date.now() - message.clientTime);
         break;
     }
     this.changed();
@@ -221,7 +224,10 @@ export class GameState {
         break;
       }
       case EventKind.LevelUp:
-        if (mine) this.say(`Congratulations, you just advanced a ${SkillNames[event.a] ?? "skill"} level. It is now ${event.b}.`);
+        if (mine) {
+          const skill = SkillNames[event.a] ?? "skill";
+          this.say(`Congratulations, you just advanced ${/^[AEIOU]/.test(skill) ? "an" : "a"} ${skill} level. It is now ${event.b}.`);
+        }
         break;
       case EventKind.Died: {
         const view = this.entities.get(event.subject);

@@ -93,7 +93,8 @@ export class Panels {
     byId("run-toggle").setAttribute("aria-pressed", String(this.state.running));
     byId("run-toggle").textContent = this.state.running ? "Running (R)" : "Walking (R)";
     const me = this.state.me;
-    byId("hud-health").textContent = me ? `Health ${me.health} / ${me.maxHealth}` : "";
+    const latency = this.state.latencyMs === null ? "" : ` · ping ${this.state.latencyMs} ms`;
+    byId("hud-health").textContent = me ? `Health ${me.health} / ${me.maxHealth}${latency}` : "";
   }
 
   private renderInventory(): void {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { GameState } from "../src/game/gameState";
+import { Content, type WorldDescription } from "../src/world/content";
+import { TileMap } from "../src/world/tileMap";
+import { decodeServerMessage } from "../src/net/protocol";
+
+const world: WorldDescription = {
+  width: 16,
+  height: 16,
+  blocked: "",
+  items: [{ id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12 }],
+  npcs: [{ id: 1, name: "Chicken", combatLevel: 1, hitpoints: 3, aggressive: false }],
+  tickMs: 600,
+  frameMs: 50,
+  viewRadius: 16,
+  privy: false,
+  voice: false,
+};
+
+function entered(): GameState {
+  let now = 0;
+  const state = new GameState(new Content(world), new TileMap(16, 16), () => (now += 10));
+  state.apply(decodeServerMessage([66, 7, 100, "r-1"]));
+  state.apply(decodeServerMessage([67, 1, 100, [[0, 7, 1 | 2 | 8 | 64, 1, 5, 0, 5, 10, 10, "Me"], [0, 9, 1 | 2 | 8 | 128, 2, 6, 0, 5, 3, 3, 1]]]));
+  state.apply(decodeServerMessage([67, 2, 100, [[5, [[1, 0], [1, 0], [1, 0], [10, 11540]]]]]));
+  return state;
+}
+
+describe("the game state", () => {
+  it("enters the world and mirrors what the sync spawns", () => {
+    const state = entered();
+    expect(state.phase).toBe("world");
+    expect(state.me?.name).toBe("Me");
+    expect(state.prediction.serverTile).toEqual({ x: 5, z: 5 });
+    expect(state.nameOf(9)).toBe("Chicken");
+  });
+
+  it("shows hits, XP drops and level-ups", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([68, 101, [[5, 9, 7, 2, 1, 0, 0, 0], [6, 7, 0, 0, 2, 0, 0, 0]]]));
+    state.apply(decodeServerMessage([67, 3, 101, [[5, [[2, 80], [1, 0], [1, 0], [10, 11566]]]]]));
+    expect(state.splats.map((s) => [s.entity, s.damage])).toEqual([[9, 2]]);
+    expect(state.entities.get(9)?.health).toBe(1);
+    expect(state.xpDrops.map((d) => [d.skill, d.tenths])).toEqual([[0, 80], [3, 26]]);
+    expect(state.chat.at(-1)?.text).toBe("Congratulations, you just advanced an Attack level. It is now 2.");
+  });
+
+  it("shows death and respawn, and stops the predicted walk", () => {
+    const state = entered();
+    state.prediction.walk({ x: 10, z: 5 }, 101, false);
+    state.apply(decodeServerMessage([68, 101, [[7, 7, 9, 0, 0, 0, 0, 0]]]));
+    expect(state.dead).toBe(true);
+    expect(state.prediction.path).toEqual([]);
+    expect(state.chat.at(-1)?.text).toBe("Oh dear, you are dead!");
+    state.apply(decodeServerMessage([68, 108, [[8, 7, 0, 0, 0, 0, 0, 0]]]));
+    expect(state.dead).toBe(false);
+  });
+
+  it("says why an action was refused, and shows errors and system messages", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([68, 101, [[1, 7, 0, 4, 0, 0, 16, 0]]]));
+    expect(state.chat.at(-1)?.text).toBe("Cannot pick up: That item is not yours yet.");
+    state.apply(decodeServerMessage([70, 14, "Too many chat messages."]));
+    expect(state.chat.at(-1)?.text).toBe("Slow down: Too many chat messages.");
+    state.apply(decodeServerMessage([69, 2, 0, "Server", "Bob is not online."]));
+    expect(state.chat.at(-1)).toMatchObject({ channel: 2, from: "", text: "Bob is not online." });
+  });
+
+  it("keeps friends with their online state and clears the view on a resume", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([71, 1, "Bob", false]));
+    state.apply(decodeServerMessage([71, 6, "Bob", true]));
+    expect(state.friends.get("Bob")).toBe(true);
+    state.apply(decodeServerMessage([66, 7, 120, "r-1"]));
+    expect(state.entities.size).toBe(0);
+    expect(state.networkId).toBe(7);
+  });
+});
