@@ -73,7 +73,7 @@ async function start(): Promise<void> {
   const renderer = new WorldRenderer(byId<HTMLCanvasElement>("world"), state);
   const panels = new Panels(state, connection);
   const input = new Input(byId<HTMLCanvasElement>("world"), state, connection, renderer, panels);
-  exposeForTests(state, renderer, connection, input);
+  exposeForTests(state, renderer, connection);
   const play = () => {
     const token = tokenInput.value.trim() || null;
     if (token) sessionStorage.setItem("hyperscape.token", token);

@@ -3,7 +3,6 @@
 
 import type { GameConnection } from "./net/connection";
 import type { GameState } from "./game/gameState";
-import type { Input } from "./ui/input";
 import type { WorldRenderer } from "./ui/worldRenderer";
 
 export interface HyperscapeProbe {
@@ -22,7 +21,7 @@ export interface HyperscapeProbe {
   chat(): string[];
   splats(): number;
   xpDrops(): number;
-  received(): { sync: number; events: number; corrections: number; agreements: number };
+  received(): { sync: number; events: number; corrections: number; agreements: number; splats: number; xpDrops: number };
   screenOf(x: number, z: number): { x: number; y: number };
   frameTimes(): number[];
   bytes(): { in: number; out: number };
@@ -35,21 +34,11 @@ declare global {
   }
 }
 
-export function exposeForTests(state: GameState, renderer: WorldRenderer, connection: GameConnection, input: Input): void {
-  let splats = 0;
-  let xpDrops = 0;
-  const seenSplats = new WeakSet<object>();
-  const seenDrops = new WeakSet<object>();
-  const count = () => {
-    for (const splat of state.splats) if (!seenSplats.has(splat)) (seenSplats.add(splat), splats++);
-    for (const drop of state.xpDrops) if (!seenDrops.has(drop)) (seenDrops.add(drop), xpDrops++);
-  };
-  setInterval(count, 50);
+export function exposeForTests(state: GameState, renderer: WorldRenderer, connection: GameConnection): void {
   let inWorldAt: number | null = null;
   state.onChange(() => {
     if (inWorldAt === null && state.phase === "world") inWorldAt = performance.now();
   });
-  void input;
   window.hyperscape = {
     phase: () => state.phase,
     inWorldAt: () => inWorldAt,
@@ -77,8 +66,8 @@ export function exposeForTests(state: GameState, renderer: WorldRenderer, connec
     inventory: () => state.inventory.map((slot) => ({ ...slot })),
     skills: () => state.skills.map((skill) => ({ ...skill })),
     chat: () => state.chat.map((line) => (line.from ? `${line.from}: ${line.text}` : line.text)),
-    splats: () => (count(), splats),
-    xpDrops: () => (count(), xpDrops),
+    splats: () => state.received.splats,
+    xpDrops: () => state.received.xpDrops,
     received: () => ({ ...state.received }),
     screenOf: (x, z) => renderer.screenOf(x, z),
     frameTimes: () => [...renderer.frameTimes],

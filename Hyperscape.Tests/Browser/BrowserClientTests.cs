@@ -11,7 +11,6 @@ namespace Hyperscape.Tests.Browser;
 /// </summary>
 public sealed class BrowserClientTests : BrowserFixture
 {
-    private const int Player = 1;
     private const int Npc = 2;
     private const int GroundItem = 3;
 
@@ -152,14 +151,10 @@ public sealed class BrowserClientTests : BrowserFixture
         var item = first.GetProperty("item").GetInt32();
         Assert.That(item, Is.GreaterThan(0), "the starter kit fills slot 0");
 
-        var before = (await player.EntitiesAsync()).Where(e => e.Kind == GroundItem).Select(e => e.Id).ToList();
         var at = await player.ServerTileAsync();
-        await player.Page.ClickAsync("#inventory button[data-slot='0']");
-        await player.Page.ClickAsync("#inventory-actions button[data-action='drop']");
+        var dropped = await player.DropAsync(0, seenBy: player);
         await player.WaitForAsync("h.inventory()[0].item === 0");
-        await player.WaitForAsync($"h.entities().some(e => e.kind === {GroundItem} && e.type === {item} && ![{string.Join(',', before)}].includes(e.id))");
         await player.ShotAsync("dropped");
-        var dropped = (await player.EntitiesAsync()).Single(e => e.Kind == GroundItem && e.Type == item && !before.Contains(e.Id));
         Assert.That((dropped.X, dropped.Z), Is.EqualTo(((double)at.X, (double)at.Z)), "dropped where the player stands");
 
         await player.ClickTileAsync(dropped.X, dropped.Z);
@@ -219,12 +214,7 @@ public sealed class BrowserClientTests : BrowserFixture
 
         // Alice drops her sword at her feet; Bob, beside her, may not take it yet.
         await alice.Page.PressAsync("body", "1");
-        var sword = (await alice.ProbeAsync<JsonElement>("inventory()"))[0].GetProperty("item").GetInt32();
-        var before = (await bob.EntitiesAsync()).Where(e => e.Kind == GroundItem).Select(e => e.Id).ToList();
-        await alice.Page.ClickAsync("#inventory button[data-slot='0']");
-        await alice.Page.ClickAsync("#inventory-actions button[data-action='drop']");
-        await bob.WaitForAsync($"h.entities().some(e => e.kind === {GroundItem} && e.type === {sword} && ![{string.Join(',', before)}].includes(e.id))");
-        var dropped = (await bob.EntitiesAsync()).Single(e => e.Kind == GroundItem && e.Type == sword && !before.Contains(e.Id));
+        var dropped = await alice.DropAsync(0, seenBy: bob);
         await bob.ClickTileAsync(dropped.X, dropped.Z);
         await bob.WaitForAsync("h.chat().some(l => l.startsWith('Cannot pick up:'))");
         await bob.ShotAsync("refused-in-words");

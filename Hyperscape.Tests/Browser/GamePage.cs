@@ -100,6 +100,22 @@ internal sealed class GamePage(IPage page, string name, string screenshots)
             e.GetProperty("dead").GetBoolean()))];
     }
 
+    /// <summary>
+    /// Drops the item in inventory <paramref name="slot"/> through the panel and returns the new
+    /// ground item as <paramref name="seenBy"/> sees it: told apart by id from the world's own
+    /// items of the same kind, which may lie nearby.
+    /// </summary>
+    public async Task<SeenEntity> DropAsync(int slot, GamePage seenBy)
+    {
+        const int GroundItem = 3;
+        var item = (await ProbeAsync<JsonElement>("inventory()"))[slot].GetProperty("item").GetInt32();
+        var before = (await seenBy.EntitiesAsync()).Where(e => e.Kind == GroundItem).Select(e => e.Id).ToList();
+        await Page.ClickAsync($"#inventory button[data-slot='{slot}']");
+        await Page.ClickAsync("#inventory-actions button[data-action='drop']");
+        await seenBy.WaitForAsync($"h.entities().some(e => e.kind === {GroundItem} && e.type === {item} && ![{string.Join(',', before)}].includes(e.id))");
+        return (await seenBy.EntitiesAsync()).Single(e => e.Kind == GroundItem && e.Type == item && !before.Contains(e.Id));
+    }
+
     /// <summary>Clicks the canvas at the centre of a tile, as drawn now.</summary>
     public async Task ClickTileAsync(double x, double z)
     {

@@ -66,7 +66,7 @@ export class GameState {
   latencyMs: number | null = null;
   lastError = "";
   /** Counts of what arrived, for tests and the debug line. */
-  readonly received = { sync: 0, events: 0, corrections: 0, agreements: 0 };
+  readonly received = { sync: 0, events: 0, corrections: 0, agreements: 0, splats: 0, xpDrops: 0 };
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -205,7 +205,10 @@ export class GameState {
     if (this.skills.length === skills.length) {
       skills.forEach((skill, i) => {
         const gained = skill.xpTenths - (this.skills[i]?.xpTenths ?? skill.xpTenths);
-        if (gained > 0) this.xpDrops.push({ skill: i, tenths: gained, at: now });
+        if (gained > 0) {
+          this.xpDrops.push({ skill: i, tenths: gained, at: now });
+          this.received.xpDrops++;
+        }
       });
     }
     this.skills = skills;
@@ -219,6 +222,7 @@ export class GameState {
         break;
       case EventKind.Damage: {
         this.splats.push({ entity: event.subject, damage: event.a, at: now });
+        this.received.splats++;
         const view = this.entities.get(event.subject);
         if (view) view.health = event.b;
         break;

@@ -22,7 +22,6 @@ export class WorldRenderer {
   readonly frameTimes: number[] = [];
   hover: { x: number; z: number } | null = null;
   private readonly context: CanvasRenderingContext2D;
-  private readonly corrected = { x: 0, z: 0 };
   private shown: { x: number; z: number } | null = null;
   private last = 0;
 
@@ -53,8 +52,6 @@ export class WorldRenderer {
       const k = 1 - Math.exp(-dt / 60);
       this.shown = { x: this.shown.x + (target.x - this.shown.x) * k, z: this.shown.z + (target.z - this.shown.z) * k };
     }
-    this.corrected.x = this.shown.x;
-    this.corrected.z = this.shown.z;
     return this.shown;
   }
 
