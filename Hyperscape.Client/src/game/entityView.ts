@@ -1,3 +1,4 @@
+import { DrawnMotion } from "../motion/drawnMotion";
 import { PositionHistory } from "../motion/interpolation";
 import { EntityKind, type EntityFields } from "../net/protocol";
 
@@ -17,6 +18,8 @@ export class EntityView {
   appearance: number[] = [];
   dead = false;
   readonly history = new PositionHistory();
+  /** Where it is drawn, following the interpolated position at a capped speed. */
+  readonly drawn = new DrawnMotion();
 
   constructor(readonly id: number) {}
 

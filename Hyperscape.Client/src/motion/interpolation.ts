@@ -41,6 +41,19 @@ export class PositionHistory {
     if (this.samples.length > 16) this.samples.splice(0, this.samples.length - 16);
   }
 
+  /** The entity's speed at server tick <tick>, in tiles per tick: 0 standing still. */
+  paceAt(tick: number): number {
+    const samples = this.samples;
+    for (let i = 1; i < samples.length; i++) {
+      const b = samples[i]!;
+      if (tick <= b.tick) {
+        const a = samples[i - 1]!;
+        return tick <= a.tick ? 0 : Math.max(Math.abs(b.x - a.x), Math.abs(b.z - a.z)) / (b.tick - a.tick);
+      }
+    }
+    return 0;
+  }
+
   /** Where to draw the entity at server tick <tick> (fractional). */
   at(tick: number): { x: number; z: number } | undefined {
     const samples = this.samples;

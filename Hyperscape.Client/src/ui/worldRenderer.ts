@@ -59,7 +59,10 @@ export class WorldRenderer {
   positionOf(view: EntityView, now: number): { x: number; z: number } | undefined {
     if (view.id === this.state.networkId) return this.localPosition(now) ?? view.history.at(Number.MAX_SAFE_INTEGER);
     if (view.kind === EntityKind.GroundItem) return view.history.latest;
-    return view.history.at(remoteRenderTick(this.state.clock.tickAt(now), this.state.clock.tickMs));
+    const clock = this.state.clock;
+    const tick = remoteRenderTick(clock.tickAt(now), clock.tickMs);
+    const target = view.history.at(tick);
+    return target && view.drawn.follow(target, view.history.paceAt(tick), now, clock.tickMs);
   }
 
   resize(): void {
