@@ -139,7 +139,7 @@ public sealed class ClientSession
                 Error(ProtocolErrorCode.NotAllowedNow, "This connection already said hello.");
                 return;
             case MessageType.Ping:
-                Reply(w => ServerMessages.Pong(w, message.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+                Pong(message.Id);
                 return;
             case MessageType.ListCharacters:
                 await SendCharacterListAsync(cancellationToken).ConfigureAwait(false);
@@ -186,11 +186,7 @@ public sealed class ClientSession
                 await SocialAsync(entry, (SocialOperation)message.Number, message.Name!, cancellationToken).ConfigureAwait(false);
                 break;
             case MessageType.RequestVoiceToken:
-                var voice = _services.Voice;
-                Reply(w => ServerMessages.VoiceToken(w,
-                    voice.Enabled ? voice.Url : null,
-                    voice.Enabled ? voice.Issue(entry.NetworkId, entry.Name) : null,
-                    voice.Enabled ? voice.Room : null));
+                VoiceToken(entry);
                 break;
             case MessageType.SetVoiceMode:
                 await _services.Characters.SetPushToTalkAsync(entry.CharacterId, message.Number == 1, cancellationToken).ConfigureAwait(false);
@@ -200,6 +196,19 @@ public sealed class ClientSession
                 Error(ProtocolErrorCode.NotAllowedNow, $"{message.Type} is not expected now.");
                 break;
         }
+    }
+
+    // The replies that capture a value live in their own methods: a lambda in HandleAsync would
+    // make every message, actions included, allocate the closure of its captured locals.
+    private void Pong(long id) => Reply(w => ServerMessages.Pong(w, id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+
+    private void VoiceToken(WorldEntry entry)
+    {
+        var voice = _services.Voice;
+        Reply(w => ServerMessages.VoiceToken(w,
+            voice.Enabled ? voice.Url : null,
+            voice.Enabled ? voice.Issue(entry.NetworkId, entry.Name) : null,
+            voice.Enabled ? voice.Room : null));
     }
 
     private async Task HelloAsync(ClientMessage hello, CancellationToken cancellationToken)

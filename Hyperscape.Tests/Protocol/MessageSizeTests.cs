@@ -43,6 +43,10 @@ public sealed class MessageSizeTests
         Assert.That(SocialRules.TryCleanMessage(new string('a', 201), out _), Is.False);
         var families = string.Concat(Enumerable.Repeat("\U0001F468\u200D\U0001F469\u200D\U0001F467", 60));
         Assert.That(SocialRules.TryCleanMessage(families, out _), Is.False, "60 family emoji are 60 characters but 1,080 bytes of UTF-8: over the byte limit");
+        var accented = string.Concat(Enumerable.Repeat("e\u0301", SocialRules.MaxMessageLength));
+        Assert.That(SocialRules.FitsMessageLimits(accented), Is.True, "a combining accent belongs to its letter: 200 characters");
+        Assert.That(SocialRules.FitsMessageLimits(accented + "e\u0301"), Is.False, "the 201st accented letter is one too many");
+        Assert.That(SocialRules.FitsMessageLimits(string.Empty), Is.True);
     }
 
     [Test]

@@ -28,8 +28,24 @@ public static class SocialRules
     public static bool FitsMessageLimits(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return System.Text.Encoding.UTF8.GetByteCount(text) <= MaxMessageBytes
-            && new System.Globalization.StringInfo(text).LengthInTextElements <= MaxMessageLength;
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxMessageBytes)
+        {
+            return false;
+        }
+
+        // Counted span by span: StringInfo would allocate an index of every element per message.
+        ReadOnlySpan<char> rest = text;
+        for (var elements = 0; !rest.IsEmpty; elements++)
+        {
+            if (elements == MaxMessageLength)
+            {
+                return false;
+            }
+
+            rest = rest[System.Globalization.StringInfo.GetNextTextElementLength(rest)..];
+        }
+
+        return true;
     }
 
     /// <summary>A private message reaches its recipient only if the recipient does not ignore the sender.</summary>
