@@ -36,17 +36,26 @@ public static class CombatFormulas
         _ => 0,
     };
 
-    /// <summary>Effective attack: level + 8 + style bonus.</summary>
+    /// <summary>What a player adds to each combat level before the stance (OSRS: +8).</summary>
+    public const int PlayerLevelBonus = 8;
+
+    /// <summary>What an NPC adds to each combat level; NPCs have no stance (OSRS: +9).</summary>
+    public const int NpcLevelBonus = 9;
+
+    /// <summary>
+    /// Effective attack: a player's level + 8 + the stance's bonus (<paramref name="styleBonus"/>
+    /// true), an NPC's level + 9 (false).
+    /// </summary>
     public static int EffectiveAttack(int level, AttackStyle style, bool styleBonus) =>
-        level + 8 + (styleBonus ? AttackStyleBonus(style) : 0);
+        level + (styleBonus ? PlayerLevelBonus + AttackStyleBonus(style) : NpcLevelBonus);
 
-    /// <summary>Effective strength: level + 8 + style bonus.</summary>
+    /// <summary>Effective strength: a player's level + 8 + the stance's bonus, an NPC's level + 9.</summary>
     public static int EffectiveStrength(int level, AttackStyle style, bool styleBonus) =>
-        level + 8 + (styleBonus ? StrengthStyleBonus(style) : 0);
+        level + (styleBonus ? PlayerLevelBonus + StrengthStyleBonus(style) : NpcLevelBonus);
 
-    /// <summary>Effective defence: level + 9 + style bonus (the defender's +9).</summary>
+    /// <summary>Effective defence: a player's level + 8 + the stance's bonus, an NPC's level + 9.</summary>
     public static int EffectiveDefence(int level, AttackStyle style, bool styleBonus) =>
-        level + 9 + (styleBonus ? DefenceStyleBonus(style) : 0);
+        level + (styleBonus ? PlayerLevelBonus + DefenceStyleBonus(style) : NpcLevelBonus);
 
     /// <summary>A roll: effective level × (bonus + 64).</summary>
     public static int Roll(int effectiveLevel, int bonus) => effectiveLevel * (bonus + 64);

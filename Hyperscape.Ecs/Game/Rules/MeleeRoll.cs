@@ -8,7 +8,7 @@ namespace Hyperscape.Ecs.Game.Rules;
 /// <param name="StrengthBonus">Equipment strength bonus.</param>
 /// <param name="DefenceBonus">Equipment defence bonus.</param>
 /// <param name="Style">The attack style in use (NPCs fight <see cref="AttackStyle.Accurate"/> without bonus).</param>
-/// <param name="StyleBonus">False for NPCs, which get no style bonus.</param>
+/// <param name="StyleBonus">True for a player (level + 8 + the stance's bonus); false for an NPC (level + 9, no stance).</param>
 public readonly record struct MeleeRoll(
     int AttackLevel,
     int StrengthLevel,

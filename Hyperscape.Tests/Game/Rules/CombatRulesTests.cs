@@ -13,17 +13,59 @@ public class CombatRulesTests
         Assert.That(CombatLevel.Compute(attack, strength, defence, hitpoints, ranged, magic, prayer), Is.EqualTo(expected));
 
     [Test]
-    public void Effective_levels_add_eight_or_nine_plus_the_style_bonus()
+    public void Players_add_eight_plus_the_stance_and_npcs_add_nine()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(CombatFormulas.EffectiveAttack(60, AttackStyle.Accurate, styleBonus: true), Is.EqualTo(71));
-            Assert.That(CombatFormulas.EffectiveAttack(60, AttackStyle.Aggressive, styleBonus: true), Is.EqualTo(68));
-            Assert.That(CombatFormulas.EffectiveAttack(60, AttackStyle.Controlled, styleBonus: true), Is.EqualTo(69));
-            Assert.That(CombatFormulas.EffectiveStrength(99, AttackStyle.Aggressive, styleBonus: true), Is.EqualTo(110));
-            Assert.That(CombatFormulas.EffectiveDefence(40, AttackStyle.Defensive, styleBonus: true), Is.EqualTo(52));
-            Assert.That(CombatFormulas.EffectiveDefence(40, AttackStyle.Defensive, styleBonus: false), Is.EqualTo(49), "NPCs: level + 9");
+            Assert.That(CombatFormulas.EffectiveAttack(60, AttackStyle.Accurate, styleBonus: true), Is.EqualTo(71), "60 + 8 + 3");
+            Assert.That(CombatFormulas.EffectiveAttack(60, AttackStyle.Aggressive, styleBonus: true), Is.EqualTo(68), "60 + 8 + 0");
+            Assert.That(CombatFormulas.EffectiveAttack(60, AttackStyle.Controlled, styleBonus: true), Is.EqualTo(69), "60 + 8 + 1");
+            Assert.That(CombatFormulas.EffectiveStrength(99, AttackStyle.Aggressive, styleBonus: true), Is.EqualTo(110), "99 + 8 + 3");
+            Assert.That(CombatFormulas.EffectiveDefence(40, AttackStyle.Defensive, styleBonus: true), Is.EqualTo(51), "a player's defence: 40 + 8 + 3");
+            Assert.That(CombatFormulas.EffectiveDefence(40, AttackStyle.Accurate, styleBonus: true), Is.EqualTo(48), "40 + 8 + 0");
+            Assert.That(CombatFormulas.EffectiveAttack(40, AttackStyle.Accurate, styleBonus: false), Is.EqualTo(49), "an NPC: 40 + 9, no stance");
+            Assert.That(CombatFormulas.EffectiveStrength(40, AttackStyle.Aggressive, styleBonus: false), Is.EqualTo(49), "an NPC: 40 + 9, no stance");
+            Assert.That(CombatFormulas.EffectiveDefence(40, AttackStyle.Defensive, styleBonus: false), Is.EqualTo(49), "an NPC: 40 + 9, no stance");
         });
+    }
+
+    [Test]
+    public void An_npc_with_strength_six_hits_up_to_two()
+    {
+        // Effective strength 6 + 9 = 15; max hit = floor(0.5 + 15 * (0 + 64) / 640) = floor(2.0) = 2.
+        // With the player's +8 it would be floor(0.5 + 14 * 64 / 640) = floor(1.9) = 1.
+        var npc = new MeleeRoll(1, 6, 1, 0, 0, 0, AttackStyle.Accurate, StyleBonus: false);
+        var player = new MeleeRoll(1, 1, 1, 0, 0, 0, AttackStyle.Accurate, StyleBonus: true);
+        Assert.That(CombatFormulas.Evaluate(npc, player).MaxHit, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_hill_giant_against_a_defending_player_rolls_by_the_osrs_definitions()
+    {
+        // Hill giant: attack 18, strength 22, attack bonus 18, strength bonus 16.
+        //   attack roll = (18 + 9) * (18 + 64) = 27 * 82 = 2,214
+        //   max hit = floor(0.5 + (22 + 9) * (16 + 64) / 640) = floor(0.5 + 3.875) = 4
+        // Player: defence 40, defensive stance, defence bonus 30.
+        //   defence roll = (40 + 8 + 3) * (30 + 64) = 51 * 94 = 4,794
+        // 2,214 <= 4,794: chance = 2,214 / (2 * (4,794 + 1)) = 2,214 / 9,590 = 0.230865...
+        var giant = NpcCatalog.Standard[NpcIds.HillGiant];
+        var npc = new MeleeRoll(giant.Attack, giant.Strength, giant.Defence, giant.AttackBonus, giant.StrengthBonus, giant.DefenceBonus, AttackStyle.Accurate, StyleBonus: false);
+        var player = new MeleeRoll(1, 1, 40, 0, 0, 30, AttackStyle.Defensive, StyleBonus: true);
+        var (chance, maxHit) = CombatFormulas.Evaluate(npc, player);
+        Assert.That(maxHit, Is.EqualTo(4));
+        Assert.That(chance, Is.EqualTo(2214.0 / 9590.0).Within(1e-12));
+    }
+
+    [Test]
+    public void A_player_against_a_guard_rolls_by_the_osrs_definitions()
+    {
+        // Player: attack 60, accurate, attack bonus 21: (60 + 8 + 3) * (21 + 64) = 71 * 85 = 6,035.
+        // Guard: defence 14, defence bonus 12: (14 + 9) * (12 + 64) = 23 * 76 = 1,748.
+        // 6,035 > 1,748: chance = 1 - (1,748 + 2) / (2 * (6,035 + 1)) = 1 - 1,750 / 12,072 = 0.855036...
+        var guard = NpcCatalog.Standard[NpcIds.Guard];
+        var player = new MeleeRoll(60, 1, 1, 21, 0, 0, AttackStyle.Accurate, StyleBonus: true);
+        var npc = new MeleeRoll(guard.Attack, guard.Strength, guard.Defence, guard.AttackBonus, guard.StrengthBonus, guard.DefenceBonus, AttackStyle.Accurate, StyleBonus: false);
+        Assert.That(CombatFormulas.Evaluate(player, npc).HitChance, Is.EqualTo(1 - (1750.0 / 12072.0)).Within(1e-12));
     }
 
     [Test]
