@@ -101,6 +101,7 @@ internal static class StateHasher
             hash.Add(combat.Target);
             hash.Add(combat.LastAttacker);
             hash.Add(combat.NextAttackTick);
+            hash.Add(combat.NextEatTick);
             hash.Add(combat.InCombatUntilTick);
             hash.Add((long)combat.Style);
             hash.Add(combat.AutoRetaliate);

@@ -23,6 +23,8 @@ const rejectionTexts: Record<number, string> = {
   20: "The trade is locked.",
   21: "That value is not allowed.",
   22: "Slow down: too many actions.",
+  23: "Not so fast: wait a moment.",
+  24: "Your level is too low for that.",
 };
 
 const actionNames: Record<number, string> = {

@@ -71,4 +71,10 @@ public enum RejectionReason : byte
 
     /// <summary>The action came too fast and was dropped.</summary>
     RateLimited = 22,
+
+    /// <summary>The action's own delay has not run out (eating: one food per 3 ticks).</summary>
+    TooSoon = 23,
+
+    /// <summary>A skill level is below what the action needs (wielding, wearing).</summary>
+    LevelTooLow = 24,
 }

@@ -15,6 +15,9 @@ public record struct CombatState
     /// <summary>The first tick at which the next attack may land.</summary>
     public long NextAttackTick;
 
+    /// <summary>The first tick at which the player may eat again (one food per 3 ticks).</summary>
+    public long NextEatTick;
+
     /// <summary>The entity counts as in combat until this tick (17 ticks after the last hit).</summary>
     public long InCombatUntilTick;
 

@@ -13,11 +13,13 @@ public static class EquipmentRules
     public static bool IsValidSlot(int slot) => (uint)slot < Equipment.SlotCount;
 
     /// <summary>
-    /// Wears the item in inventory slot <paramref name="inventorySlot"/>. What the target slot held
-    /// goes back to the inventory (into the freed slot); a two-handed weapon also removes the
-    /// shield, and a shield removes a two-handed weapon. Ammunition of the same kind stacks.
+    /// Wears the item in inventory slot <paramref name="inventorySlot"/> when
+    /// <paramref name="skills"/> meet its requirements (<see cref="RejectionReason.LevelTooLow"/>
+    /// otherwise). What the target slot held goes back to the inventory (into the freed slot); a
+    /// two-handed weapon also removes the shield, and a shield removes a two-handed weapon.
+    /// Ammunition of the same kind stacks.
     /// </summary>
-    public static RejectionReason TryEquip(ref Inventory inventory, ref Equipment equipment, int inventorySlot, ItemCatalog catalog)
+    public static RejectionReason TryEquip(ref Inventory inventory, ref Equipment equipment, int inventorySlot, ItemCatalog catalog, in Skills skills)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (!InventoryRules.IsValidSlot(inventorySlot))
@@ -39,6 +41,11 @@ public static class EquipmentRules
         if (item.Slot is not { } slot)
         {
             return RejectionReason.NotEquipable;
+        }
+
+        if (!MeetsRequirements(item, skills))
+        {
+            return RejectionReason.LevelTooLow;
         }
 
         // Work on copies and commit only on success.
@@ -82,6 +89,21 @@ public static class EquipmentRules
         inventory = newInventory;
         equipment = newEquipment;
         return RejectionReason.None;
+    }
+
+    /// <summary>True when every level the item asks for is reached.</summary>
+    public static bool MeetsRequirements(ItemDefinition item, in Skills skills)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        foreach (var requirement in item.Requirements)
+        {
+            if (skills.Level(requirement.Skill) < requirement.Level)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Moves what <paramref name="slot"/> holds back into the inventory.</summary>

@@ -41,7 +41,10 @@ public sealed class ItemCatalog
         new(ItemIds.Coins, "Coins", Stackable: true),
         new(ItemIds.BronzeSword, "Bronze sword", Slot: EquipmentSlot.Weapon, AttackBonus: 4, StrengthBonus: 3, AttackSpeed: 4, Value: 26),
         new(ItemIds.IronSword, "Iron sword", Slot: EquipmentSlot.Weapon, AttackBonus: 10, StrengthBonus: 7, AttackSpeed: 4, Value: 91),
-        new(ItemIds.SteelLongsword, "Steel longsword", Slot: EquipmentSlot.Weapon, AttackBonus: 21, StrengthBonus: 22, AttackSpeed: 5, Value: 500),
+        new(ItemIds.SteelLongsword, "Steel longsword", Slot: EquipmentSlot.Weapon, AttackBonus: 21, StrengthBonus: 22, AttackSpeed: 5, Value: 500)
+        {
+            Requirements = [new(Skill.Attack, 5)],
+        },
         new(ItemIds.Bronze2hSword, "Bronze 2h sword", Slot: EquipmentSlot.Weapon, TwoHanded: true, AttackBonus: 9, StrengthBonus: 10, AttackSpeed: 7, Value: 80),
         new(ItemIds.WoodenShield, "Wooden shield", Slot: EquipmentSlot.Shield, DefenceBonus: 5, Value: 20),
         new(ItemIds.BronzeFullHelm, "Bronze full helm", Slot: EquipmentSlot.Head, DefenceBonus: 6, Value: 44),

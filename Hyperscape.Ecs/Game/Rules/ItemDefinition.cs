@@ -25,6 +25,9 @@ public sealed record ItemDefinition(
     int Heals = 0,
     int Value = 1)
 {
+    /// <summary>The levels wielding or wearing the item needs; none when empty.</summary>
+    public IReadOnlyList<SkillRequirement> Requirements { get; init; } = [];
+
     /// <summary>True for items that can be worn.</summary>
     public bool Equipable => Slot is not null;
 

@@ -19,6 +19,9 @@ internal sealed class ActionSystem : IGameSystem
     /// <summary>Ticks eating delays the next attack.</summary>
     public const int EatAttackDelay = 3;
 
+    /// <summary>Ticks from one food to the next: three lobsters in one tick would heal 36.</summary>
+    public const int EatDelay = 3;
+
     /// <summary>Ticks an emote plays.</summary>
     public const int EmoteTicks = 4;
 
@@ -236,7 +239,7 @@ internal sealed class ActionSystem : IGameSystem
     private static RejectionReason Equip(GameContext context, Entity player, in PlayerAction action)
     {
         var world = context.World;
-        var result = EquipmentRules.TryEquip(ref world.Get<Inventory>(player), ref world.Get<Equipment>(player), action.Slot, context.Items);
+        var result = EquipmentRules.TryEquip(ref world.Get<Inventory>(player), ref world.Get<Equipment>(player), action.Slot, context.Items, world.GetReadOnly<Skills>(player));
         return result == RejectionReason.None ? EquipmentChanged(context, player, action.PlayerId) : result;
     }
 
@@ -283,11 +286,17 @@ internal sealed class ActionSystem : IGameSystem
             return RejectionReason.NotEdible;
         }
 
+        ref var combat = ref world.Get<CombatState>(player);
+        if (context.Tick < combat.NextEatTick)
+        {
+            return RejectionReason.TooSoon;
+        }
+
         InventoryRules.TryTake(ref inventory, action.Slot, 1, out _);
         ref var health = ref world.Get<Health>(player);
         var healed = Math.Min(food.Heals, health.Max - health.Current);
         health.Current += healed;
-        ref var combat = ref world.Get<CombatState>(player);
+        combat.NextEatTick = context.Tick + EatDelay;
         combat.NextAttackTick = Math.Max(combat.NextAttackTick, context.Tick + EatAttackDelay);
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));

@@ -7,6 +7,7 @@ namespace Hyperscape.Tests.Game.Rules;
 public class ItemRulesTests
 {
     private static readonly ItemCatalog Items = ItemCatalog.Standard;
+    private static readonly Skills Starting = Skills.Starting();
 
     [Test]
     public void Stackable_items_join_one_stack_and_others_take_a_slot_each()
@@ -75,12 +76,33 @@ public class ItemRulesTests
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.BronzeSword], 1);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.IronSword], 1);
 
-        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items), Is.EqualTo(RejectionReason.None));
-        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items), Is.EqualTo(RejectionReason.None));
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, Starting), Is.EqualTo(RejectionReason.None));
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items, Starting), Is.EqualTo(RejectionReason.None));
 
         Assert.That(equipment.Slots[(int)EquipmentSlot.Weapon].ItemId, Is.EqualTo(ItemIds.IronSword));
         Assert.That(inventory.Slots[1].ItemId, Is.EqualTo(ItemIds.BronzeSword));
         Assert.That(inventory.Slots[0].IsEmpty, Is.True);
+    }
+
+    [Test]
+    public void A_weapon_above_the_players_attack_level_is_refused_and_nothing_moves()
+    {
+        var inventory = default(Inventory);
+        var equipment = default(Equipment);
+        InventoryRules.TryAdd(ref inventory, Items[ItemIds.SteelLongsword], 1);
+
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, Starting), Is.EqualTo(RejectionReason.LevelTooLow), "steel needs 5 attack");
+        Assert.That(inventory.Slots[0].ItemId, Is.EqualTo(ItemIds.SteelLongsword));
+        Assert.That(equipment.Slots[(int)EquipmentSlot.Weapon].IsEmpty, Is.True);
+
+        var four = Starting;
+        four.AddXp(Skill.Attack, XpTable.XpForLevel(4) * 10);
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, four), Is.EqualTo(RejectionReason.LevelTooLow), "attack 4 is one short");
+        var five = Starting;
+        five.AddXp(Skill.Attack, XpTable.XpForLevel(5) * 10);
+        Assert.That(five.Level(Skill.Attack), Is.EqualTo(5));
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, five), Is.EqualTo(RejectionReason.None));
+        Assert.That(equipment.Slots[(int)EquipmentSlot.Weapon].ItemId, Is.EqualTo(ItemIds.SteelLongsword));
     }
 
     [Test]
@@ -90,14 +112,14 @@ public class ItemRulesTests
         var equipment = default(Equipment);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.WoodenShield], 1);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.Bronze2hSword], 1);
-        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items);
+        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, Starting);
 
-        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items), Is.EqualTo(RejectionReason.None));
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items, Starting), Is.EqualTo(RejectionReason.None));
         Assert.That(equipment.Slots[(int)EquipmentSlot.Shield].IsEmpty, Is.True);
         Assert.That(InventoryRules.CountOf(inventory, ItemIds.WoodenShield), Is.EqualTo(1));
 
         var shieldSlot = InventoryRules.FindStack(inventory, ItemIds.WoodenShield);
-        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, shieldSlot, Items), Is.EqualTo(RejectionReason.None));
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, shieldSlot, Items, Starting), Is.EqualTo(RejectionReason.None));
         Assert.That(equipment.Slots[(int)EquipmentSlot.Weapon].IsEmpty, Is.True);
         Assert.That(InventoryRules.CountOf(inventory, ItemIds.Bronze2hSword), Is.EqualTo(1));
     }
@@ -109,16 +131,16 @@ public class ItemRulesTests
         var equipment = default(Equipment);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.WoodenShield], 1);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.BronzeSword], 1);
-        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items);
-        EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items);
+        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, Starting);
+        EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items, Starting);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.Bronze2hSword], 1);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.Bones], 27);
         var inventoryBefore = inventory;
         var equipmentBefore = equipment;
 
-        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items), Is.EqualTo(RejectionReason.InventoryFull), "the sword takes the freed slot; the shield has nowhere to go");
-        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items), Is.EqualTo(RejectionReason.NotEquipable));
-        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 40, Items), Is.EqualTo(RejectionReason.InvalidSlot));
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, Starting), Is.EqualTo(RejectionReason.InventoryFull), "the sword takes the freed slot; the shield has nowhere to go");
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 1, Items, Starting), Is.EqualTo(RejectionReason.NotEquipable));
+        Assert.That(EquipmentRules.TryEquip(ref inventory, ref equipment, 40, Items, Starting), Is.EqualTo(RejectionReason.InvalidSlot));
         Assert.That(EquipmentRules.TryUnequip(ref inventory, ref equipment, (int)EquipmentSlot.Shield, Items), Is.EqualTo(RejectionReason.InventoryFull));
         Assert.That(EquipmentRules.TryUnequip(ref inventory, ref equipment, (int)EquipmentSlot.Head, Items), Is.EqualTo(RejectionReason.EmptySlot));
         Assert.That(EquipmentRules.TryUnequip(ref inventory, ref equipment, 11, Items), Is.EqualTo(RejectionReason.InvalidSlot));
@@ -133,10 +155,10 @@ public class ItemRulesTests
         var inventory = default(Inventory);
         var equipment = default(Equipment);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.BronzeArrow], 30);
-        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items);
+        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, Starting);
         InventoryRules.TryAdd(ref inventory, Items[ItemIds.BronzeArrow], 12);
 
-        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items);
+        EquipmentRules.TryEquip(ref inventory, ref equipment, 0, Items, Starting);
 
         Assert.That(equipment.Slots[(int)EquipmentSlot.Ammo], Is.EqualTo(new ItemStack(ItemIds.BronzeArrow, 42)));
         Assert.That(InventoryRules.FreeSlots(inventory), Is.EqualTo(28));

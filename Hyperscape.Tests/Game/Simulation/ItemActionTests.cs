@@ -83,6 +83,9 @@ public class ItemActionTests
         var harness = new SimulationHarness();
         var player = harness.Join(new Tile(10, 10), s => s with { Inventory = SimulationHarness.InventoryOf((ItemIds.SteelLongsword, 1), (ItemIds.Bones, 1)) });
 
+        Assert.That(harness.Do(PlayerAction.Equip(player, 0)), Is.EqualTo(RejectionReason.LevelTooLow), "steel needs 5 attack; a new character has 1");
+        Assert.That(harness.Events(GameEventKind.EquipmentChanged), Is.Empty);
+        harness.Edit<Skills>(player).AddXp(Skill.Attack, XpTable.XpForLevel(5) * 10);
         Assert.That(harness.Do(PlayerAction.Equip(player, 0)), Is.EqualTo(RejectionReason.None));
         Assert.That(harness.Get<CombatBonuses>(player), Is.EqualTo(new CombatBonuses(21, 22, 0, 5)));
         Assert.That(harness.Do(PlayerAction.Equip(player, 1)), Is.EqualTo(RejectionReason.NotEquipable));
@@ -107,5 +110,29 @@ public class ItemActionTests
         Assert.That(harness.Events(GameEventKind.Healed).Single().A, Is.EqualTo(7));
         Assert.That(harness.Do(PlayerAction.Eat(player, 2)), Is.EqualTo(RejectionReason.NotEdible));
         Assert.That(harness.Do(PlayerAction.Eat(player, 0)), Is.EqualTo(RejectionReason.EmptySlot));
+    }
+
+    [Test]
+    public void Eating_takes_one_food_per_three_ticks()
+    {
+        var harness = new SimulationHarness();
+        var player = harness.Join(new Tile(10, 10), s => s with { Inventory = SimulationHarness.InventoryOf((ItemIds.Shrimps, 3)) });
+        harness.Edit<Health>(player).Current = 1;
+
+        // Three shrimps queued for one tick: the first heals 3, the other two wait.
+        harness.Act(PlayerAction.Eat(player, 0));
+        harness.Act(PlayerAction.Eat(player, 1));
+        harness.Act(PlayerAction.Eat(player, 2));
+        harness.Step();
+        Assert.That(harness.Get<Health>(player).Current, Is.EqualTo(4));
+        Assert.That(harness.Events(GameEventKind.ActionRejected).Select(e => e.Reason), Is.EqualTo(new[] { RejectionReason.TooSoon, RejectionReason.TooSoon }));
+        Assert.That(harness.Get<Inventory>(player).Slots[1].ItemId, Is.EqualTo(ItemIds.Shrimps), "a refused bite keeps its food");
+        var eatenAt = harness.Sim.Tick;
+
+        Assert.That(harness.Do(PlayerAction.Eat(player, 1)), Is.EqualTo(RejectionReason.TooSoon), "one tick later");
+        Assert.That(harness.Do(PlayerAction.Eat(player, 1)), Is.EqualTo(RejectionReason.TooSoon), "two ticks later");
+        Assert.That(harness.Sim.Tick - eatenAt, Is.EqualTo(2));
+        Assert.That(harness.Do(PlayerAction.Eat(player, 1)), Is.EqualTo(RejectionReason.None), "three ticks later");
+        Assert.That(harness.Get<Health>(player).Current, Is.EqualTo(7));
     }
 }
