@@ -8,13 +8,17 @@ const world: WorldDescription = {
   width: 16,
   height: 16,
   blocked: "",
-  items: [{ id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12 }],
+  items: [
+    { id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12, styles: [], requirements: [] },
+    { id: 4, name: "Steel longsword", stackable: false, slot: 3, heals: 0, styles: ["Chop", "Slash", "Lunge", "Block"], requirements: ["Attack 5"] },
+  ],
   npcs: [{ id: 1, name: "Chicken", combatLevel: 1, hitpoints: 3, aggressive: false }],
   tickMs: 600,
   frameMs: 50,
   viewRadius: 16,
   privy: false,
   voice: false,
+  unarmedStyles: ["Punch", "Kick", "Block"],
 };
 
 function entered(): GameState {
@@ -74,5 +78,17 @@ describe("the game state", () => {
     state.apply(decodeServerMessage([66, 7, 120, "r-1"]));
     expect(state.entities.size).toBe(0);
     expect(state.networkId).toBe(7);
+  });
+
+  it("offers the wielded weapon's combat options and keeps the button the server keeps", () => {
+    const state = entered();
+    expect(state.combatStyles()).toEqual(["Punch", "Kick", "Block"]);
+    const weapon = (item: number) => [...Array(11)].map((_, slot) => (slot === 3 ? [item, 1] : [0, 0]));
+    state.apply(decodeServerMessage([67, 3, 100, [[4, weapon(4)]]]));
+    expect(state.combatStyles()).toEqual(["Chop", "Slash", "Lunge", "Block"]);
+    state.attackStyle = 3;
+    state.apply(decodeServerMessage([67, 4, 100, [[4, weapon(0)]]]));
+    expect(state.combatStyles()).toEqual(["Punch", "Kick", "Block"]);
+    expect(state.attackStyle).toBe(2);
   });
 });

@@ -197,7 +197,7 @@ internal sealed class GameContext
         var npc = World.Create(GameArchetypes.Npc);
         World.Set(npc, Position.At(spawn.Tile));
         World.Set(npc, new Health(definition.Hitpoints, definition.Hitpoints));
-        World.Set(npc, new CombatState { Style = AttackStyle.Accurate, AutoRetaliate = true });
+        World.Set(npc, new CombatState { Style = AttackStyle.Accurate, AttackType = definition.AttackType, AutoRetaliate = true });
         World.Set(npc, new NetworkIdentity(networkId, 0));
         World.Set(npc, new Npc(spawn.DefinitionId, spawner, spawn.Tile));
         spawn = spawn with { Current = npc, RespawnAtTick = 0 };
@@ -217,8 +217,13 @@ internal sealed class GameContext
         World.Set(entity, state.Skills);
         World.Set(entity, state.Inventory);
         World.Set(entity, state.Equipment);
-        World.Set(entity, EquipmentRules.Bonuses(state.Equipment, Items));
-        World.Set(entity, new CombatState { Style = state.AttackStyle, AutoRetaliate = state.AutoRetaliate });
+        var bonuses = EquipmentRules.Bonuses(state.Equipment, Items);
+        World.Set(entity, bonuses);
+
+        // A character stores its stance; the button is the weapon's first with that stance.
+        var combat = new CombatState { AutoRetaliate = state.AutoRetaliate };
+        WeaponStyles.Select(ref combat, bonuses.Weapon, WeaponStyles.FirstWithStance(bonuses.Weapon, state.AttackStyle));
+        World.Set(entity, combat);
         World.Set(entity, new Movement { Running = state.Running });
         World.Set(entity, new NetworkIdentity(networkId, 0));
         World.Set(entity, new Player(state.CharacterId, DisplayName.From(state.Name)));

@@ -104,6 +104,8 @@ internal static class StateHasher
             hash.Add(combat.NextEatTick);
             hash.Add(combat.InCombatUntilTick);
             hash.Add((long)combat.Style);
+            hash.Add((long)combat.AttackType);
+            hash.Add((long)combat.Option);
             hash.Add(combat.AutoRetaliate);
         }
 

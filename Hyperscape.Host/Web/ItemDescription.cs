@@ -6,4 +6,9 @@ namespace Hyperscape.Host.Web;
 /// <param name="Stackable">True when many fit one slot.</param>
 /// <param name="Slot">The equipment slot it is worn in, or -1.</param>
 /// <param name="Heals">Hitpoints eating it heals, or 0.</param>
-public sealed record ItemDescription(int Id, string Name, bool Stackable, int Slot, int Heals);
+/// <param name="Styles">
+/// For a weapon, the names of its combat options in button order: SetAttackStyle's value is an
+/// index into them. Empty for anything else.
+/// </param>
+/// <param name="Requirements">The levels wearing it needs, as "Attack 5".</param>
+public sealed record ItemDescription(int Id, string Name, bool Stackable, int Slot, int Heals, IReadOnlyList<string> Styles, IReadOnlyList<string> Requirements);

@@ -1,5 +1,6 @@
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Host.Configuration;
 
 namespace Hyperscape.Host.Web;
@@ -22,6 +23,7 @@ namespace Hyperscape.Host.Web;
 /// <param name="ViewRadius">Tiles in view around the player.</param>
 /// <param name="Privy">True when Privy access tokens are accepted (else sessions are anonymous).</param>
 /// <param name="Voice">True when LiveKit voice is configured.</param>
+/// <param name="UnarmedStyles">The combat options without a weapon, in button order.</param>
 public sealed record WorldDescription(
     int Width,
     int Height,
@@ -32,7 +34,8 @@ public sealed record WorldDescription(
     double FrameMs,
     int ViewRadius,
     bool Privy,
-    bool Voice)
+    bool Voice,
+    IReadOnlyList<string> UnarmedStyles)
 {
     /// <summary>Describes <paramref name="content"/>, ticking every <paramref name="tickLength"/>, as the client sees it.</summary>
     public static WorldDescription From(SimulationOptions content, TimeSpan tickLength, ServerOptions server, int viewRadius)
@@ -58,7 +61,9 @@ public sealed record WorldDescription(
         {
             if (content.Items.TryGet(id, out var item))
             {
-                items.Add(new ItemDescription(item.Id, item.Name, item.Stackable, item.Slot is { } slot ? (int)slot : -1, item.Heals));
+                var styles = item.Slot == EquipmentSlot.Weapon ? StyleNames(item.Weapon) : [];
+                var requirements = item.Requirements.Select(r => $"{r.Skill} {r.Level}").ToList();
+                items.Add(new ItemDescription(item.Id, item.Name, item.Stackable, item.Slot is { } slot ? (int)slot : -1, item.Heals, styles, requirements));
             }
         }
 
@@ -73,6 +78,18 @@ public sealed record WorldDescription(
             server.FrameInterval.TotalMilliseconds,
             viewRadius,
             server.Privy.Enabled,
-            server.LiveKit.Enabled);
+            server.LiveKit.Enabled,
+            StyleNames(WeaponCategory.Unarmed));
+    }
+
+    private static List<string> StyleNames(WeaponCategory weapon)
+    {
+        var names = new List<string>();
+        foreach (var option in WeaponStyles.Options(weapon))
+        {
+            names.Add(option.Name);
+        }
+
+        return names;
     }
 }

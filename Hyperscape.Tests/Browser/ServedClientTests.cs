@@ -53,6 +53,10 @@ public sealed class ServedClientTests
             Assert.That(Blocked(120, 140), Is.True, "the default world's long wall");
             Assert.That(Blocked(128, 128), Is.False, "the spawn point");
             Assert.That(root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()), Does.Contain("Bronze sword"));
+            var longsword = root.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "Steel longsword");
+            Assert.That(longsword.GetProperty("styles").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "Chop", "Slash", "Lunge", "Block" }));
+            Assert.That(longsword.GetProperty("requirements").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "Attack 5" }));
+            Assert.That(root.GetProperty("unarmedStyles").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "Punch", "Kick", "Block" }));
             Assert.That(root.GetProperty("npcs").EnumerateArray().Select(i => i.GetProperty("name").GetString()), Does.Contain("Chicken"));
         }
         finally

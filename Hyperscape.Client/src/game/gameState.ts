@@ -15,7 +15,7 @@ import {
   type ServerMessage,
   type SkillValue,
 } from "../net/protocol";
-import { SkillNames, type Content } from "../world/content";
+import { SkillNames, WeaponSlot, type Content } from "../world/content";
 import { Pathfinder } from "../world/pathfinder";
 import type { TileMap } from "../world/tileMap";
 import { EntityView } from "./entityView";
@@ -67,6 +67,7 @@ export class GameState {
   lastError = "";
   /** Counts of what arrived, for tests and the debug line. */
   readonly received = { sync: 0, events: 0, corrections: 0, agreements: 0, splats: 0, xpDrops: 0 };
+
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -100,6 +101,11 @@ export class GameState {
     this.chat.push({ channel, from, text, at: this.now() });
     if (this.chat.length > 200) this.chat.splice(0, this.chat.length - 200);
     this.changed();
+  }
+
+  /** The combat options of the weapon in hand (the equipment's weapon slot), in button order. */
+  combatStyles(): string[] {
+    return this.content.stylesOf(this.equipment[WeaponSlot]?.item ?? 0);
   }
 
   apply(message: ServerMessage): void {
@@ -182,6 +188,8 @@ export class GameState {
           break;
         case "equipment":
           this.equipment = entry.slots;
+          // The server keeps the same button on a new weapon, or its last when it has fewer.
+          this.attackStyle = Math.min(this.attackStyle, this.combatStyles().length - 1);
           panels = true;
           break;
         case "skills":

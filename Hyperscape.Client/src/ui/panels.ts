@@ -8,7 +8,6 @@ import { EquipmentSlotNames, SkillNames } from "../world/content";
 import { xpToNextLevel } from "../world/xpTable";
 import { byId, element } from "./dom";
 
-export const AttackStyles = ["Accurate", "Aggressive", "Defensive", "Controlled"] as const;
 
 export class Panels {
   private selectedSlot = -1;
@@ -166,7 +165,7 @@ export class Panels {
   }
 
   private renderCombat(): void {
-    const styles = AttackStyles.map((style, value) => {
+    const styles = this.state.combatStyles().map((style, value) => {
       const button = element("button", { textContent: style, className: this.state.attackStyle === value ? "selected" : "" });
       button.setAttribute("aria-pressed", String(this.state.attackStyle === value));
       button.addEventListener("click", () => {

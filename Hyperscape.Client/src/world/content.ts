@@ -6,6 +6,10 @@ export interface ItemInfo {
   stackable: boolean;
   slot: number;
   heals: number;
+  /** A weapon's combat options in button order; SetAttackStyle's value indexes them. */
+  styles: string[];
+  /** Levels wearing it needs, as "Attack 5". */
+  requirements: string[];
 }
 
 export interface NpcInfo {
@@ -27,9 +31,13 @@ export interface WorldDescription {
   viewRadius: number;
   privy: boolean;
   voice: boolean;
+  unarmedStyles: string[];
 }
 
 export const EquipmentSlotNames = ["Head", "Cape", "Amulet", "Weapon", "Body", "Shield", "Legs", "Gloves", "Boots", "Ring", "Ammo"] as const;
+
+/** The equipment slot a weapon is wielded in. */
+export const WeaponSlot = EquipmentSlotNames.indexOf("Weapon");
 
 export const SkillNames = [
   "Attack",
@@ -66,6 +74,12 @@ export class Content {
 
   itemName(id: number): string {
     return this.items.get(id)?.name ?? `Item ${id}`;
+  }
+
+  /** The combat options with the weapon `itemId` in hand (0 or an unknown id: bare hands). */
+  stylesOf(itemId: number): string[] {
+    const styles = this.items.get(itemId)?.styles ?? [];
+    return styles.length > 0 ? styles : this.world.unarmedStyles;
   }
 
   npc(id: number): NpcInfo | undefined {

@@ -1,8 +1,9 @@
+using Hyperscape.Ecs.Game.Rules;
+
 namespace Hyperscape.Ecs.Game.Components;
 
-/// <summary>The sum of a player's equipment bonuses, recomputed when equipment changes.</summary>
-/// <param name="Attack">Melee attack bonus.</param>
-/// <param name="Strength">Melee strength bonus.</param>
-/// <param name="Defence">Defence bonus.</param>
+/// <summary>What a player's equipment adds up to, recomputed when equipment changes.</summary>
+/// <param name="Bonuses">The summed bonuses of everything worn.</param>
 /// <param name="AttackSpeed">Ticks between attacks with the current weapon.</param>
-public record struct CombatBonuses(int Attack, int Strength, int Defence, int AttackSpeed);
+/// <param name="Weapon">The wielded weapon's kind (<see cref="WeaponCategory.Unarmed"/> without one): its combat options.</param>
+public record struct CombatBonuses(EquipmentBonuses Bonuses, int AttackSpeed, WeaponCategory Weapon);

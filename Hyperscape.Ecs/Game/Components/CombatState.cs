@@ -21,8 +21,14 @@ public record struct CombatState
     /// <summary>The entity counts as in combat until this tick (17 ticks after the last hit).</summary>
     public long InCombatUntilTick;
 
-    /// <summary>The attack style in use.</summary>
+    /// <summary>The stance in use: its level bonus and where its XP goes.</summary>
     public AttackStyle Style;
+
+    /// <summary>How this entity's attacks land: the chosen option's type, or an NPC's own.</summary>
+    public AttackType AttackType;
+
+    /// <summary>The combat option (button) chosen among the wielded weapon's; a player's only.</summary>
+    public byte Option;
 
     /// <summary>Fight back when attacked.</summary>
     public bool AutoRetaliate;

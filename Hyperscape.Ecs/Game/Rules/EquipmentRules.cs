@@ -135,26 +135,27 @@ public static class EquipmentRules
         return result;
     }
 
-    /// <summary>The summed bonuses of everything worn, and the weapon's speed.</summary>
+    /// <summary>The summed bonuses of everything worn, and the weapon's speed and kind.</summary>
     public static CombatBonuses Bonuses(in Equipment equipment, ItemCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        int attack = 0, strength = 0, defence = 0, speed = CombatFormulas.DefaultAttackSpeed;
+        var bonuses = default(EquipmentBonuses);
+        var speed = CombatFormulas.DefaultAttackSpeed;
+        var weapon = WeaponCategory.Unarmed;
         for (var i = 0; i < Equipment.SlotCount; i++)
         {
             if (catalog.TryGet(equipment.Slots[i].ItemId, out var item))
             {
-                attack += item.AttackBonus;
-                strength += item.StrengthBonus;
-                defence += item.DefenceBonus;
-                if (i == (int)EquipmentSlot.Weapon && item.AttackSpeed > 0)
+                bonuses += item.Bonuses;
+                if (i == (int)EquipmentSlot.Weapon)
                 {
-                    speed = item.AttackSpeed;
+                    weapon = item.Weapon;
+                    speed = item.AttackSpeed > 0 ? item.AttackSpeed : speed;
                 }
             }
         }
 
-        return new CombatBonuses(attack, strength, defence, speed);
+        return new CombatBonuses(bonuses, speed, weapon);
     }
 
     /// <summary>The other slot the new item pushes out, if any.</summary>

@@ -39,21 +39,59 @@ public sealed class ItemCatalog
     public static ItemCatalog Standard { get; } = new(
     [
         new(ItemIds.Coins, "Coins", Stackable: true),
-        new(ItemIds.BronzeSword, "Bronze sword", Slot: EquipmentSlot.Weapon, AttackBonus: 4, StrengthBonus: 3, AttackSpeed: 4, Value: 26),
-        new(ItemIds.IronSword, "Iron sword", Slot: EquipmentSlot.Weapon, AttackBonus: 10, StrengthBonus: 7, AttackSpeed: 4, Value: 91),
-        new(ItemIds.SteelLongsword, "Steel longsword", Slot: EquipmentSlot.Weapon, AttackBonus: 21, StrengthBonus: 22, AttackSpeed: 5, Value: 500)
+        new(ItemIds.BronzeSword, "Bronze sword", Slot: EquipmentSlot.Weapon, AttackSpeed: 4, Value: 26)
         {
+            Weapon = WeaponCategory.Sword,
+            Bonuses = new(StabAttack: 4, SlashAttack: 3, CrushAttack: -2, SlashDefence: 2, CrushDefence: 1, MeleeStrength: 5),
+        },
+        new(ItemIds.IronSword, "Iron sword", Slot: EquipmentSlot.Weapon, AttackSpeed: 4, Value: 91)
+        {
+            Weapon = WeaponCategory.Sword,
+            Bonuses = new(StabAttack: 6, SlashAttack: 4, CrushAttack: -2, SlashDefence: 2, CrushDefence: 1, MeleeStrength: 7),
+        },
+        new(ItemIds.SteelLongsword, "Steel longsword", Slot: EquipmentSlot.Weapon, AttackSpeed: 5, Value: 500)
+        {
+            Weapon = WeaponCategory.Longsword,
+            Bonuses = new(StabAttack: 8, SlashAttack: 12, CrushAttack: -2, SlashDefence: 3, CrushDefence: 2, MeleeStrength: 14),
             Requirements = [new(Skill.Attack, 5)],
         },
-        new(ItemIds.Bronze2hSword, "Bronze 2h sword", Slot: EquipmentSlot.Weapon, TwoHanded: true, AttackBonus: 9, StrengthBonus: 10, AttackSpeed: 7, Value: 80),
-        new(ItemIds.WoodenShield, "Wooden shield", Slot: EquipmentSlot.Shield, DefenceBonus: 5, Value: 20),
-        new(ItemIds.BronzeFullHelm, "Bronze full helm", Slot: EquipmentSlot.Head, DefenceBonus: 6, Value: 44),
-        new(ItemIds.BronzePlatebody, "Bronze platebody", Slot: EquipmentSlot.Body, DefenceBonus: 15, Value: 160),
-        new(ItemIds.BronzePlatelegs, "Bronze platelegs", Slot: EquipmentSlot.Legs, DefenceBonus: 8, Value: 80),
-        new(ItemIds.LeatherGloves, "Leather gloves", Slot: EquipmentSlot.Gloves, DefenceBonus: 1, Value: 6),
-        new(ItemIds.LeatherBoots, "Leather boots", Slot: EquipmentSlot.Boots, DefenceBonus: 1, Value: 6),
-        new(ItemIds.RedCape, "Red cape", Slot: EquipmentSlot.Cape, DefenceBonus: 1, Value: 2),
-        new(ItemIds.AmuletOfStrength, "Amulet of strength", Slot: EquipmentSlot.Amulet, StrengthBonus: 10, Value: 900),
+        new(ItemIds.Bronze2hSword, "Bronze 2h sword", Slot: EquipmentSlot.Weapon, TwoHanded: true, AttackSpeed: 7, Value: 80)
+        {
+            Weapon = WeaponCategory.TwoHandedSword,
+            Bonuses = new(StabAttack: -4, SlashAttack: 9, CrushAttack: 8, MagicAttack: -4, RangedDefence: -1, MeleeStrength: 10),
+        },
+        new(ItemIds.WoodenShield, "Wooden shield", Slot: EquipmentSlot.Shield, Value: 20)
+        {
+            Bonuses = new(StabDefence: 4, SlashDefence: 5, CrushDefence: 3, MagicDefence: 1, RangedDefence: 4),
+        },
+        new(ItemIds.BronzeFullHelm, "Bronze full helm", Slot: EquipmentSlot.Head, Value: 44)
+        {
+            Bonuses = new(MagicAttack: -3, RangedAttack: -1, StabDefence: 4, SlashDefence: 5, CrushDefence: 3, MagicDefence: -1, RangedDefence: 4),
+        },
+        new(ItemIds.BronzePlatebody, "Bronze platebody", Slot: EquipmentSlot.Body, Value: 160)
+        {
+            Bonuses = new(MagicAttack: -30, RangedAttack: -10, StabDefence: 15, SlashDefence: 14, CrushDefence: 9, MagicDefence: -6, RangedDefence: 14),
+        },
+        new(ItemIds.BronzePlatelegs, "Bronze platelegs", Slot: EquipmentSlot.Legs, Value: 80)
+        {
+            Bonuses = new(MagicAttack: -21, RangedAttack: -7, StabDefence: 8, SlashDefence: 7, CrushDefence: 6, MagicDefence: -4, RangedDefence: 7),
+        },
+        new(ItemIds.LeatherGloves, "Leather gloves", Slot: EquipmentSlot.Gloves, Value: 6)
+        {
+            Bonuses = new(StabDefence: 1, SlashDefence: 1, CrushDefence: 1),
+        },
+        new(ItemIds.LeatherBoots, "Leather boots", Slot: EquipmentSlot.Boots, Value: 6)
+        {
+            Bonuses = new(StabDefence: 1, SlashDefence: 1, CrushDefence: 1),
+        },
+        new(ItemIds.RedCape, "Red cape", Slot: EquipmentSlot.Cape, Value: 2)
+        {
+            Bonuses = new(StabDefence: 1, SlashDefence: 1, CrushDefence: 1, MagicDefence: 1, RangedDefence: 1),
+        },
+        new(ItemIds.AmuletOfStrength, "Amulet of strength", Slot: EquipmentSlot.Amulet, Value: 900)
+        {
+            Bonuses = new(MeleeStrength: 10),
+        },
         new(ItemIds.GoldRing, "Gold ring", Slot: EquipmentSlot.Ring, Value: 350),
         new(ItemIds.BronzeArrow, "Bronze arrow", Stackable: true, Slot: EquipmentSlot.Ammo, Value: 1),
         new(ItemIds.Shrimps, "Shrimps", Heals: 3, Value: 5),

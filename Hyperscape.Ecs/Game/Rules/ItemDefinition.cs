@@ -6,9 +6,6 @@ namespace Hyperscape.Ecs.Game.Rules;
 /// <param name="Stackable">Stackable items share one slot up to <see cref="int.MaxValue"/>.</param>
 /// <param name="Slot">The equipment slot, or null when the item cannot be worn.</param>
 /// <param name="TwoHanded">A two-handed weapon also occupies the shield slot.</param>
-/// <param name="AttackBonus">Melee attack bonus when worn.</param>
-/// <param name="StrengthBonus">Melee strength bonus when worn.</param>
-/// <param name="DefenceBonus">Defence bonus when worn.</param>
 /// <param name="AttackSpeed">Ticks between attacks for a weapon; 0 elsewhere.</param>
 /// <param name="Heals">Health restored when eaten; 0 when the item is not food.</param>
 /// <param name="Value">Base value in coins.</param>
@@ -18,13 +15,16 @@ public sealed record ItemDefinition(
     bool Stackable = false,
     EquipmentSlot? Slot = null,
     bool TwoHanded = false,
-    int AttackBonus = 0,
-    int StrengthBonus = 0,
-    int DefenceBonus = 0,
     int AttackSpeed = 0,
     int Heals = 0,
     int Value = 1)
 {
+    /// <summary>The bonuses the item gives while worn.</summary>
+    public EquipmentBonuses Bonuses { get; init; }
+
+    /// <summary>For a weapon, its kind, which fixes its combat options.</summary>
+    public WeaponCategory Weapon { get; init; }
+
     /// <summary>The levels wielding or wearing the item needs; none when empty.</summary>
     public IReadOnlyList<SkillRequirement> Requirements { get; init; } = [];
 

@@ -7,9 +7,6 @@ namespace Hyperscape.Ecs.Game.Rules;
 /// <param name="Strength">Strength level.</param>
 /// <param name="Defence">Defence level.</param>
 /// <param name="Hitpoints">Maximum health.</param>
-/// <param name="AttackBonus">Melee attack bonus.</param>
-/// <param name="StrengthBonus">Melee strength bonus.</param>
-/// <param name="DefenceBonus">Defence bonus.</param>
 /// <param name="AttackSpeed">Ticks between attacks.</param>
 /// <param name="Aggressive">Attacks players in range unprompted.</param>
 /// <param name="Drops">What a kill leaves behind.</param>
@@ -20,13 +17,16 @@ public sealed record NpcDefinition(
     int Strength,
     int Defence,
     int Hitpoints,
-    int AttackBonus,
-    int StrengthBonus,
-    int DefenceBonus,
     int AttackSpeed,
     bool Aggressive,
     DropTable Drops)
 {
+    /// <summary>Its attack and defence bonuses per attack type, and its strength.</summary>
+    public EquipmentBonuses Bonuses { get; init; }
+
+    /// <summary>How its attacks land (crush unless the data says otherwise).</summary>
+    public AttackType AttackType { get; init; } = AttackType.Crush;
+
     /// <summary>The combat level by the player formula, with ranged, magic and prayer at 1.</summary>
     public int CombatLevel { get; } = Rules.CombatLevel.Compute(Attack, Strength, Defence, Hitpoints, 1, 1, 1);
 }

@@ -253,7 +253,12 @@ internal sealed class ActionSystem : IGameSystem
     private static RejectionReason EquipmentChanged(GameContext context, Entity player, long playerId)
     {
         var world = context.World;
-        world.Set(player, EquipmentRules.Bonuses(world.GetReadOnly<Equipment>(player), context.Items));
+        var bonuses = EquipmentRules.Bonuses(world.GetReadOnly<Equipment>(player), context.Items);
+        world.Set(player, bonuses);
+
+        // The same button on the new weapon, as OSRS keeps it; its last when it has fewer.
+        ref var combat = ref world.Get<CombatState>(player);
+        WeaponStyles.Select(ref combat, bonuses.Weapon, combat.Option);
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: transaction));
         context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: transaction));
@@ -320,12 +325,14 @@ internal sealed class ActionSystem : IGameSystem
 
     private static RejectionReason SetStyle(World world, Entity player, int value)
     {
-        if ((uint)value > (uint)AttackStyle.Controlled)
+        // A button of the wielded weapon's options: 0..2 bare-handed, 0..3 with most weapons.
+        var weapon = world.GetReadOnly<CombatBonuses>(player).Weapon;
+        if ((uint)value >= (uint)WeaponStyles.Options(weapon).Length)
         {
             return RejectionReason.InvalidValue;
         }
 
-        world.Get<CombatState>(player).Style = (AttackStyle)value;
+        WeaponStyles.Select(ref world.Get<CombatState>(player), weapon, value);
         return RejectionReason.None;
     }
 

@@ -88,9 +88,10 @@ internal sealed class CombatSystem : IGameSystem
             return;
         }
 
-        var attackerRoll = RollOf(context, attacker, combat.Style, out var attackSpeed);
+        // The attacker's type picks its attack bonus and the defender's matching defence bonus.
+        var attackerRoll = RollOf(context, attacker, combat.Style, combat.AttackType, out var attackSpeed);
         ref var defence = ref world.Get<CombatState>(target);
-        var defenderRoll = RollOf(context, target, defence.Style, out var targetSpeed);
+        var defenderRoll = RollOf(context, target, defence.Style, combat.AttackType, out var targetSpeed);
         var (chance, maxHit) = CombatFormulas.Evaluate(attackerRoll, defenderRoll);
         var damage = context.Random.NextDouble() < chance ? context.Random.NextInclusive(0, maxHit) : 0;
         ref var health = ref world.Get<Health>(target);
@@ -121,23 +122,27 @@ internal sealed class CombatSystem : IGameSystem
         }
     }
 
-    /// <summary>The melee inputs of a player (skills, equipment, style) or an NPC (its definition).</summary>
-    private static MeleeRoll RollOf(GameContext context, Entity entity, AttackStyle style, out int attackSpeed)
+    /// <summary>
+    /// The melee inputs of a player (skills, equipment, stance) or an NPC (its definition), with
+    /// the attack and defence bonuses of <paramref name="type"/>, the type of the swing.
+    /// </summary>
+    private static MeleeRoll RollOf(GameContext context, Entity entity, AttackStyle style, AttackType type, out int attackSpeed)
     {
         var world = context.World;
         if (world.TryGet<Npc>(entity, out var npc))
         {
             var definition = context.Npcs[npc.DefinitionId];
+            var own = definition.Bonuses;
             attackSpeed = definition.AttackSpeed;
             return new MeleeRoll(definition.Attack, definition.Strength, definition.Defence,
-                definition.AttackBonus, definition.StrengthBonus, definition.DefenceBonus, AttackStyle.Accurate, StyleBonus: false);
+                own.Attack(type), own.MeleeStrength, own.Defence(type), AttackStyle.Accurate, StyleBonus: false);
         }
 
         ref readonly var skills = ref world.GetReadOnly<Skills>(entity);
-        var bonuses = world.GetReadOnly<CombatBonuses>(entity);
-        attackSpeed = bonuses.AttackSpeed > 0 ? bonuses.AttackSpeed : CombatFormulas.DefaultAttackSpeed;
+        var worn = world.GetReadOnly<CombatBonuses>(entity);
+        attackSpeed = worn.AttackSpeed > 0 ? worn.AttackSpeed : CombatFormulas.DefaultAttackSpeed;
         return new MeleeRoll(skills.Level(Skill.Attack), skills.Level(Skill.Strength), skills.Level(Skill.Defense),
-            bonuses.Attack, bonuses.Strength, bonuses.Defence, style, StyleBonus: true);
+            worn.Bonuses.Attack(type), worn.Bonuses.MeleeStrength, worn.Bonuses.Defence(type), style, StyleBonus: true);
     }
 
     private static void AwardXp(GameContext context, Entity player, long playerId, AttackStyle style, int damage)

@@ -77,7 +77,9 @@ internal sealed class DeathSystem : IGameSystem
         var equipment = world.GetReadOnly<Equipment>(player);
         world.Set(player, default(Inventory));
         world.Set(player, default(Equipment));
-        world.Set(player, EquipmentRules.Bonuses(default, context.Items));
+        var unarmed = EquipmentRules.Bonuses(default, context.Items);
+        world.Set(player, unarmed);
+        WeaponStyles.Select(ref world.Get<CombatState>(player), unarmed.Weapon, combat.Option);
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: deathId));
         context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: deathId));
         var dropped = context.DropScratch;

@@ -49,7 +49,8 @@ public class CombatRulesTests
         //   defence roll = (40 + 8 + 3) * (30 + 64) = 51 * 94 = 4,794
         // 2,214 <= 4,794: chance = 2,214 / (2 * (4,794 + 1)) = 2,214 / 9,590 = 0.230865...
         var giant = NpcCatalog.Standard[NpcIds.HillGiant];
-        var npc = new MeleeRoll(giant.Attack, giant.Strength, giant.Defence, giant.AttackBonus, giant.StrengthBonus, giant.DefenceBonus, AttackStyle.Accurate, StyleBonus: false);
+        Assert.That(giant.AttackType, Is.EqualTo(AttackType.Crush));
+        var npc = new MeleeRoll(giant.Attack, giant.Strength, giant.Defence, giant.Bonuses.Attack(AttackType.Crush), giant.Bonuses.MeleeStrength, 0, AttackStyle.Accurate, StyleBonus: false);
         var player = new MeleeRoll(1, 1, 40, 0, 0, 30, AttackStyle.Defensive, StyleBonus: true);
         var (chance, maxHit) = CombatFormulas.Evaluate(npc, player);
         Assert.That(maxHit, Is.EqualTo(4));
@@ -60,11 +61,11 @@ public class CombatRulesTests
     public void A_player_against_a_guard_rolls_by_the_osrs_definitions()
     {
         // Player: attack 60, accurate, attack bonus 21: (60 + 8 + 3) * (21 + 64) = 71 * 85 = 6,035.
-        // Guard: defence 14, defence bonus 12: (14 + 9) * (12 + 64) = 23 * 76 = 1,748.
+        // Guard against a stab: defence 14, stab defence bonus 12: (14 + 9) * (12 + 64) = 23 * 76 = 1,748.
         // 6,035 > 1,748: chance = 1 - (1,748 + 2) / (2 * (6,035 + 1)) = 1 - 1,750 / 12,072 = 0.855036...
         var guard = NpcCatalog.Standard[NpcIds.Guard];
         var player = new MeleeRoll(60, 1, 1, 21, 0, 0, AttackStyle.Accurate, StyleBonus: true);
-        var npc = new MeleeRoll(guard.Attack, guard.Strength, guard.Defence, guard.AttackBonus, guard.StrengthBonus, guard.DefenceBonus, AttackStyle.Accurate, StyleBonus: false);
+        var npc = new MeleeRoll(guard.Attack, guard.Strength, guard.Defence, 0, 0, guard.Bonuses.Defence(AttackType.Stab), AttackStyle.Accurate, StyleBonus: false);
         Assert.That(CombatFormulas.Evaluate(player, npc).HitChance, Is.EqualTo(1 - (1750.0 / 12072.0)).Within(1e-12));
     }
 

@@ -168,13 +168,19 @@ public class ItemRulesTests
     public void Bonuses_sum_the_worn_items_and_take_the_weapon_speed()
     {
         var equipment = default(Equipment);
-        Assert.That(EquipmentRules.Bonuses(equipment, Items), Is.EqualTo(new CombatBonuses(0, 0, 0, 4)));
+        Assert.That(EquipmentRules.Bonuses(equipment, Items), Is.EqualTo(new CombatBonuses(default, 4, WeaponCategory.Unarmed)));
 
         equipment.Slots[(int)EquipmentSlot.Weapon] = new ItemStack(ItemIds.SteelLongsword, 1);
         equipment.Slots[(int)EquipmentSlot.Amulet] = new ItemStack(ItemIds.AmuletOfStrength, 1);
         equipment.Slots[(int)EquipmentSlot.Body] = new ItemStack(ItemIds.BronzePlatebody, 1);
 
-        Assert.That(EquipmentRules.Bonuses(equipment, Items), Is.EqualTo(new CombatBonuses(21, 32, 15, 5)));
+        // Longsword (8, 12, -2 | 0, 3, 2 | str 14) + amulet (str 10) + platebody
+        // (magic -30, ranged -10 | 15, 14, 9, -6, 14), field by field.
+        var expected = new EquipmentBonuses(
+            StabAttack: 8, SlashAttack: 12, CrushAttack: -2, MagicAttack: -30, RangedAttack: -10,
+            StabDefence: 15, SlashDefence: 17, CrushDefence: 11, MagicDefence: -6, RangedDefence: 14,
+            MeleeStrength: 24);
+        Assert.That(EquipmentRules.Bonuses(equipment, Items), Is.EqualTo(new CombatBonuses(expected, 5, WeaponCategory.Longsword)));
     }
 
     [Test]

@@ -121,9 +121,14 @@ public class CombatTests
     public void A_controlled_style_splits_xp_over_attack_strength_and_defence()
     {
         var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
-        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 40) with { AttackStyle = AttackStyle.Controlled });
+        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 40) with
+        {
+            AttackStyle = AttackStyle.Controlled,
+            Equipment = EquipmentWith(EquipmentSlot.Weapon, ItemIds.SteelLongsword),
+        });
         var cow = harness.NpcNear(CowHome);
         harness.Edit<Health>(cow) = new Health(5000, 5000);
+        Assert.That(harness.Get<CombatState>(player).AttackType, Is.EqualTo(AttackType.Stab), "a longsword's controlled option is Lunge, a stab");
 
         harness.Act(PlayerAction.Attack(player, cow));
         harness.Step(40);
@@ -136,6 +141,87 @@ public class CombatTests
         Assert.That(skills.XpTenths(Skill.Attack) - start, Is.EqualTo(share));
         Assert.That(skills.XpTenths(Skill.Strength) - start, Is.EqualTo(share));
         Assert.That(skills.XpTenths(Skill.Defense) - start, Is.EqualTo(share));
+    }
+
+    [Test]
+    public void The_chosen_button_picks_the_weapons_attack_type_and_stance()
+    {
+        var harness = new SimulationHarness();
+        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 40) with
+        {
+            Inventory = SimulationHarness.InventoryOf((ItemIds.Bronze2hSword, 1), (ItemIds.BronzeSword, 1)),
+        });
+        var combat = harness.Get<CombatState>(player);
+        Assert.That((combat.Option, combat.AttackType, combat.Style), Is.EqualTo(((byte)0, AttackType.Crush, AttackStyle.Accurate)), "bare hands punch: crush");
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)3)), Is.EqualTo(RejectionReason.InvalidValue), "fists have three options");
+
+        Assert.That(harness.Do(PlayerAction.Equip(player, 0)), Is.EqualTo(RejectionReason.None));
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)2)), Is.EqualTo(RejectionReason.None));
+        combat = harness.Get<CombatState>(player);
+        Assert.That((combat.AttackType, combat.Style), Is.EqualTo((AttackType.Crush, AttackStyle.Aggressive)), "a 2h sword's third option is Smash");
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)4)), Is.EqualTo(RejectionReason.InvalidValue));
+
+        var sword = InventoryRules.FindStack(harness.Get<Inventory>(player), ItemIds.BronzeSword);
+        Assert.That(harness.Do(PlayerAction.Equip(player, sword)), Is.EqualTo(RejectionReason.None));
+        combat = harness.Get<CombatState>(player);
+        Assert.That((combat.Option, combat.AttackType, combat.Style), Is.EqualTo(((byte)2, AttackType.Slash, AttackStyle.Aggressive)), "the same button on a short sword: Slash");
+
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)3)), Is.EqualTo(RejectionReason.None));
+        Assert.That(harness.Do(PlayerAction.Unequip(player, (int)EquipmentSlot.Weapon)), Is.EqualTo(RejectionReason.None));
+        combat = harness.Get<CombatState>(player);
+        Assert.That((combat.Option, combat.AttackType, combat.Style), Is.EqualTo(((byte)2, AttackType.Crush, AttackStyle.Defensive)), "fists have no fourth button: their last, Block");
+    }
+
+    [Test]
+    public void A_stab_meets_the_stab_defence_and_a_slash_the_slash_defence()
+    {
+        // A platebody defends 15 against stabs and 9 against crushing blows: the same attacker hits
+        // a crush more often. Accurate stab and crush, attack 40, no attack bonus, against defence 40:
+        //   attack roll = (40 + 8 + 3) * 64 = 3,264
+        //   stab:  defence roll = (40 + 8) * (15 + 64) = 3,792 -> 3,264 / (2 * 3,793) = 0.43026...
+        //   crush: defence roll = (40 + 8) * (9 + 64) = 3,504  -> 3,264 / (2 * 3,505) = 0.46562...
+        var plate = ItemCatalog.Standard[ItemIds.BronzePlatebody].Bonuses;
+        var attacker = new MeleeRoll(40, 40, 40, 0, 0, 0, AttackStyle.Accurate, StyleBonus: true);
+        var stabbed = new MeleeRoll(40, 40, 40, 0, 0, plate.Defence(AttackType.Stab), AttackStyle.Accurate, StyleBonus: true);
+        var crushed = stabbed with { DefenceBonus = plate.Defence(AttackType.Crush) };
+        Assert.That(CombatFormulas.Evaluate(attacker, stabbed).HitChance, Is.EqualTo(3264.0 / 7586.0).Within(1e-12));
+        Assert.That(CombatFormulas.Evaluate(attacker, crushed).HitChance, Is.EqualTo(3264.0 / 7010.0).Within(1e-12));
+    }
+
+    [TestCase(0, 0.256, TestName = "A stab into a stab-proof dummy mostly misses")]
+    [TestCase(2, 0.750, TestName = "A slash at the same dummy mostly lands")]
+    public void A_swing_meets_the_targets_defence_against_its_own_type(int button, double expectedDamagingRate)
+    {
+        // A dummy with defence 1, +500 against stabs and nothing against slashes. A player with
+        // 40 everywhere and a bronze sword (stab +4, slash +3, strength +5):
+        //   Stab (accurate):    (40 + 8 + 3) * (4 + 64) = 3,468 against (1 + 9) * (500 + 64) = 5,640
+        //                       chance 3,468 / 11,282 = 0.307; max hit floor(0.5 + 48 * 69 / 640) = 5
+        //                       a damaging hit: 0.307 * 5 / 6 = 0.256
+        //   Slash (aggressive): (40 + 8) * (3 + 64) = 3,216 against (1 + 9) * 64 = 640
+        //                       chance 1 - 642 / 6,434 = 0.900; max hit floor(0.5 + 51 * 69 / 640) = 5
+        //                       a damaging hit: 0.900 * 5 / 6 = 0.750
+        var dummy = new NpcDefinition(NpcIds.Cow, "Dummy", 1, 1, 1, 5000, 4, false, new DropTable([], [], 1))
+        {
+            Bonuses = new(StabDefence: 500),
+        };
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)], npcTypes: new NpcCatalog([dummy]));
+        var player = harness.Join(new Tile(20, 19), s => SimulationHarness.Strong(s, 40) with
+        {
+            Health = new Health(5000, 5000),
+            Equipment = EquipmentWith(EquipmentSlot.Weapon, ItemIds.BronzeSword),
+            AutoRetaliate = false,
+        });
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)button)), Is.EqualTo(RejectionReason.None));
+        var target = harness.NpcNear(CowHome);
+        harness.Act(PlayerAction.Attack(player, target));
+        harness.Step(1_200);
+
+        var swings = harness.Events(GameEventKind.Damage).Where(e => e.Other == player).ToList();
+        Assert.That(swings, Has.Count.GreaterThanOrEqualTo(290), "a swing every 4 ticks");
+        var rate = swings.Count(e => e.A > 0) / (double)swings.Count;
+        var bound = 4 * Math.Sqrt(expectedDamagingRate * (1 - expectedDamagingRate) / swings.Count);
+        Assert.That(rate, Is.EqualTo(expectedDamagingRate).Within(bound), $"{swings.Count} swings");
+        Assert.That(swings.Max(e => e.A), Is.EqualTo(5), "the highest hit is the max hit");
     }
 
     [Test]

@@ -87,10 +87,10 @@ public class ItemActionTests
         Assert.That(harness.Events(GameEventKind.EquipmentChanged), Is.Empty);
         harness.Edit<Skills>(player).AddXp(Skill.Attack, XpTable.XpForLevel(5) * 10);
         Assert.That(harness.Do(PlayerAction.Equip(player, 0)), Is.EqualTo(RejectionReason.None));
-        Assert.That(harness.Get<CombatBonuses>(player), Is.EqualTo(new CombatBonuses(21, 22, 0, 5)));
+        Assert.That(harness.Get<CombatBonuses>(player), Is.EqualTo(new CombatBonuses(ItemCatalog.Standard[ItemIds.SteelLongsword].Bonuses, 5, WeaponCategory.Longsword)));
         Assert.That(harness.Do(PlayerAction.Equip(player, 1)), Is.EqualTo(RejectionReason.NotEquipable));
         Assert.That(harness.Do(PlayerAction.Unequip(player, (int)EquipmentSlot.Weapon)), Is.EqualTo(RejectionReason.None));
-        Assert.That(harness.Get<CombatBonuses>(player), Is.EqualTo(new CombatBonuses(0, 0, 0, 4)));
+        Assert.That(harness.Get<CombatBonuses>(player), Is.EqualTo(new CombatBonuses(default, 4, WeaponCategory.Unarmed)));
         Assert.That(harness.Events(GameEventKind.EquipmentChanged), Has.Count.EqualTo(2));
     }
 

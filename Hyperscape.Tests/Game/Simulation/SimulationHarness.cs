@@ -13,7 +13,7 @@ internal sealed class SimulationHarness
 {
     private long _nextCharacter = 1;
 
-    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null)
+    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null)
     {
         var map = new TileMap(size, size);
         walls?.Invoke(map);
@@ -22,6 +22,7 @@ internal sealed class SimulationHarness
             Seed = seed,
             Map = map,
             NpcSpawns = npcs ?? [],
+            Npcs = npcTypes ?? NpcCatalog.Standard,
             GroundItems = items ?? [],
             PlayerSpawn = new Tile(1, 1),
         });

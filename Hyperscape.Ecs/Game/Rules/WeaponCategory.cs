@@ -1,0 +1,17 @@
+namespace Hyperscape.Ecs.Game.Rules;
+
+/// <summary>A weapon's kind, which fixes its combat options (see <see cref="WeaponStyles"/>).</summary>
+public enum WeaponCategory : byte
+{
+    /// <summary>No weapon: punch, kick, block, all crush.</summary>
+    Unarmed,
+
+    /// <summary>Short swords: stab, lunge, slash, block.</summary>
+    Sword,
+
+    /// <summary>Longswords and scimitars: chop, slash, lunge (controlled), block.</summary>
+    Longsword,
+
+    /// <summary>Two-handed swords: chop, slash, smash (crush), block.</summary>
+    TwoHandedSword,
+}
