@@ -1,4 +1,4 @@
--- Hyperscape.NET schema, PostgreSQL 15. Version 1.
+-- Hyperscape.NET schema, PostgreSQL 15. Version 1 (later migrations: Hyperscape.Host/Persistence/Migrations/Postgres).
 --
 -- This file is migration 1: the server applies it once, in a transaction, at start-up, and
 -- records it in schema_version. Hyperscape.Host/Persistence/Migrations/Sqlite holds the

@@ -42,7 +42,7 @@ public class PeriodicSaveBenchmarks
         {
             _progress[i] = new CharacterProgress(
                 _database.CharacterIds[i], new Position((i + _round) % 300, 0, i / 300), new Health(10, 10), skills,
-                AttackStyle.Accurate, AutoRetaliate: true, Running: (i + _round) % 2 == 0);
+                AttackStyle.Accurate, AutoRetaliate: true, Running: (i + _round) % 2 == 0, PrayerPoints: 1, ActivePrayers: 0);
         }
     }
 

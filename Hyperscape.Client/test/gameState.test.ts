@@ -9,8 +9,8 @@ const world: WorldDescription = {
   height: 16,
   blocked: "",
   items: [
-    { id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12, styles: [], requirements: [] },
-    { id: 4, name: "Steel longsword", stackable: false, slot: 3, heals: 0, styles: ["Chop", "Slash", "Lunge", "Block"], requirements: ["Attack 5"] },
+    { id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12, styles: [], requirements: [], buryXpTenths: 0 },
+    { id: 4, name: "Steel longsword", stackable: false, slot: 3, heals: 0, styles: ["Chop", "Slash", "Lunge", "Block"], requirements: ["Attack 5"], buryXpTenths: 0 },
   ],
   npcs: [{ id: 1, name: "Chicken", combatLevel: 1, hitpoints: 3, aggressive: false }],
   tickMs: 600,
@@ -19,6 +19,8 @@ const world: WorldDescription = {
   privy: false,
   voice: false,
   unarmedStyles: ["Punch", "Kick", "Block"],
+  prayers: [{ name: "Thick Skin", level: 1 }],
+  altars: [{ x: 6, z: 5 }],
 };
 
 function entered(): GameState {
@@ -90,5 +92,13 @@ describe("the game state", () => {
     state.apply(decodeServerMessage([67, 4, 100, [[4, weapon(0)]]]));
     expect(state.combatStyles()).toEqual(["Punch", "Kick", "Block"]);
     expect(state.attackStyle).toBe(2);
+  });
+
+  it("mirrors its prayer points and prayers and finds the altar in reach", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([67, 3, 100, [[6, 7, 1]]]));
+    expect(state.prayerPoints).toBe(7);
+    expect(state.activePrayers).toBe(1);
+    expect(state.altarInReach()).toEqual({ x: 6, z: 5 });
   });
 });

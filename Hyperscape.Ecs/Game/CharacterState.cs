@@ -39,6 +39,12 @@ public sealed record CharacterState
     /// <summary>Whether the character runs.</summary>
     public bool Running { get; init; }
 
+    /// <summary>Prayer points left (a new character has its prayer level's worth: 1).</summary>
+    public int PrayerPoints { get; init; } = 1;
+
+    /// <summary>The prayers on, one bit per <see cref="Prayer"/>.</summary>
+    public int ActivePrayers { get; init; }
+
     /// <summary>Whether a death's drops are still owed (a death interrupted by a shutdown).</summary>
     public bool IsDead => Health.Current <= 0;
 }

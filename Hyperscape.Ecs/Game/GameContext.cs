@@ -224,6 +224,17 @@ internal sealed class GameContext
         var combat = new CombatState { AutoRetaliate = state.AutoRetaliate };
         WeaponStyles.Select(ref combat, bonuses.Weapon, WeaponStyles.FirstWithStance(bonuses.Weapon, state.AttackStyle));
         World.Set(entity, combat);
+
+        // Points are capped by the level; a prayer the level no longer allows stays off.
+        var prayerLevel = state.Skills.Level(Skill.Prayer);
+        var allowed = 0;
+        foreach (var prayer in PrayerBook.Span)
+        {
+            allowed |= prayer.Level <= prayerLevel ? prayer.Bit : 0;
+        }
+
+        var points = Math.Clamp(state.PrayerPoints, 0, prayerLevel);
+        World.Set(entity, new PrayerState { Points = points, Active = points > 0 ? state.ActivePrayers & allowed : 0 });
         World.Set(entity, new Movement { Running = state.Running });
         World.Set(entity, new NetworkIdentity(networkId, 0));
         World.Set(entity, new Player(state.CharacterId, DisplayName.From(state.Name)));
@@ -242,18 +253,22 @@ internal sealed class GameContext
         var combat = World.GetReadOnly<CombatState>(player);
         var dying = World.Has<Dying>(player);
         var health = World.GetReadOnly<Health>(player);
+        var prayer = World.GetReadOnly<PrayerState>(player);
+        var skills = World.GetReadOnly<Skills>(player);
         return new CharacterState
         {
             CharacterId = identity.CharacterId,
             Name = identity.Name.ToString(),
             Position = dying ? Position.At(Options.PlayerSpawn) : World.GetReadOnly<Position>(player),
             Health = dying ? health with { Current = health.Max } : health,
-            Skills = World.GetReadOnly<Skills>(player),
+            Skills = skills,
             Inventory = World.GetReadOnly<Inventory>(player),
             Equipment = World.GetReadOnly<Equipment>(player),
             AttackStyle = combat.Style,
             AutoRetaliate = combat.AutoRetaliate,
             Running = World.GetReadOnly<Movement>(player).Running,
+            PrayerPoints = dying ? skills.Level(Skill.Prayer) : prayer.Points,
+            ActivePrayers = dying ? 0 : prayer.Active,
         };
     }
 

@@ -43,6 +43,7 @@ public sealed class Simulation : IDisposable
         [
             (TickPhase.Sessions, new SessionSystem(_sessions)),
             (TickPhase.Actions, new ActionSystem(_actions)),
+            (TickPhase.Prayer, new PrayerSystem(world)),
             (TickPhase.Movement, new MovementSystem(world)),
             (TickPhase.Combat, new CombatSystem(world)),
             (TickPhase.NpcAi, new NpcAiSystem(world)),
@@ -250,9 +251,11 @@ public sealed class Simulation : IDisposable
             var skills = chunk.GetReadOnlySpan<Skills>();
             var combats = chunk.GetReadOnlySpan<CombatState>();
             var movements = chunk.GetReadOnlySpan<Movement>();
+            var prayers = chunk.GetReadOnlySpan<PrayerState>();
             for (var i = 0; i < players.Length; i++)
             {
-                progress.Add(new CharacterProgress(players[i].CharacterId, positions[i], healths[i], skills[i], combats[i].Style, combats[i].AutoRetaliate, movements[i].Running));
+                progress.Add(new CharacterProgress(players[i].CharacterId, positions[i], healths[i], skills[i], combats[i].Style, combats[i].AutoRetaliate, movements[i].Running,
+                    prayers[i].Points, prayers[i].Active));
             }
         }
     }

@@ -36,6 +36,9 @@ public sealed record SimulationOptions
     /// <summary>Items on the ground at start-up.</summary>
     public IReadOnlyList<GroundItemSpawn> GroundItems { get; init; } = [];
 
+    /// <summary>Altars: a player standing next to one (or on it) may pray there, back to full prayer points.</summary>
+    public IReadOnlyList<Tile> Altars { get; init; } = [];
+
     /// <summary>Where new characters appear and the dead respawn.</summary>
     public Tile PlayerSpawn { get; init; }
 
@@ -89,6 +92,14 @@ public sealed record SimulationOptions
             throw new ArgumentOutOfRangeException(nameof(TickLength), TickLength, "A tick lasts some time.");
         }
 
+        foreach (var altar in Altars)
+        {
+            if (!Map.Contains(altar))
+            {
+                throw new ArgumentException($"The altar at {altar} is off the map.", nameof(Altars));
+            }
+        }
+
         var builtIn = Enum.GetValues<TickPhase>().Select(p => p == TickPhase.NpcAi ? "npc-ai" : p.ToString().ToLowerInvariant());
         var names = new HashSet<string>(builtIn, StringComparer.Ordinal);
         foreach (var system in Systems)
@@ -121,6 +132,8 @@ public sealed record SimulationOptions
         map.BlockRectangle(new Tile(100, 140), new Tile(160, 141));
         map.BlockRectangle(new Tile(140, 100), new Tile(141, 130));
         map.BlockRectangle(new Tile(110, 110), new Tile(115, 115));
+        var altar = new Tile(124, 131);
+        map.BlockRectangle(altar, altar);
         var spawns = new List<NpcSpawnPoint>();
         (int Type, int X, int Z)[] camps =
         [
@@ -146,6 +159,7 @@ public sealed record SimulationOptions
                 new(ItemIds.Coins, 25, new Tile(130, 129)),
             ],
             PlayerSpawn = new Tile(128, 128),
+            Altars = [altar],
         };
     }
 }

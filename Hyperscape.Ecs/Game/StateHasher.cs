@@ -109,6 +109,13 @@ internal static class StateHasher
             hash.Add(combat.AutoRetaliate);
         }
 
+        if (world.TryGet<PrayerState>(entity, out var prayer))
+        {
+            hash.Add(prayer.Points);
+            hash.Add(prayer.Active);
+            hash.Add(prayer.DrainCounter);
+        }
+
         if (world.TryGet<Movement>(entity, out var movement))
         {
             hash.Add(movement.Destination.X);

@@ -11,6 +11,8 @@ namespace Hyperscape.Ecs.Persistence;
 /// <param name="AttackStyle">Combat preference.</param>
 /// <param name="AutoRetaliate">Combat preference.</param>
 /// <param name="Running">Movement preference.</param>
+/// <param name="PrayerPoints">Prayer points left.</param>
+/// <param name="ActivePrayers">The prayers on, one bit per <see cref="Prayer"/>.</param>
 public sealed record CharacterProgress(
     long CharacterId,
     Position Position,
@@ -18,4 +20,6 @@ public sealed record CharacterProgress(
     Skills Skills,
     AttackStyle AttackStyle,
     bool AutoRetaliate,
-    bool Running);
+    bool Running,
+    int PrayerPoints,
+    int ActivePrayers);

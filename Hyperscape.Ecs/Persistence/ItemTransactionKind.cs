@@ -26,4 +26,7 @@ public enum ItemTransactionKind : byte
 
     /// <summary>Ground items that despawned.</summary>
     Despawn = 8,
+
+    /// <summary>Bones buried for prayer XP.</summary>
+    Bury = 9,
 }

@@ -74,11 +74,17 @@ internal sealed class ClientView
 
     public Skills SentSkills;
 
+    /// <summary>The prayer points and prayers last sent (the drain counter is not the client's).</summary>
+    public (int Points, int Active) SentPrayer;
+
     public bool InventoryPending { get; set; }
 
     public bool EquipmentPending { get; set; }
 
     public bool SkillsPending { get; set; }
+
+    /// <summary>Prayer points or prayers changed since last sent.</summary>
+    public bool PrayerPending { get; set; }
 
     public bool OwnStateKnown { get; set; }
 

@@ -20,7 +20,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
             switch (e.Kind)
             {
                 case GameEventKind.ActionRejected or GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged
-                    or GameEventKind.Healed or GameEventKind.LevelUp or GameEventKind.NpcKilled
+                    or GameEventKind.Healed or GameEventKind.LevelUp or GameEventKind.NpcKilled or GameEventKind.PrayerDrained
                     or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
                     if (e.Kind is GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged)
                     {

@@ -428,7 +428,12 @@ internal sealed class InterestManager
             client.SkillsPending = true;
         }
 
+        if (_world.TryGet<PrayerState>(player, out var prayer) && (!known || (prayer.Points, prayer.Active) != client.SentPrayer))
+        {
+            client.PrayerPending = true;
+        }
+
         client.OwnStateKnown = true;
-        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending;
+        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending;
     }
 }

@@ -20,4 +20,7 @@ public enum SyncOp : byte
 
     /// <summary>[5, [[level, xpTenths] × 17]]: your skills. Only ever sent to its owner.</summary>
     OwnSkills = 5,
+
+    /// <summary>[6, points, activePrayers]: your prayer points and the prayers on (a bit each). Only ever sent to its owner.</summary>
+    OwnPrayer = 6,
 }

@@ -209,7 +209,7 @@ internal sealed class SyncPacketWriter
     {
         if (!_context.TryResolve(client.PlayerNetworkId, out var player) || !_world.Has<Inventory>(player))
         {
-            client.InventoryPending = client.EquipmentPending = client.SkillsPending = false;
+            client.InventoryPending = client.EquipmentPending = client.SkillsPending = client.PrayerPending = false;
             return 0;
         }
 
@@ -266,7 +266,24 @@ internal sealed class SyncPacketWriter
             }
         }
 
-        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending;
+        if (client.PrayerPending && _world.TryGet<PrayerState>(player, out var prayer))
+        {
+            _scratch.Reset();
+            var writer = new MessagePackWriter(_scratch);
+            writer.WriteArrayHeader(3);
+            writer.Write((int)SyncOp.OwnPrayer);
+            writer.Write(prayer.Points);
+            writer.Write(prayer.Active);
+            writer.Flush();
+            if (TryAppend(budget))
+            {
+                client.SentPrayer = (prayer.Points, prayer.Active);
+                client.PrayerPending = false;
+                written++;
+            }
+        }
+
+        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending;
         return written;
     }
 

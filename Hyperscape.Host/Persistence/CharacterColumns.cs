@@ -34,6 +34,8 @@ internal static class CharacterColumns
         new("attack_style", "smallint", p => (short)p.AttackStyle),
         new("auto_retaliate", "boolean", p => p.AutoRetaliate),
         new("running", "boolean", p => p.Running),
+        new("prayer_points", "integer", p => p.PrayerPoints),
+        new("active_prayers", "integer", p => p.ActivePrayers),
     ];
 
     /// <summary>Coins carried, kept current on every whole save for rankings.</summary>
@@ -44,7 +46,7 @@ internal static class CharacterColumns
 
     /// <summary>A character's progress, as the columns read it.</summary>
     public static CharacterProgress ProgressOf(CharacterState state) =>
-        new(state.CharacterId, state.Position, state.Health, state.Skills, state.AttackStyle, state.AutoRetaliate, state.Running);
+        new(state.CharacterId, state.Position, state.Health, state.Skills, state.AttackStyle, state.AutoRetaliate, state.Running, state.PrayerPoints, state.ActivePrayers);
 
     /// <summary>Coins in the inventory and in the ammunition slot.</summary>
     public static long CoinsCarried(in Inventory inventory, in Equipment equipment) =>
@@ -70,6 +72,8 @@ internal static class CharacterColumns
             AttackStyle = (AttackStyle)Math.Clamp((int)row.GetInt16(row.GetOrdinal("attack_style")), 0, 3),
             AutoRetaliate = row.GetBoolean(row.GetOrdinal("auto_retaliate")),
             Running = row.GetBoolean(row.GetOrdinal("running")),
+            PrayerPoints = row.GetInt32(row.GetOrdinal("prayer_points")),
+            ActivePrayers = row.GetInt32(row.GetOrdinal("active_prayers")),
         };
     }
 }

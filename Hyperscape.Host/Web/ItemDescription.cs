@@ -11,4 +11,5 @@ namespace Hyperscape.Host.Web;
 /// index into them. Empty for anything else.
 /// </param>
 /// <param name="Requirements">The levels wearing it needs, as "Attack 5".</param>
-public sealed record ItemDescription(int Id, string Name, bool Stackable, int Slot, int Heals, IReadOnlyList<string> Styles, IReadOnlyList<string> Requirements);
+/// <param name="BuryXpTenths">Prayer XP in tenths for burying it, or 0.</param>
+public sealed record ItemDescription(int Id, string Name, bool Stackable, int Slot, int Heals, IReadOnlyList<string> Styles, IReadOnlyList<string> Requirements, int BuryXpTenths);

@@ -24,6 +24,8 @@ namespace Hyperscape.Host.Web;
 /// <param name="Privy">True when Privy access tokens are accepted (else sessions are anonymous).</param>
 /// <param name="Voice">True when LiveKit voice is configured.</param>
 /// <param name="UnarmedStyles">The combat options without a weapon, in button order.</param>
+/// <param name="Prayers">The prayers, in id order.</param>
+/// <param name="Altars">The tiles of the altars, where prayer points are restored.</param>
 public sealed record WorldDescription(
     int Width,
     int Height,
@@ -35,7 +37,9 @@ public sealed record WorldDescription(
     int ViewRadius,
     bool Privy,
     bool Voice,
-    IReadOnlyList<string> UnarmedStyles)
+    IReadOnlyList<string> UnarmedStyles,
+    IReadOnlyList<PrayerDescription> Prayers,
+    IReadOnlyList<Tile> Altars)
 {
     /// <summary>Describes <paramref name="content"/>, ticking every <paramref name="tickLength"/>, as the client sees it.</summary>
     public static WorldDescription From(SimulationOptions content, TimeSpan tickLength, ServerOptions server, int viewRadius)
@@ -63,7 +67,7 @@ public sealed record WorldDescription(
             {
                 var styles = item.Slot == EquipmentSlot.Weapon ? StyleNames(item.Weapon) : [];
                 var requirements = item.Requirements.Select(r => $"{r.Skill} {r.Level}").ToList();
-                items.Add(new ItemDescription(item.Id, item.Name, item.Stackable, item.Slot is { } slot ? (int)slot : -1, item.Heals, styles, requirements));
+                items.Add(new ItemDescription(item.Id, item.Name, item.Stackable, item.Slot is { } slot ? (int)slot : -1, item.Heals, styles, requirements, item.BuryXpTenths));
             }
         }
 
@@ -79,7 +83,9 @@ public sealed record WorldDescription(
             viewRadius,
             server.Privy.Enabled,
             server.LiveKit.Enabled,
-            StyleNames(WeaponCategory.Unarmed));
+            StyleNames(WeaponCategory.Unarmed),
+            PrayerBook.All.Select(p => new PrayerDescription(p.Name, p.Level)).ToList(),
+            content.Altars);
     }
 
     private static List<string> StyleNames(WeaponCategory weapon)

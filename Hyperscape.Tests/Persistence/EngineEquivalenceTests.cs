@@ -64,7 +64,7 @@ public class EngineEquivalenceTests
         await store.SaveAsync(a.State with { Inventory = inventory, Equipment = equipment, Position = new Position(12.5f, 0, 40) });
         var skills = Skills.Starting();
         skills.AddXp(Skill.Strength, 4_321);
-        await store.SaveProgressAsync([new CharacterProgress(b.Id, new Position(3, 0, 4), new Health(6, 10), skills, AttackStyle.Controlled, false, true)]);
+        await store.SaveProgressAsync([new CharacterProgress(b.Id, new Position(3, 0, 4), new Health(6, 10), skills, AttackStyle.Controlled, false, true, 1, 1 << (int)Prayer.ThickSkin)]);
         await store.CommitAsync(new ItemTransaction(10, ItemTransactionKind.Trade, [new CharacterItems(a.Id, default, equipment), new CharacterItems(c.Id, inventory, default)], [], [], null, []));
         await store.CommitAsync(new ItemTransaction(11, ItemTransactionKind.Death, [new CharacterItems(c.Id, default, default)],
             [new StoredGroundItem(12, ItemIds.Coins, 77, new Position(1, 0, 1), c.Id)], [], new DeathRecord(11, c.Id, new Position(1, 0, 1), 1), [new KillCount(b.Id, NpcIds.Goblin, 3)]));

@@ -152,7 +152,8 @@ public abstract class StoreContractTests(DatabaseEngine engine)
         {
             var skills = Skills.Starting();
             skills.AddXp(Skill.Attack, 1000 * (i + 1));
-            return new CharacterProgress(c.Id, new Position(i, 0, i * 2), new Health(9, 10), skills, AttackStyle.Defensive, true, i % 2 == 0);
+            skills.AddXp(Skill.Prayer, XpTable.XpForLevel(43) * 10);
+            return new CharacterProgress(c.Id, new Position(i, 0, i * 2), new Health(9, 10), skills, AttackStyle.Defensive, true, i % 2 == 0, i, i % 2 == 0 ? 1 << (int)Prayer.ProtectFromMelee : 0);
         }).ToList();
         await Store.SaveProgressAsync(progress);
 
@@ -162,12 +163,14 @@ public abstract class StoreContractTests(DatabaseEngine engine)
             Assert.That(loaded.Position, Is.EqualTo(new Position(i, 0, i * 2)));
             Assert.That(loaded.Skills.XpTenths(Skill.Attack), Is.EqualTo(1000 * (i + 1)));
             Assert.That((loaded.AttackStyle, loaded.Running), Is.EqualTo((AttackStyle.Defensive, i % 2 == 0)));
+            Assert.That((loaded.PrayerPoints, loaded.ActivePrayers), Is.EqualTo((i, i % 2 == 0 ? 1 << (int)Prayer.ProtectFromMelee : 0)), "prayer is saved with progress");
         }
 
         var inventory = default(Inventory);
         inventory.Slots[27] = new ItemStack(ItemIds.Bones, 1);
-        await Store.SaveAsync(characters[0].State with { Inventory = inventory, Health = new Health(3, 10) });
+        await Store.SaveAsync(characters[0].State with { Inventory = inventory, Health = new Health(3, 10), PrayerPoints = 0, ActivePrayers = 0 });
         var saved = (await Store.LoadAsync(characters[0].Id))!;
+        Assert.That((saved.State.PrayerPoints, saved.State.ActivePrayers), Is.EqualTo((0, 0)), "a whole save writes prayer too");
         Assert.That(saved.State.Inventory.Slots[27], Is.EqualTo(new ItemStack(ItemIds.Bones, 1)));
         Assert.That(saved.State.Health, Is.EqualTo(new Health(3, 10)));
         Assert.That(saved.LastLogin, Is.Not.Null);

@@ -26,6 +26,8 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
 
     public (int Level, int XpTenths)[]? Skills { get; private set; }
 
+    public (int Points, int Active)? Prayer { get; private set; }
+
     public List<GameEvent> Events { get; } = [];
 
     public long BytesReceived { get; private set; }
@@ -137,6 +139,9 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
                 }
 
                 Skills = skills;
+                break;
+            case SyncOp.OwnPrayer:
+                Prayer = (reader.ReadInt32(), reader.ReadInt32());
                 break;
             default:
                 Assert.Fail($"unknown sync op {op}");

@@ -50,6 +50,9 @@ export class GameState {
   running = false;
   attackStyle = 0;
   autoRetaliate = true;
+  prayerPoints = 0;
+  /** The prayers on, one bit per prayer id. */
+  activePrayers = 0;
   readonly entities = new Map<number, EntityView>();
   inventory: ItemSlot[] = [];
   equipment: ItemSlot[] = [];
@@ -101,6 +104,13 @@ export class GameState {
     this.chat.push({ channel, from, text, at: this.now() });
     if (this.chat.length > 200) this.chat.splice(0, this.chat.length - 200);
     this.changed();
+  }
+
+  /** The altar next to (or under) the player, if any: praying there restores prayer points. */
+  altarInReach(): { x: number; z: number } | undefined {
+    const here = this.prediction.serverTile;
+    if (!here) return undefined;
+    return this.content.world.altars.find((altar) => Math.max(Math.abs(altar.x - here.x), Math.abs(altar.z - here.z)) <= 1);
   }
 
   /** The combat options of the weapon in hand (the equipment's weapon slot), in button order. */
@@ -196,6 +206,11 @@ export class GameState {
           this.applySkills(entry.skills, now);
           panels = true;
           break;
+        case "prayer":
+          this.prayerPoints = entry.points;
+          this.activePrayers = entry.active;
+          panels = true;
+          break;
       }
     }
     if (panels) this.changed();
@@ -273,6 +288,9 @@ export class GameState {
         break;
       case EventKind.TradeCancelled:
         this.say(event.reason === 0 ? "The trade was declined." : `The trade was cancelled: ${rejectionText(0, event.reason)}`);
+        break;
+      case EventKind.PrayerDrained:
+        if (mine) this.say("You have run out of prayer points; you can recharge at an altar.");
         break;
       case EventKind.EmotePlayed:
       case EventKind.InventoryChanged:

@@ -46,6 +46,9 @@ export const enum ActionKind {
   Emote = 13,
   SetAttackStyle = 14,
   SetAutoRetaliate = 15,
+  TogglePrayer = 16,
+  Bury = 17,
+  PrayAtAltar = 18,
 }
 
 export const enum EntityKind {
@@ -70,6 +73,7 @@ export const enum EventKind {
   TradeCompleted = 20,
   TradeCancelled = 21,
   EmotePlayed = 22,
+  PrayerDrained = 23,
 }
 
 /** Sync field bits, in the order their values follow the mask. */
@@ -115,6 +119,7 @@ export type SyncEntry =
   | { op: "despawn"; id: number }
   | { op: "inventory"; slots: ItemSlot[] }
   | { op: "equipment"; slots: ItemSlot[] }
+  | { op: "prayer"; points: number; active: number }
   | { op: "skills"; skills: SkillValue[] };
 
 export interface ItemSlot {
@@ -249,6 +254,8 @@ function syncEntry(value: unknown): SyncEntry {
           return { level: num(skill[0], "level"), xpTenths: num(skill[1], "xp") };
         }),
       };
+    case 6:
+      return { op: "prayer", points: num(entry[1], "prayer points"), active: num(entry[2], "active prayers") };
     default:
       throw new ProtocolError(`Unknown sync op ${op}.`);
   }

@@ -25,6 +25,9 @@ const rejectionTexts: Record<number, string> = {
   22: "Slow down: too many actions.",
   23: "Not so fast: wait a moment.",
   24: "Your level is too low for that.",
+  25: "You have run out of prayer points: pray at an altar.",
+  26: "You cannot bury that.",
+  27: "There is no altar there.",
 };
 
 const actionNames: Record<number, string> = {
@@ -43,6 +46,9 @@ const actionNames: Record<number, string> = {
   13: "emote",
   14: "set your attack style",
   15: "set auto retaliate",
+  16: "pray",
+  17: "bury",
+  18: "pray at the altar",
 };
 
 /** The sentence shown when the server refuses an action. */

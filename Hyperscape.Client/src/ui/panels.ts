@@ -8,7 +8,6 @@ import { EquipmentSlotNames, SkillNames } from "../world/content";
 import { xpToNextLevel } from "../world/xpTable";
 import { byId, element } from "./dom";
 
-
 export class Panels {
   private selectedSlot = -1;
 
@@ -67,7 +66,8 @@ export class Panels {
   }
 
   inventoryAction(action: string, slot: number): void {
-    const kind = action === "eat" ? ActionKind.Eat : action === "equip" ? ActionKind.Equip : action === "drop" ? ActionKind.Drop : undefined;
+    const kinds: Record<string, ActionKind> = { eat: ActionKind.Eat, equip: ActionKind.Equip, drop: ActionKind.Drop, bury: ActionKind.Bury };
+    const kind = kinds[action];
     if (kind !== undefined) this.connection.send(ClientMessages.action(kind, { slot }));
   }
 
@@ -78,6 +78,7 @@ export class Panels {
     if (!item) return undefined;
     if (item.heals > 0) return "eat";
     if (item.slot >= 0) return "equip";
+    if (item.buryXpTenths > 0) return "bury";
     return undefined;
   }
 
@@ -181,7 +182,25 @@ export class Panels {
       this.connection.send(ClientMessages.action(ActionKind.SetAutoRetaliate, { value: this.state.autoRetaliate ? 1 : 0 }));
       this.render();
     });
-    byId("combat").replaceChildren(...styles, retaliate);
+    const prayerLevel = this.state.skills[SkillNames.indexOf("Prayer")]?.level ?? 1;
+    const points = element("p", { textContent: `Prayer ${this.state.prayerPoints} / ${prayerLevel}` });
+    const prayers = this.state.content.world.prayers.map((prayer, id) => {
+      const on = (this.state.activePrayers & (1 << id)) !== 0;
+      const button = element("button", { textContent: `${prayer.name} (${prayer.level})`, className: on ? "selected" : "" });
+      button.setAttribute("aria-pressed", String(on));
+      button.disabled = prayer.level > prayerLevel;
+      button.addEventListener("click", () => {
+        this.connection.send(ClientMessages.action(ActionKind.TogglePrayer, { value: id, quantity: on ? 0 : 1 }));
+      });
+      return button;
+    });
+    const altar = this.state.altarInReach();
+    const pray = element("button", { textContent: "Pray at the altar" });
+    pray.hidden = !altar;
+    pray.addEventListener("click", () => {
+      if (altar) this.connection.send(ClientMessages.action(ActionKind.PrayAtAltar, { x: altar.x, z: altar.z }));
+    });
+    byId("combat").replaceChildren(...styles, retaliate, points, ...prayers, pray);
   }
 
   private renderFriends(): void {

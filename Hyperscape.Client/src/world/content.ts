@@ -10,6 +10,13 @@ export interface ItemInfo {
   styles: string[];
   /** Levels wearing it needs, as "Attack 5". */
   requirements: string[];
+  /** Prayer XP in tenths for burying it, or 0. */
+  buryXpTenths: number;
+}
+
+export interface PrayerInfo {
+  name: string;
+  level: number;
 }
 
 export interface NpcInfo {
@@ -32,6 +39,9 @@ export interface WorldDescription {
   privy: boolean;
   voice: boolean;
   unarmedStyles: string[];
+  /** In id order: a prayer's index is its id on the wire. */
+  prayers: PrayerInfo[];
+  altars: { x: number; z: number }[];
 }
 
 export const EquipmentSlotNames = ["Head", "Cape", "Amulet", "Weapon", "Body", "Shield", "Legs", "Gloves", "Boots", "Ring", "Ammo"] as const;

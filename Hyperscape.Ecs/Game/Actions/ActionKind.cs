@@ -47,4 +47,16 @@ public enum ActionKind : byte
 
     /// <summary>Toggle auto-retaliate: <see cref="PlayerAction.Value"/> 1 on, 0 off.</summary>
     SetAutoRetaliate = 15,
+
+    /// <summary>
+    /// Switch prayer <see cref="PlayerAction.Value"/> on (<see cref="PlayerAction.Quantity"/> 1)
+    /// or off (0).
+    /// </summary>
+    TogglePrayer = 16,
+
+    /// <summary>Bury the bones in inventory slot <see cref="PlayerAction.Slot"/> for prayer XP.</summary>
+    Bury = 17,
+
+    /// <summary>Pray at the altar on tile (<see cref="PlayerAction.X"/>, <see cref="PlayerAction.Z"/>): prayer points back to full.</summary>
+    PrayAtAltar = 18,
 }

@@ -65,6 +65,15 @@ public readonly record struct PlayerAction(
     /// <summary>Choose an attack style.</summary>
     public static PlayerAction SetAttackStyle(long player, Rules.AttackStyle style) => new(player, ActionKind.SetAttackStyle, Value: (int)style);
 
+    /// <summary>Switch a prayer on or off.</summary>
+    public static PlayerAction TogglePrayer(long player, Rules.Prayer prayer, bool on) => new(player, ActionKind.TogglePrayer, Quantity: on ? 1 : 0, Value: (int)prayer);
+
+    /// <summary>Bury the bones in an inventory slot.</summary>
+    public static PlayerAction Bury(long player, int slot) => new(player, ActionKind.Bury, Slot: slot);
+
+    /// <summary>Pray at the altar on a tile.</summary>
+    public static PlayerAction PrayAtAltar(long player, int x, int z) => new(player, ActionKind.PrayAtAltar, X: x, Z: z);
+
     /// <summary>Toggle auto-retaliate.</summary>
     public static PlayerAction SetAutoRetaliate(long player, bool on) => new(player, ActionKind.SetAutoRetaliate, Value: on ? 1 : 0);
 }

@@ -77,4 +77,13 @@ public enum RejectionReason : byte
 
     /// <summary>A skill level is below what the action needs (wielding, wearing).</summary>
     LevelTooLow = 24,
+
+    /// <summary>No prayer points are left: pray at an altar.</summary>
+    NoPrayerPoints = 25,
+
+    /// <summary>The item cannot be buried.</summary>
+    NotBuryable = 26,
+
+    /// <summary>No altar stands there.</summary>
+    NoAltar = 27,
 }

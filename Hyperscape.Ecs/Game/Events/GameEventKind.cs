@@ -68,4 +68,7 @@ public enum GameEventKind : byte
 
     /// <summary>Subject = entity; A = emote id.</summary>
     EmotePlayed = 22,
+
+    /// <summary>Subject = player whose prayer points ran out; every prayer is off.</summary>
+    PrayerDrained = 23,
 }

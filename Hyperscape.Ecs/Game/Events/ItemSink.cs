@@ -8,4 +8,7 @@ public enum ItemSink : byte
 
     /// <summary>A ground item nobody picked up in time.</summary>
     Despawned = 2,
+
+    /// <summary>Buried for prayer XP.</summary>
+    Buried = 3,
 }

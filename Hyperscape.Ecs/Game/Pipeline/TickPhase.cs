@@ -9,6 +9,9 @@ public enum TickPhase
     /// <summary>Queued player intents are validated and applied.</summary>
     Actions,
 
+    /// <summary>Active prayers drain points; an empty pool switches them off.</summary>
+    Prayer,
+
     /// <summary>Walkers and runners advance along their paths.</summary>
     Movement,
 

@@ -25,6 +25,9 @@ public sealed record ItemDefinition(
     /// <summary>For a weapon, its kind, which fixes its combat options.</summary>
     public WeaponCategory Weapon { get; init; }
 
+    /// <summary>Prayer XP in tenths for burying it (bones 45, big bones 150); 0 when it cannot be buried.</summary>
+    public int BuryXpTenths { get; init; }
+
     /// <summary>The levels wielding or wearing the item needs; none when empty.</summary>
     public IReadOnlyList<SkillRequirement> Requirements { get; init; } = [];
 

@@ -68,4 +68,7 @@ public static class ItemIds
 
     /// <summary>Feather.</summary>
     public const int Feather = 22;
+
+    /// <summary>Big bones: 15 prayer XP buried.</summary>
+    public const int BigBones = 23;
 }

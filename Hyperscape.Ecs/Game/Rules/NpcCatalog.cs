@@ -48,7 +48,7 @@ public sealed class NpcCatalog
             Bonuses = new(StabAttack: 10, StabDefence: 12, SlashDefence: 14, CrushDefence: 9, RangedDefence: 12, MeleeStrength: 7),
         },
         new(NpcIds.HillGiant, "Hill giant", 18, 22, 26, 35, 6, true,
-            new([new(1, ItemIds.Bones)], [new(5, ItemIds.Coins, 20, 120), new(1, ItemIds.SteelLongsword), new(2, ItemIds.Lobster)], 10))
+            new([new(1, ItemIds.BigBones)], [new(5, ItemIds.Coins, 20, 120), new(1, ItemIds.SteelLongsword), new(2, ItemIds.Lobster)], 10))
         {
             Bonuses = new(CrushAttack: 18, MeleeStrength: 16),
         },

@@ -97,6 +97,9 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.Emote => PlayEmote(context, player, action),
             ActionKind.SetAttackStyle => SetStyle(world, player, action.Value),
             ActionKind.SetAutoRetaliate => ParseFlag(action.Value, out var on) ?? SetAutoRetaliate(world, player, on),
+            ActionKind.TogglePrayer => TogglePrayer(world, player, action),
+            ActionKind.Bury => busy ? RejectionReason.Busy : Bury(context, player, action),
+            ActionKind.PrayAtAltar => PrayAtAltar(context, player, action),
             _ => RejectionReason.UnknownAction,
         };
     }
@@ -266,27 +269,34 @@ internal sealed class ActionSystem : IGameSystem
         return RejectionReason.None;
     }
 
-    private static RejectionReason Eat(GameContext context, Entity player, in PlayerAction action)
+    /// <summary>The item in the inventory slot an action names, or why there is none.</summary>
+    private static RejectionReason ItemInSlot(GameContext context, Entity player, int slot, out ItemDefinition? item)
     {
-        var world = context.World;
-        if (!InventoryRules.IsValidSlot(action.Slot))
+        item = null;
+        if (!InventoryRules.IsValidSlot(slot))
         {
             return RejectionReason.InvalidSlot;
         }
 
-        ref var inventory = ref world.Get<Inventory>(player);
-        var stack = inventory.Slots[action.Slot];
+        var stack = context.World.GetReadOnly<Inventory>(player).Slots[slot];
         if (stack.IsEmpty)
         {
             return RejectionReason.EmptySlot;
         }
 
-        if (!context.Items.TryGet(stack.ItemId, out var food))
+        return context.Items.TryGet(stack.ItemId, out item) ? RejectionReason.None : RejectionReason.UnknownItem;
+    }
+
+    private static RejectionReason Eat(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        if (ItemInSlot(context, player, action.Slot, out var food) is not RejectionReason.None and var missing)
         {
-            return RejectionReason.UnknownItem;
+            return missing;
         }
 
-        if (!food.Edible)
+        ref var inventory = ref world.Get<Inventory>(player);
+        if (!food!.Edible)
         {
             return RejectionReason.NotEdible;
         }
@@ -333,6 +343,82 @@ internal sealed class ActionSystem : IGameSystem
         }
 
         WeaponStyles.Select(ref world.Get<CombatState>(player), weapon, value);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason TogglePrayer(World world, Entity player, in PlayerAction action)
+    {
+        if (!PrayerBook.IsDefined(action.Value))
+        {
+            return RejectionReason.InvalidValue;
+        }
+
+        if (ParseFlag(action.Quantity, out var on) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return PrayerRules.Toggle(ref world.Get<PrayerState>(player), (Prayer)action.Value, on, world.GetReadOnly<Skills>(player).Level(Skill.Prayer));
+    }
+
+    private static RejectionReason Bury(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        if (ItemInSlot(context, player, action.Slot, out var bones) is not RejectionReason.None and var missing)
+        {
+            return missing;
+        }
+
+        ref var inventory = ref world.Get<Inventory>(player);
+        if (bones!.BuryXpTenths <= 0)
+        {
+            return RejectionReason.NotBuryable;
+        }
+
+        InventoryRules.TryTake(ref inventory, action.Slot, 1, out _);
+        ref var skills = ref world.Get<Skills>(player);
+        var levels = skills.AddXp(Skill.Prayer, bones.BuryXpTenths);
+        if (levels > 0)
+        {
+            // A prayer level gained is a prayer point gained, as in OSRS.
+            world.Get<PrayerState>(player).Points += levels;
+            context.Emit(new GameEvent(GameEventKind.LevelUp, action.PlayerId, A: (int)Skill.Prayer, B: skills.Level(Skill.Prayer)));
+        }
+
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
+        context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, action.PlayerId, A: bones.Id, B: 1, C: (int)ItemSink.Buried, Transaction: transaction));
+        context.RecordItems(transaction, ItemTransactionKind.Bury, [player], [], []);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason PrayAtAltar(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (!float.IsFinite(action.X) || !float.IsFinite(action.Z) || !float.IsInteger(action.X) || !float.IsInteger(action.Z))
+        {
+            return RejectionReason.InvalidCoordinates;
+        }
+
+        var altar = new Tile((int)action.X, (int)action.Z);
+        var altars = context.Options.Altars;
+        var found = false;
+        for (var i = 0; i < altars.Count && !found; i++)
+        {
+            found = altars[i] == altar;
+        }
+
+        if (!found)
+        {
+            return RejectionReason.NoAltar;
+        }
+
+        var world = context.World;
+        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(altar) > 1)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        world.Get<PrayerState>(player).Points = world.GetReadOnly<Skills>(player).Level(Skill.Prayer);
         return RejectionReason.None;
     }
 

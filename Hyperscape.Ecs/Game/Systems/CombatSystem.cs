@@ -94,6 +94,13 @@ internal sealed class CombatSystem : IGameSystem
         var defenderRoll = RollOf(context, target, defence.Style, combat.AttackType, out var targetSpeed);
         var (chance, maxHit) = CombatFormulas.Evaluate(attackerRoll, defenderRoll);
         var damage = context.Random.NextDouble() < chance ? context.Random.NextInclusive(0, maxHit) : 0;
+
+        // A protection prayer blocks an NPC's attacks of its kind whole; the swing still happens.
+        if (world.Has<Npc>(attacker) && world.TryGet<PrayerState>(target, out var prayer) && PrayerRules.Blocks(prayer.Active, combat.AttackType))
+        {
+            damage = 0;
+        }
+
         ref var health = ref world.Get<Health>(target);
         damage = Math.Min(damage, health.Current);
         health.Current -= damage;
@@ -141,7 +148,14 @@ internal sealed class CombatSystem : IGameSystem
         ref readonly var skills = ref world.GetReadOnly<Skills>(entity);
         var worn = world.GetReadOnly<CombatBonuses>(entity);
         attackSpeed = worn.AttackSpeed > 0 ? worn.AttackSpeed : CombatFormulas.DefaultAttackSpeed;
-        return new MeleeRoll(skills.Level(Skill.Attack), skills.Level(Skill.Strength), skills.Level(Skill.Defense),
+
+        // Prayers raise the levels themselves, before the stance and the +8 (OSRS's order).
+        var active = world.TryGet<PrayerState>(entity, out var prayer) ? prayer.Active : 0;
+        var (attack, strength, defence) = PrayerRules.Percentages(active);
+        return new MeleeRoll(
+            PrayerRules.Boost(skills.Level(Skill.Attack), attack),
+            PrayerRules.Boost(skills.Level(Skill.Strength), strength),
+            PrayerRules.Boost(skills.Level(Skill.Defense), defence),
             worn.Bonuses.Attack(type), worn.Bonuses.MeleeStrength, worn.Bonuses.Defence(type), style, StyleBonus: true);
     }
 

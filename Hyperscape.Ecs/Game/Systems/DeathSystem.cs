@@ -80,6 +80,8 @@ internal sealed class DeathSystem : IGameSystem
         var unarmed = EquipmentRules.Bonuses(default, context.Items);
         world.Set(player, unarmed);
         WeaponStyles.Select(ref world.Get<CombatState>(player), unarmed.Weapon, combat.Option);
+        ref var prayer = ref world.Get<PrayerState>(player);
+        prayer = prayer with { Active = 0, DrainCounter = 0 };
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: deathId));
         context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: deathId));
         var dropped = context.DropScratch;

@@ -1,6 +1,7 @@
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Pipeline;
+using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
@@ -103,6 +104,11 @@ internal sealed class RespawnSystem : IGameSystem
         world.Remove<Dying>(player);
         ref var health = ref world.Get<Health>(player);
         health.Current = health.Max;
+        if (world.Has<PrayerState>(player))
+        {
+            world.Get<PrayerState>(player).Points = world.GetReadOnly<Skills>(player).Level(Skill.Prayer);
+        }
+
         world.Set(player, Position.At(context.Options.PlayerSpawn));
         ref var combat = ref world.Get<CombatState>(player);
         combat = combat with { Target = Entity.Null, LastAttacker = Entity.Null, InCombatUntilTick = 0 };

@@ -28,7 +28,7 @@ public class ItemConservationTests
         {
             var id = harness.Join(new Tile(8 + (4 * i), 18), s => SimulationHarness.Strong(s, 20) with
             {
-                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1)),
+                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1), (ItemIds.Bones, 3)),
             });
             online.Add(id);
         }
@@ -92,7 +92,8 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.TradeCompleted), Is.Not.Empty, "some trades went through");
         Assert.That(harness.Events(GameEventKind.TradeCancelled), Is.Not.Empty, "some were abandoned");
         Assert.That(harness.Events(GameEventKind.ItemsCreated), Is.Not.Empty, "NPCs dropped loot");
-        Assert.That(harness.Events(GameEventKind.ItemsDestroyed), Is.Not.Empty, "food was eaten");
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Eaten), Is.Not.Empty, "food was eaten");
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Buried), Is.Not.Empty, "bones were buried");
     }
 
     /// <summary>
@@ -114,7 +115,7 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(14))
+        switch (random.Next(15))
         {
             case 0:
                 return PlayerAction.Drop(player, random.Next(-2, 30));
@@ -139,6 +140,8 @@ public class ItemConservationTests
                 return PlayerAction.TradeOffer(player, random.Next(-1, 29), random.Next(-1, 1200));
             case 11 or 12:
                 return PlayerAction.TradeAccept(player);
+            case 13:
+                return PlayerAction.Bury(player, random.Next(0, 28));
             default:
                 return PlayerAction.TradeDecline(player);
         }

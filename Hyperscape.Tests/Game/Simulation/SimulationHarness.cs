@@ -13,7 +13,7 @@ internal sealed class SimulationHarness
 {
     private long _nextCharacter = 1;
 
-    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null)
+    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null)
     {
         var map = new TileMap(size, size);
         walls?.Invoke(map);
@@ -23,6 +23,7 @@ internal sealed class SimulationHarness
             Map = map,
             NpcSpawns = npcs ?? [],
             Npcs = npcTypes ?? NpcCatalog.Standard,
+            Altars = altars ?? [],
             GroundItems = items ?? [],
             PlayerSpawn = new Tile(1, 1),
         });

@@ -1,0 +1,32 @@
+namespace Hyperscape.Ecs.Game.Rules;
+
+/// <summary>What a prayer needs, costs and does. Data: the book is a table, not code.</summary>
+/// <param name="Prayer">Which prayer.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Level">The prayer level it needs.</param>
+/// <param name="Drain">
+/// Its drain effect: added to the drain counter every tick it is on (OSRS's values: 1 for the
+/// first boosts, 6 for the second, 12 for the third and the protections).
+/// </param>
+/// <param name="Group">The group it excludes others from.</param>
+/// <param name="AttackPercent">Percent added to the attack level.</param>
+/// <param name="StrengthPercent">Percent added to the strength level.</param>
+/// <param name="DefencePercent">Percent added to the defence level.</param>
+/// <param name="Protects">For a protection prayer, the kind of attack it blocks; null otherwise.</param>
+public sealed record PrayerDefinition(
+    Prayer Prayer,
+    string Name,
+    int Level,
+    int Drain,
+    PrayerGroup Group,
+    int AttackPercent = 0,
+    int StrengthPercent = 0,
+    int DefencePercent = 0,
+    CombatClass? Protects = null)
+{
+    /// <summary>This prayer's bit in an active set.</summary>
+    public int Bit => 1 << (int)Prayer;
+
+    /// <summary>True when it blocks an attack of <paramref name="type"/>: Protect from Melee blocks stabs, slashes and crushes.</summary>
+    public bool Blocks(AttackType type) => Protects == PrayerRules.ClassOf(type);
+}

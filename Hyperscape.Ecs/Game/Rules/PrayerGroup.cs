@@ -1,0 +1,17 @@
+namespace Hyperscape.Ecs.Game.Rules;
+
+/// <summary>Prayers of one group exclude each other: turning one on turns the others off.</summary>
+public enum PrayerGroup : byte
+{
+    /// <summary>Defence boosts.</summary>
+    Defence,
+
+    /// <summary>Strength boosts.</summary>
+    Strength,
+
+    /// <summary>Attack boosts.</summary>
+    Attack,
+
+    /// <summary>Protection from one kind of attack.</summary>
+    Protection,
+}
