@@ -101,4 +101,12 @@ describe("the game state", () => {
     expect(state.activePrayers).toBe(1);
     expect(state.altarInReach()).toEqual({ x: 6, z: 5 });
   });
+
+  it("takes its combat button, auto-retaliate and run from the server", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([67, 3, 100, [[7, 2, 0, 1]]]));
+    expect(state.attackStyle).toBe(2);
+    expect(state.autoRetaliate).toBe(false);
+    expect(state.running).toBe(true);
+  });
 });

@@ -86,6 +86,12 @@ internal sealed class ClientView
     /// <summary>Prayer points or prayers changed since last sent.</summary>
     public bool PrayerPending { get; set; }
 
+    /// <summary>The settings last sent: combat option, auto-retaliate and run, packed.</summary>
+    public int SentSettings;
+
+    /// <summary>The settings changed since last sent.</summary>
+    public bool SettingsPending { get; set; }
+
     public bool OwnStateKnown { get; set; }
 
     public GameEvent[] Events { get; set; }

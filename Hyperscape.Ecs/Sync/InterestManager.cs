@@ -402,6 +402,14 @@ internal sealed class InterestManager
         }
     }
 
+    /// <summary>A player's combat option, auto-retaliate and run, packed: option | retaliate &lt;&lt; 8 | run &lt;&lt; 9.</summary>
+    public static int SettingsOf(World world, Entity player)
+    {
+        var combat = world.GetReadOnly<CombatState>(player);
+        var running = world.GetReadOnly<Movement>(player).Running;
+        return combat.Option | (combat.AutoRetaliate ? 1 << 8 : 0) | (running ? 1 << 9 : 0);
+    }
+
     private void RefreshOwnState(ClientView client, Entity player)
     {
         if (!_world.Has<Inventory>(player))
@@ -433,7 +441,12 @@ internal sealed class InterestManager
             client.PrayerPending = true;
         }
 
+        if (!known || SettingsOf(_world, player) != client.SentSettings)
+        {
+            client.SettingsPending = true;
+        }
+
         client.OwnStateKnown = true;
-        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending;
+        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending;
     }
 }

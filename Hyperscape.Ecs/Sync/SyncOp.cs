@@ -23,4 +23,11 @@ public enum SyncOp : byte
 
     /// <summary>[6, points, activePrayers]: your prayer points and the prayers on (a bit each). Only ever sent to its owner.</summary>
     OwnPrayer = 6,
+
+    /// <summary>
+    /// [7, combatOption, autoRetaliate, running]: your combat button, auto-retaliate and run
+    /// (1 on, 0 off), as the server has them, on entering and whenever they change. Only ever
+    /// sent to its owner.
+    /// </summary>
+    OwnSettings = 7,
 }

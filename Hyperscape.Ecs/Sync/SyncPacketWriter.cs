@@ -209,7 +209,7 @@ internal sealed class SyncPacketWriter
     {
         if (!_context.TryResolve(client.PlayerNetworkId, out var player) || !_world.Has<Inventory>(player))
         {
-            client.InventoryPending = client.EquipmentPending = client.SkillsPending = client.PrayerPending = false;
+            client.InventoryPending = client.EquipmentPending = client.SkillsPending = client.PrayerPending = client.SettingsPending = false;
             return 0;
         }
 
@@ -283,7 +283,26 @@ internal sealed class SyncPacketWriter
             }
         }
 
-        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending;
+        if (client.SettingsPending)
+        {
+            var settings = InterestManager.SettingsOf(_world, player);
+            _scratch.Reset();
+            var writer = new MessagePackWriter(_scratch);
+            writer.WriteArrayHeader(4);
+            writer.Write((int)SyncOp.OwnSettings);
+            writer.Write(settings & 0xFF);
+            writer.Write((settings >> 8) & 1);
+            writer.Write((settings >> 9) & 1);
+            writer.Flush();
+            if (TryAppend(budget))
+            {
+                client.SentSettings = settings;
+                client.SettingsPending = false;
+                written++;
+            }
+        }
+
+        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending;
         return written;
     }
 

@@ -64,6 +64,15 @@ public class NetworkSyncTests
                     case 6:
                         world.Enqueue(PlayerAction.SetRun(player, random.Next(2) == 0));
                         break;
+                    case 7:
+                        world.Enqueue(PlayerAction.SetAutoRetaliate(player, random.Next(2) == 0));
+                        break;
+                    case 8:
+                        world.Enqueue(PlayerAction.SetAttackStyle(player, (AttackStyle)random.Next(0, 4)));
+                        break;
+                    case 9:
+                        world.Enqueue(PlayerAction.TogglePrayer(player, Prayer.ThickSkin, random.Next(2) == 0));
+                        break;
                 }
             }
 

@@ -28,6 +28,8 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
 
     public (int Points, int Active)? Prayer { get; private set; }
 
+    public (int CombatOption, bool AutoRetaliate, bool Running)? Settings { get; private set; }
+
     public List<GameEvent> Events { get; } = [];
 
     public long BytesReceived { get; private set; }
@@ -142,6 +144,9 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
                 break;
             case SyncOp.OwnPrayer:
                 Prayer = (reader.ReadInt32(), reader.ReadInt32());
+                break;
+            case SyncOp.OwnSettings:
+                Settings = (reader.ReadInt32(), reader.ReadInt32() == 1, reader.ReadInt32() == 1);
                 break;
             default:
                 Assert.Fail($"unknown sync op {op}");

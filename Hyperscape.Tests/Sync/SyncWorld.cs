@@ -150,6 +150,10 @@ internal sealed class SyncWorld
         var skills = World.GetReadOnly<Skills>(player);
         var expectedSkills = ((ReadOnlySpan<SkillProgress>)skills.Values).ToArray().Select(s => (s.Level, s.XpTenths)).ToArray();
         Assert.That(client.Skills, Is.EqualTo(expectedSkills), $"{when}: own skills");
+        var prayer = World.GetReadOnly<PrayerState>(player);
+        Assert.That(client.Prayer, Is.EqualTo((prayer.Points, prayer.Active)), $"{when}: own prayer");
+        var combat = World.GetReadOnly<CombatState>(player);
+        Assert.That(client.Settings, Is.EqualTo(((int)combat.Option, combat.AutoRetaliate, World.GetReadOnly<Movement>(player).Running)), $"{when}: own settings");
     }
 
     private void AssertMatches(Entity entity, ClientEntity known, SyncOptions options, string what)

@@ -211,6 +211,16 @@ export class GameState {
           this.activePrayers = entry.active;
           panels = true;
           break;
+        case "settings":
+          // The server's word: on entering (what was saved) and after each change it applied.
+          this.attackStyle = entry.combatOption;
+          this.autoRetaliate = entry.autoRetaliate;
+          if (entry.running !== this.running) {
+            this.running = entry.running;
+            this.prediction.setRunning(entry.running, tick);
+          }
+          panels = true;
+          break;
       }
     }
     if (panels) this.changed();

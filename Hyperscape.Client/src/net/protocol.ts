@@ -120,6 +120,7 @@ export type SyncEntry =
   | { op: "inventory"; slots: ItemSlot[] }
   | { op: "equipment"; slots: ItemSlot[] }
   | { op: "prayer"; points: number; active: number }
+  | { op: "settings"; combatOption: number; autoRetaliate: boolean; running: boolean }
   | { op: "skills"; skills: SkillValue[] };
 
 export interface ItemSlot {
@@ -256,6 +257,8 @@ function syncEntry(value: unknown): SyncEntry {
       };
     case 6:
       return { op: "prayer", points: num(entry[1], "prayer points"), active: num(entry[2], "active prayers") };
+    case 7:
+      return { op: "settings", combatOption: num(entry[1], "combat option"), autoRetaliate: num(entry[2], "auto retaliate") === 1, running: num(entry[3], "running") === 1 };
     default:
       throw new ProtocolError(`Unknown sync op ${op}.`);
   }
