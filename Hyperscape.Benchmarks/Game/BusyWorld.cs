@@ -7,8 +7,9 @@ using Hyperscape.Ecs.Game.Rules;
 namespace Hyperscape.Benchmarks.Game;
 
 /// <summary>
-/// A crowded world for whole-tick measurements: players locked in melee with NPCs, players
-/// walking to new destinations every tick, and the remaining NPCs wandering.
+/// A crowded world for whole-tick measurements: players locked in melee with NPCs (bare-handed or
+/// with each kind of weapon, every stance, praying), players walking to new destinations every
+/// tick, and the remaining NPCs wandering.
 /// </summary>
 public sealed class BusyWorld
 {
@@ -44,22 +45,49 @@ public sealed class BusyWorld
 
         Simulation = new Simulation(new SimulationOptions { Seed = 7, Map = map, NpcSpawns = spawns, PlayerSpawn = new Tile(512, 512) });
         var fighterIds = new List<long>(fighters);
+        int[] weapons = [0, ItemIds.BronzeSword, ItemIds.SteelLongsword, ItemIds.Bronze2hSword];
+        var skills = Strong(30);
+        skills.AddXp(Skill.Prayer, XpTable.XpForLevel(99) * 10);
         for (var i = 0; i < players; i++)
         {
             var fighting = i < fighters;
             var tile = fighting ? fighterTiles[i] with { Z = fighterTiles[i].Z + 1 } : FreeTile(map, random);
+            var equipment = default(Equipment);
+            if (weapons[i % weapons.Length] is var weapon and > 0)
+            {
+                equipment.Slots[(int)EquipmentSlot.Weapon] = new ItemStack(weapon, 1);
+            }
+
             var id = Simulation.Join(new CharacterState
             {
                 CharacterId = i + 1,
                 Name = $"bot{i}",
                 Position = Position.At(tile),
-                Skills = Strong(30),
+                Skills = skills,
                 Health = new Health(30, 30),
+                Equipment = equipment,
+                AttackStyle = (AttackStyle)(i % 3),
+                PrayerPoints = 99,
             });
             (fighting ? fighterIds : _walkers).Add(id);
         }
 
         Simulation.Step();
+
+        // Fighters pray for the whole run (99 points): half behind Protect from Melee (a point
+        // every 5 ticks), half with Steel Skin and Ultimate Strength (a point every 2.5).
+        foreach (var (fighter, index) in fighterIds.Select((id, index) => (id, index)))
+        {
+            if (index % 2 == 0)
+            {
+                Simulation.Enqueue(PlayerAction.TogglePrayer(fighter, Prayer.ProtectFromMelee, on: true));
+            }
+            else
+            {
+                Simulation.Enqueue(PlayerAction.TogglePrayer(fighter, Prayer.SteelSkin, on: true));
+                Simulation.Enqueue(PlayerAction.TogglePrayer(fighter, Prayer.UltimateStrength, on: true));
+            }
+        }
 
         // Fighters and their NPCs get health enough to fight for the whole run.
         var world = Simulation.World;

@@ -5,7 +5,8 @@ namespace Hyperscape.Benchmarks.Game;
 
 /// <summary>
 /// One whole 600 ms game tick with 10,000 players and 50,000 NPCs: 5,000 players in melee with
-/// NPCs, 5,000 walking (500 new path searches per tick), 45,000 NPCs wandering or aggroing.
+/// NPCs (fists, swords, longswords and 2h swords, every stance, all praying), 5,000 walking (500
+/// new path searches per tick), 45,000 NPCs wandering or aggroing.
 /// Walk orders are queued in the iteration setup because in production the socket threads do it,
 /// not the tick.
 /// </summary>
