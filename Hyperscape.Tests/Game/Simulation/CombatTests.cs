@@ -225,6 +225,28 @@ public class CombatTests
     }
 
     [Test]
+    public void An_npcs_swings_land_at_the_osrs_rate_and_reach_its_max_hit()
+    {
+        // A brute with attack 50 and strength 6 against a punching player with defence 1:
+        //   NPC attack roll  (50 + 9) * (0 + 64) = 3,776
+        //   player defence   (1 + 8 + 0) * (0 + 64) = 576
+        //   chance           1 - (576 + 2) / (2 * 3,777) = 0.92348...
+        //   max hit          floor(0.5 + (6 + 9) * 64 / 640) = 2; a damaging hit: 0.92348 * 2 / 3
+        // The brute is aggressive and the player never hits back: no XP can change the player.
+        var brute = new NpcDefinition(NpcIds.Cow, "Brute", 50, 6, 1, 50_000, 4, true, new DropTable([], [], 1));
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)], npcTypes: new NpcCatalog([brute]));
+        var player = harness.Join(new Tile(20, 19), s => s with { Health = new Health(1_000_000, 1_000_000), AutoRetaliate = false });
+        harness.Step(4_000);
+
+        var taken = harness.Events(GameEventKind.Damage).Where(e => e.Subject == player).ToList();
+        Assert.That(taken, Has.Count.GreaterThanOrEqualTo(990), "a swing every 4 ticks");
+        var expected = (1 - (578.0 / 7554.0)) * 2 / 3;
+        var rate = taken.Count(e => e.A > 0) / (double)taken.Count;
+        Assert.That(rate, Is.EqualTo(expected).Within(4 * Math.Sqrt(expected * (1 - expected) / taken.Count)), $"{taken.Count} swings");
+        Assert.That(taken.Max(e => e.A), Is.EqualTo(2), "the NPC's +9 makes strength 6 hit 2");
+    }
+
+    [Test]
     public void Levelling_constitution_raises_maximum_health()
     {
         var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
