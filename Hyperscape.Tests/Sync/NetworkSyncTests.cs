@@ -68,7 +68,7 @@ public class NetworkSyncTests
                         world.Enqueue(PlayerAction.SetAutoRetaliate(player, random.Next(2) == 0));
                         break;
                     case 8:
-                        world.Enqueue(PlayerAction.SetAttackStyle(player, (AttackStyle)random.Next(0, 4)));
+                        world.Enqueue(PlayerAction.SetAttackStyle(player, random.Next(0, 4)));
                         break;
                     case 9:
                         world.Enqueue(PlayerAction.TogglePrayer(player, Prayer.ThickSkin, random.Next(2) == 0));

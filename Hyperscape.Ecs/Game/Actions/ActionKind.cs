@@ -42,7 +42,7 @@ public enum ActionKind : byte
     /// <summary>Play emote <see cref="PlayerAction.Value"/>.</summary>
     Emote = 13,
 
-    /// <summary>Choose the attack style <see cref="PlayerAction.Value"/>.</summary>
+    /// <summary>Choose combat option (button) <see cref="PlayerAction.Value"/> of the wielded weapon: its attack type and stance.</summary>
     SetAttackStyle = 14,
 
     /// <summary>Toggle auto-retaliate: <see cref="PlayerAction.Value"/> 1 on, 0 off.</summary>

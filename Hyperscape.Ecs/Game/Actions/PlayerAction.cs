@@ -62,8 +62,11 @@ public readonly record struct PlayerAction(
     /// <summary>Play an emote.</summary>
     public static PlayerAction Emote(long player, int emote) => new(player, ActionKind.Emote, Value: emote);
 
-    /// <summary>Choose an attack style.</summary>
-    public static PlayerAction SetAttackStyle(long player, Rules.AttackStyle style) => new(player, ActionKind.SetAttackStyle, Value: (int)style);
+    /// <summary>
+    /// Choose a combat option: a button of the wielded weapon's list (see
+    /// <see cref="Rules.WeaponStyles.Options"/>), which sets both the attack type and the stance.
+    /// </summary>
+    public static PlayerAction SetAttackStyle(long player, int option) => new(player, ActionKind.SetAttackStyle, Value: option);
 
     /// <summary>Switch a prayer on or off.</summary>
     public static PlayerAction TogglePrayer(long player, Rules.Prayer prayer, bool on) => new(player, ActionKind.TogglePrayer, Quantity: on ? 1 : 0, Value: (int)prayer);

@@ -153,20 +153,20 @@ public class CombatTests
         });
         var combat = harness.Get<CombatState>(player);
         Assert.That((combat.Option, combat.AttackType, combat.Style), Is.EqualTo(((byte)0, AttackType.Crush, AttackStyle.Accurate)), "bare hands punch: crush");
-        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)3)), Is.EqualTo(RejectionReason.InvalidValue), "fists have three options");
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, 3)), Is.EqualTo(RejectionReason.InvalidValue), "fists have three options");
 
         Assert.That(harness.Do(PlayerAction.Equip(player, 0)), Is.EqualTo(RejectionReason.None));
-        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)2)), Is.EqualTo(RejectionReason.None));
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, 2)), Is.EqualTo(RejectionReason.None));
         combat = harness.Get<CombatState>(player);
         Assert.That((combat.AttackType, combat.Style), Is.EqualTo((AttackType.Crush, AttackStyle.Aggressive)), "a 2h sword's third option is Smash");
-        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)4)), Is.EqualTo(RejectionReason.InvalidValue));
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, 4)), Is.EqualTo(RejectionReason.InvalidValue));
 
         var sword = InventoryRules.FindStack(harness.Get<Inventory>(player), ItemIds.BronzeSword);
         Assert.That(harness.Do(PlayerAction.Equip(player, sword)), Is.EqualTo(RejectionReason.None));
         combat = harness.Get<CombatState>(player);
         Assert.That((combat.Option, combat.AttackType, combat.Style), Is.EqualTo(((byte)2, AttackType.Slash, AttackStyle.Aggressive)), "the same button on a short sword: Slash");
 
-        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)3)), Is.EqualTo(RejectionReason.None));
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, 3)), Is.EqualTo(RejectionReason.None));
         Assert.That(harness.Do(PlayerAction.Unequip(player, (int)EquipmentSlot.Weapon)), Is.EqualTo(RejectionReason.None));
         combat = harness.Get<CombatState>(player);
         Assert.That((combat.Option, combat.AttackType, combat.Style), Is.EqualTo(((byte)2, AttackType.Crush, AttackStyle.Defensive)), "fists have no fourth button: their last, Block");
@@ -211,7 +211,7 @@ public class CombatTests
             Equipment = EquipmentWith(EquipmentSlot.Weapon, ItemIds.BronzeSword),
             AutoRetaliate = false,
         });
-        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, (AttackStyle)button)), Is.EqualTo(RejectionReason.None));
+        Assert.That(harness.Do(PlayerAction.SetAttackStyle(player, button)), Is.EqualTo(RejectionReason.None));
         var target = harness.NpcNear(CowHome);
         harness.Act(PlayerAction.Attack(player, target));
         harness.Step(1_200);
