@@ -123,43 +123,9 @@ public sealed record SimulationOptions
     }
 
     /// <summary>
-    /// A small playable world: 256 × 256 tiles with a few walls, NPCs of every standard type
-    /// around the spawn point and some items on the ground.
+    /// A small playable world: 256 × 256 tiles with a few walls, an altar, NPCs of every standard
+    /// type around the spawn point and some items on the ground, read from the library's
+    /// <c>default-world.json</c> (see <see cref="Content.WorldFile"/>).
     /// </summary>
-    public static SimulationOptions CreateDefault(long seed = 1)
-    {
-        var map = new TileMap(256, 256);
-        map.BlockRectangle(new Tile(100, 140), new Tile(160, 141));
-        map.BlockRectangle(new Tile(140, 100), new Tile(141, 130));
-        map.BlockRectangle(new Tile(110, 110), new Tile(115, 115));
-        var altar = new Tile(124, 131);
-        map.BlockRectangle(altar, altar);
-        var spawns = new List<NpcSpawnPoint>();
-        (int Type, int X, int Z)[] camps =
-        [
-            (NpcIds.Chicken, 120, 124), (NpcIds.Chicken, 122, 126), (NpcIds.Cow, 134, 120), (NpcIds.Cow, 136, 118),
-            (NpcIds.Goblin, 118, 134), (NpcIds.Goblin, 121, 136), (NpcIds.GiantRat, 132, 135), (NpcIds.Guard, 128, 112),
-            (NpcIds.HillGiant, 170, 170),
-        ];
-        foreach (var (type, x, z) in camps)
-        {
-            spawns.Add(new NpcSpawnPoint(type, new Tile(x, z)));
-        }
-
-        return new SimulationOptions
-        {
-            Seed = seed,
-            Map = map,
-            NpcSpawns = spawns,
-            GroundItems =
-            [
-                new(ItemIds.BronzeSword, 1, new Tile(126, 127)),
-                new(ItemIds.WoodenShield, 1, new Tile(127, 127)),
-                new(ItemIds.Shrimps, 1, new Tile(129, 127)),
-                new(ItemIds.Coins, 25, new Tile(130, 129)),
-            ],
-            PlayerSpawn = new Tile(128, 128),
-            Altars = [altar],
-        };
-    }
+    public static SimulationOptions CreateDefault(long seed = 1) => Content.WorldFile.ReadDefault() with { Seed = seed };
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using Hyperscape.Ecs.Content;
 
 namespace Hyperscape.Host.Configuration;
 
@@ -111,6 +112,27 @@ public static class ServerOptionsValidator
 
         Require(o.World.ScatteredNpcs is >= 0 and <= 100_000, $"{S}:World:ScatteredNpcs: must be within 0..100000, not {o.World.ScatteredNpcs}.");
         Require(o.World.ScatterRadius is >= 1 and <= 1_000, $"{S}:World:ScatterRadius: must be within 1..1000, not {o.World.ScatterRadius}.");
+        if (!string.IsNullOrEmpty(o.World.File))
+        {
+            if (!File.Exists(o.World.File))
+            {
+                Require(false, $"{S}:World:File: no file at '{Path.GetFullPath(o.World.File)}'.");
+            }
+            else
+            {
+                try
+                {
+                    o.World.LoadWorld();
+                }
+                catch (ContentException exception)
+                {
+                    foreach (var problem in exception.Problems)
+                    {
+                        Require(false, $"{S}:World:File: {problem}");
+                    }
+                }
+            }
+        }
 
         var privy = o.Privy;
         Require(string.IsNullOrWhiteSpace(privy.AppId) || privy.Enabled,

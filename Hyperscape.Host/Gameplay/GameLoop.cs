@@ -160,7 +160,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     {
         var maxId = await _characters.MaxStoredIdAsync(cancellationToken).ConfigureAwait(false);
         var ground = await _characters.LoadGroundItemsAsync(cancellationToken).ConfigureAwait(false);
-        var world = SimulationOptions.CreateDefault(_options.World.Seed);
+        var world = _options.World.LoadWorld();
         List<NpcSpawnPoint> spawns = [.. _options.World.SpawnNpcs ? world.NpcSpawns : [], .. ScatteredNpcs(world, _options.World)];
 
         // The frame length sets the pace of everything: a tick keeps its default number of frames

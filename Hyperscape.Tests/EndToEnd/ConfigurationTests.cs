@@ -165,6 +165,47 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public async Task A_world_file_with_problems_stops_start_up_with_each_of_them()
+    {
+        var file = _folder.File("world.json");
+        await File.WriteAllTextAsync(file, """
+            { "version": 1, "map": { "width": 10, "height": 10, "walls": [ { "from": [3, 3], "to": [3, 3] } ] },
+              "playerSpawn": [1, 1], "npcSpawns": [ { "npc": "dragon", "at": [2, 2] }, { "npc": "cow", "at": [3, 3] } ] }
+            """);
+
+        var (code, output) = await ServerProcess.RunUntilExitAsync(Launch([], $"--Hyperscape:World:File={file}"), ExitWithin);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain($"Hyperscape:World:File: {file}: npcSpawns[0].npc: no NPC type has the key 'dragon'"));
+            Assert.That(output, Does.Contain($"Hyperscape:World:File: {file}: npcSpawns[1].at: (3, 3) is a wall or an object"));
+            Assert.That(output, Does.Not.Contain("   at "));
+        });
+
+        (code, output) = await ServerProcess.RunUntilExitAsync(Launch([], $"--Hyperscape:World:File={_folder.File("none.json")}"), ExitWithin);
+        Assert.That(code, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("Hyperscape:World:File: no file at"));
+    }
+
+    [Test]
+    public async Task The_server_plays_the_world_file_it_is_given()
+    {
+        var file = _folder.File("small.json");
+        await File.WriteAllTextAsync(file, """
+            { "version": 1, "map": { "width": 40, "height": 30 }, "playerSpawn": [20, 15],
+              "npcSpawns": [ { "npc": "cow", "at": [22, 15] } ] }
+            """);
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:World:File"] = file });
+        using var http = new HttpClient { BaseAddress = server.Http };
+        using var world = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/world", UriKind.Relative)));
+        Assert.That((world.RootElement.GetProperty("width").GetInt32(), world.RootElement.GetProperty("height").GetInt32()), Is.EqualTo((40, 30)));
+
+        await using var player = await TestClient.EnterAsync(server.Socket, "Walker");
+        await player.WaitUntilAsync(c => c.World!.Entities.Count >= 2, "the player and the cow in view");
+        Assert.That(player.World!.Entities[player.NetworkId].X, Is.EqualTo(20));
+    }
+
+    [Test]
     public async Task A_half_configured_privy_or_livekit_is_an_error()
     {
         var (code, output) = await ServerProcess.RunUntilExitAsync(Launch(new() { ["PRIVY_APP_ID"] = "app", ["LIVEKIT_API_KEY"] = "key" }), ExitWithin);
