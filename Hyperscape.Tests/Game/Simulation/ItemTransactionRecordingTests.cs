@@ -33,7 +33,7 @@ public class ItemTransactionRecordingTests
         {
             players.Add(simulation.Join(SimulationHarness.Strong(new CharacterState { CharacterId = i + 1, Name = $"p{i}", Position = Position.At(new Tile(6 + (4 * i), 12)) }, 30) with
             {
-                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 500), (ItemIds.Lobster, 4), (ItemIds.BronzeSword, 1), (ItemIds.WoodenShield, 1)),
+                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 500), (ItemIds.Lobster, 4), (ItemIds.BronzeSword, 1), (ItemIds.WoodenShield, 1), (ItemIds.Bones, 3)),
             }));
         }
 
@@ -53,8 +53,9 @@ public class ItemTransactionRecordingTests
             var player = players[random.Next(players.Count)];
             var other = players[random.Next(players.Count)];
             var groundIds = ground.Keys.ToList();
-            simulation.Enqueue(random.Next(9) switch
+            simulation.Enqueue(random.Next(10) switch
             {
+                8 => PlayerAction.Bury(player, random.Next(0, 28)),
                 0 => PlayerAction.Drop(player, random.Next(0, 28)),
                 1 => PlayerAction.Equip(player, random.Next(0, 28)),
                 2 => PlayerAction.Unequip(player, random.Next(0, 11)),
@@ -93,7 +94,7 @@ public class ItemTransactionRecordingTests
             AssertStoreMatchesWorld(simulation, characters, ground, tick);
         }
 
-        Assert.That(kinds, Is.SupersetOf(new[] { ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade }));
+        Assert.That(kinds, Is.SupersetOf(new[] { ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade, ItemTransactionKind.Bury }));
     }
 
     [Test]
