@@ -127,6 +127,17 @@ export class WorldRenderer {
       }
     }
 
+    // Altars: a pale stone with a gold cross, so a player can find where prayer is restored.
+    for (const altar of state.content.world.altars) {
+      if (Math.abs(altar.x - cx) > halfX || Math.abs(altar.z - cz) > halfZ) continue;
+      const p = this.screenOf(altar.x, altar.z);
+      ctx.fillStyle = "#d8d2c4";
+      ctx.fillRect(p.x - size / 2 + 1, p.y - size / 2 + 1, size - 2, size - 2);
+      ctx.fillStyle = "#c9a227";
+      ctx.fillRect(p.x - size / 10, p.y - size / 3, size / 5, (size * 2) / 3);
+      ctx.fillRect(p.x - size / 4, p.y - size / 6, size / 2, size / 6);
+    }
+
     // The walk in progress and where it ends.
     const path = state.prediction.path;
     if (path.length > 1) {
