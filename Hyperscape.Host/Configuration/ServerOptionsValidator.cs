@@ -131,6 +131,10 @@ public static class ServerOptionsValidator
                         Require(false, $"{S}:World:File: {problem}");
                     }
                 }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    Require(false, $"{S}:World:File: cannot read '{Path.GetFullPath(o.World.File)}': {exception.Message}");
+                }
             }
         }
 

@@ -20,7 +20,7 @@ public sealed class FaultTests
     [Test]
     public async Task A_fault_in_one_players_action_disconnects_that_player_and_the_world_goes_on()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(TestServer.WithoutNpcs);
         await using var victim = await TestClient.EnterAsync(server.Socket, Name("Victim"));
         await using var bystander = await TestClient.EnterAsync(server.Socket, Name("Stander"));
         var victimId = victim.NetworkId;
@@ -56,7 +56,7 @@ public sealed class FaultTests
     [Test]
     public async Task A_fault_outside_any_player_saves_everyone_and_stops_with_exit_code_4()
     {
-        var server = await TestServer.StartAsync();
+        var server = await TestServer.StartAsync(TestServer.WithoutNpcs);
         await using var player = await TestClient.EnterAsync(server.Socket, Name("Saved"));
         await player.ActAsync(ActionKind.Move, x: 133, z: 128);
         await player.WaitUntilAsync(c => c.World!.Entities.TryGetValue(c.NetworkId, out var self) && self.X == 133, "the walk");

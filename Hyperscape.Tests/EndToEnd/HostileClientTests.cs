@@ -24,6 +24,10 @@ public sealed class HostileClientTests
         {
             ["Hyperscape:Limits:AuthenticationTimeout"] = "00:00:01",
             ["Hyperscape:Limits:MalformedLimit"] = "3",
+
+            // The good player walks near the spawn point between tests: an aggressive NPC that
+            // wandered close would pull it into a fight (auto-retaliate) and off its walk.
+            ["Hyperscape:World:SpawnNpcs"] = "false",
         });
         _player = await TestClient.EnterAsync(_server.Socket, Name("Good"));
     }

@@ -12,7 +12,7 @@ public sealed class SaveOnLeavingTests
     [Test]
     public async Task A_disconnect_saves_the_whole_character_at_once()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(TestServer.WithoutNpcs);
         long characterId;
         await using (var walker = await TestClient.EnterAsync(server.Socket, "Walker"))
         {
@@ -28,7 +28,7 @@ public sealed class SaveOnLeavingTests
     [Test]
     public async Task Shutting_down_saves_everyone_and_closes_sockets_with_1001()
     {
-        var server = await TestServer.StartAsync();
+        var server = await TestServer.StartAsync(TestServer.WithoutNpcs);
         try
         {
             await using var ann = await TestClient.EnterAsync(server.Socket, "Ann");

@@ -28,6 +28,12 @@ internal sealed class TestServer : IAsyncDisposable
     /// <summary>The game socket.</summary>
     public Uri Socket { get; }
 
+    /// <summary>
+    /// Settings for tests that walk a player about the spawn point and wait for it to arrive: no
+    /// NPCs, so none wanders close, aggroes and pulls the player into a fight instead.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> WithoutNpcs { get; } = new Dictionary<string, string?> { ["Hyperscape:World:SpawnNpcs"] = "false" };
+
     /// <summary>The HTTP base address.</summary>
     public Uri Http => new UriBuilder(Socket) { Scheme = "http", Path = "/" }.Uri;
 
