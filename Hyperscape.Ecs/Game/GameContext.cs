@@ -98,6 +98,30 @@ internal sealed class GameContext
     /// <summary>Appends an event.</summary>
     public void Emit(in GameEvent gameEvent) => Events.Add(gameEvent);
 
+    /// <summary>Adds XP to a player's skill, announcing each level gained; returns how many.</summary>
+    public int GainXp(ref Skills skills, long playerId, Skill skill, int tenths)
+    {
+        var levels = skills.AddXp(skill, tenths);
+        if (levels > 0)
+        {
+            Emit(new GameEvent(GameEventKind.LevelUp, playerId, A: (int)skill, B: skills.Level(skill)));
+        }
+
+        return levels;
+    }
+
+    /// <summary>
+    /// A player's equipment changed: its bonuses are summed again, and the combat button stays
+    /// the same on the new weapon (its last when the weapon has fewer), as OSRS keeps it.
+    /// </summary>
+    public void EquipmentChanged(Entity player)
+    {
+        var bonuses = EquipmentRules.Bonuses(World.GetReadOnly<Equipment>(player), Items);
+        World.Set(player, bonuses);
+        ref var combat = ref World.Get<CombatState>(player);
+        WeaponStyles.Select(ref combat, bonuses.Weapon, combat.Option);
+    }
+
     /// <summary>A fresh, never reused network id. Thread-safe: hosts reserve ids for joining players.</summary>
     public long NewNetworkId() => Interlocked.Increment(ref _lastId);
 

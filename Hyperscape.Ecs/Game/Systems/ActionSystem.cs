@@ -106,14 +106,7 @@ internal sealed class ActionSystem : IGameSystem
 
     private RejectionReason Move(GameContext context, Entity player, in PlayerAction action)
     {
-        // A destination is a tile: whole coordinates, nothing else is quietly rounded into one.
-        if (!float.IsFinite(action.X) || !float.IsFinite(action.Z) || !float.IsInteger(action.X) || !float.IsInteger(action.Z))
-        {
-            return RejectionReason.InvalidCoordinates;
-        }
-
-        var goal = new Position(action.X, 0, action.Z).Tile;
-        if (!context.Map.Contains(goal))
+        if (!TryTileOf(action, out var goal) || !context.Map.Contains(goal))
         {
             return RejectionReason.InvalidCoordinates;
         }
@@ -141,6 +134,17 @@ internal sealed class ActionSystem : IGameSystem
         // Walking away ends an attack, as clicking the ground does in OSRS.
         world.Get<CombatState>(player).Target = Entity.Null;
         return RejectionReason.None;
+    }
+
+    /// <summary>
+    /// The tile an action names: whole coordinates, nothing else is quietly rounded into one (a
+    /// NaN, an infinity or 127.5 is no tile).
+    /// </summary>
+    private static bool TryTileOf(in PlayerAction action, out Tile tile)
+    {
+        var whole = float.IsFinite(action.X) && float.IsFinite(action.Z) && float.IsInteger(action.X) && float.IsInteger(action.Z);
+        tile = whole ? new Position(action.X, 0, action.Z).Tile : default;
+        return whole;
     }
 
     private static RejectionReason SetRun(World world, Entity player, bool running)
@@ -256,12 +260,7 @@ internal sealed class ActionSystem : IGameSystem
     private static RejectionReason EquipmentChanged(GameContext context, Entity player, long playerId)
     {
         var world = context.World;
-        var bonuses = EquipmentRules.Bonuses(world.GetReadOnly<Equipment>(player), context.Items);
-        world.Set(player, bonuses);
-
-        // The same button on the new weapon, as OSRS keeps it; its last when it has fewer.
-        ref var combat = ref world.Get<CombatState>(player);
-        WeaponStyles.Select(ref combat, bonuses.Weapon, combat.Option);
+        context.EquipmentChanged(player);
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: transaction));
         context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: transaction));
@@ -377,13 +376,9 @@ internal sealed class ActionSystem : IGameSystem
 
         InventoryRules.TryTake(ref inventory, action.Slot, 1, out _);
         ref var skills = ref world.Get<Skills>(player);
-        var levels = skills.AddXp(Skill.Prayer, bones.BuryXpTenths);
-        if (levels > 0)
-        {
-            // A prayer level gained is a prayer point gained, as in OSRS.
-            world.Get<PrayerState>(player).Points += levels;
-            context.Emit(new GameEvent(GameEventKind.LevelUp, action.PlayerId, A: (int)Skill.Prayer, B: skills.Level(Skill.Prayer)));
-        }
+
+        // A prayer level gained is a prayer point gained, as in OSRS.
+        world.Get<PrayerState>(player).Points += context.GainXp(ref skills, action.PlayerId, Skill.Prayer, bones.BuryXpTenths);
 
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
@@ -394,12 +389,11 @@ internal sealed class ActionSystem : IGameSystem
 
     private static RejectionReason PrayAtAltar(GameContext context, Entity player, in PlayerAction action)
     {
-        if (!float.IsFinite(action.X) || !float.IsFinite(action.Z) || !float.IsInteger(action.X) || !float.IsInteger(action.Z))
+        if (!TryTileOf(action, out var altar))
         {
             return RejectionReason.InvalidCoordinates;
         }
 
-        var altar = new Tile((int)action.X, (int)action.Z);
         var altars = context.Options.Altars;
         var found = false;
         for (var i = 0; i < altars.Count && !found; i++)

@@ -165,9 +165,9 @@ internal sealed class CombatSystem : IGameSystem
         if (style == AttackStyle.Controlled)
         {
             var share = CombatFormulas.SharedXpTenths(damage);
-            Gain(context, ref skills, playerId, Skill.Attack, share);
-            Gain(context, ref skills, playerId, Skill.Strength, share);
-            Gain(context, ref skills, playerId, Skill.Defense, share);
+            context.GainXp(ref skills, playerId, Skill.Attack, share);
+            context.GainXp(ref skills, playerId, Skill.Strength, share);
+            context.GainXp(ref skills, playerId, Skill.Defense, share);
         }
         else
         {
@@ -177,26 +177,15 @@ internal sealed class CombatSystem : IGameSystem
                 AttackStyle.Defensive => Skill.Defense,
                 _ => Skill.Attack,
             };
-            Gain(context, ref skills, playerId, skill, CombatFormulas.StyleXpTenths(damage));
+            context.GainXp(ref skills, playerId, skill, CombatFormulas.StyleXpTenths(damage));
         }
 
-        var hitpointLevels = Gain(context, ref skills, playerId, Skill.Constitution, CombatFormulas.SharedXpTenths(damage));
+        var hitpointLevels = context.GainXp(ref skills, playerId, Skill.Constitution, CombatFormulas.SharedXpTenths(damage));
         if (hitpointLevels > 0)
         {
             ref var health = ref context.World.Get<Health>(player);
             health.Max = skills.Level(Skill.Constitution);
             health.Current = Math.Min(health.Max, health.Current + hitpointLevels);
         }
-    }
-
-    private static int Gain(GameContext context, ref Skills skills, long playerId, Skill skill, int tenths)
-    {
-        var levels = skills.AddXp(skill, tenths);
-        if (levels > 0)
-        {
-            context.Emit(new GameEvent(GameEventKind.LevelUp, playerId, A: (int)skill, B: skills.Level(skill)));
-        }
-
-        return levels;
     }
 }

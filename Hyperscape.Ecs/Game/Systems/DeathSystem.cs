@@ -77,9 +77,7 @@ internal sealed class DeathSystem : IGameSystem
         var equipment = world.GetReadOnly<Equipment>(player);
         world.Set(player, default(Inventory));
         world.Set(player, default(Equipment));
-        var unarmed = EquipmentRules.Bonuses(default, context.Items);
-        world.Set(player, unarmed);
-        WeaponStyles.Select(ref world.Get<CombatState>(player), unarmed.Weapon, combat.Option);
+        context.EquipmentChanged(player);
         ref var prayer = ref world.Get<PrayerState>(player);
         prayer = prayer with { Active = 0, DrainCounter = 0 };
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: deathId));
