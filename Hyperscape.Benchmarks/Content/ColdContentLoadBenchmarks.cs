@@ -8,6 +8,6 @@ namespace Hyperscape.Benchmarks.Content;
 [SimpleJob(RunStrategy.ColdStart, launchCount: 10, warmupCount: 0, iterationCount: 1)]
 public class ColdContentLoadBenchmarks
 {
-    [Benchmark(Description = "default world file, first load in a process")]
-    public int DefaultWorld() => WorldFile.ReadDefault().NpcSpawns.Count;
+    [Benchmark(Description = "default content (items, NPCs, world), first load in a process")]
+    public int DefaultWorld() => GameContent.Read(GameContent.DefaultFiles, ContentIds.Empty).World.NpcSpawns.Count;
 }

@@ -24,11 +24,16 @@ public sealed record SimulationOptions
     /// <summary>The walkability grid.</summary>
     public required TileMap Map { get; init; }
 
-    /// <summary>Item definitions.</summary>
-    public ItemCatalog Items { get; init; } = ItemCatalog.Standard;
+    // Read on first use, not at construction: the content reader builds options itself, and the
+    // standard catalogs are content too.
+    private readonly ItemCatalog? _items;
+    private readonly NpcCatalog? _npcs;
 
-    /// <summary>NPC definitions.</summary>
-    public NpcCatalog Npcs { get; init; } = NpcCatalog.Standard;
+    /// <summary>Item definitions (<see cref="ItemCatalog.Standard"/> unless given).</summary>
+    public ItemCatalog Items { get => _items ?? ItemCatalog.Standard; init => _items = value; }
+
+    /// <summary>NPC definitions (<see cref="NpcCatalog.Standard"/> unless given).</summary>
+    public NpcCatalog Npcs { get => _npcs ?? NpcCatalog.Standard; init => _npcs = value; }
 
     /// <summary>NPC spawn points.</summary>
     public IReadOnlyList<NpcSpawnPoint> NpcSpawns { get; init; } = [];
@@ -125,7 +130,8 @@ public sealed record SimulationOptions
     /// <summary>
     /// A small playable world: 256 × 256 tiles with a few walls, an altar, NPCs of every standard
     /// type around the spawn point and some items on the ground, read from the library's
-    /// <c>default-world.json</c> (see <see cref="Content.WorldFile"/>).
+    /// content files (see <see cref="Content.GameContent"/>).
     /// </summary>
-    public static SimulationOptions CreateDefault(long seed = 1) => Content.WorldFile.ReadDefault() with { Seed = seed };
+    public static SimulationOptions CreateDefault(long seed = 1) =>
+        Content.GameContent.Read(Content.GameContent.DefaultFiles, Content.ContentIds.Empty).World with { Seed = seed };
 }

@@ -112,28 +112,29 @@ public static class ServerOptionsValidator
 
         Require(o.World.ScatteredNpcs is >= 0 and <= 100_000, $"{S}:World:ScatteredNpcs: must be within 0..100000, not {o.World.ScatteredNpcs}.");
         Require(o.World.ScatterRadius is >= 1 and <= 1_000, $"{S}:World:ScatterRadius: must be within 1..1000, not {o.World.ScatterRadius}.");
-        if (!string.IsNullOrEmpty(o.World.File))
+        if (!string.IsNullOrEmpty(o.World.Content))
         {
-            if (!File.Exists(o.World.File))
+            if (!Directory.Exists(o.World.Content))
             {
-                Require(false, $"{S}:World:File: no file at '{Path.GetFullPath(o.World.File)}'.");
+                Require(false, $"{S}:World:Content: no folder at '{Path.GetFullPath(o.World.Content)}'.");
             }
             else
             {
                 try
                 {
-                    o.World.LoadWorld();
+                    // References are checked by string id, so a fresh registry finds every problem.
+                    o.World.LoadContent(ContentIds.Empty);
                 }
                 catch (ContentException exception)
                 {
                     foreach (var problem in exception.Problems)
                     {
-                        Require(false, $"{S}:World:File: {problem}");
+                        Require(false, $"{S}:World:Content: {problem}");
                     }
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    Require(false, $"{S}:World:File: cannot read '{Path.GetFullPath(o.World.File)}': {exception.Message}");
+                    Require(false, $"{S}:World:Content: cannot read '{Path.GetFullPath(o.World.Content)}': {exception.Message}");
                 }
             }
         }

@@ -1,6 +1,4 @@
 using Hyperscape.Ecs.Content;
-using Hyperscape.Ecs.Game;
-using Hyperscape.Ecs.Game.Rules;
 
 namespace Hyperscape.Host.Configuration;
 
@@ -8,10 +6,12 @@ namespace Hyperscape.Host.Configuration;
 public sealed class WorldSettings
 {
     /// <summary>
-    /// A world file (docs/CONTENT.md) to play instead of the default world shipped in the
-    /// library; relative to the working directory. Empty: the default world.
+    /// A folder of content files (docs/CONTENT.md: <c>items.json</c>, <c>npcs.json</c>,
+    /// <c>world.json</c>) to play instead of the default world shipped in the library; a file the
+    /// folder does not have is the default's. Relative to the working directory. Empty: the
+    /// default world.
     /// </summary>
-    public string File { get; set; } = "";
+    public string Content { get; set; } = "";
 
     /// <summary>Seeds every random roll.</summary>
     public long Seed { get; set; } = 1;
@@ -33,14 +33,26 @@ public sealed class WorldSettings
     public int ScatterRadius { get; set; } = 100;
 
     /// <summary>
-    /// The world these settings name, seeded: <see cref="File"/> when set, else the default.
-    /// Throws <see cref="ContentException"/> with every problem of the file.
+    /// The content files these settings name, text by file name: every <c>*.json</c> of
+    /// <see cref="Content"/> (none for the default world). IO errors are the caller's.
     /// </summary>
-    public SimulationOptions LoadWorld()
+    public IReadOnlyDictionary<string, string> ReadContentFiles()
     {
-        var world = string.IsNullOrEmpty(File)
-            ? SimulationOptions.CreateDefault()
-            : WorldFile.Read(System.IO.File.ReadAllText(File), File, ItemCatalog.Standard, NpcCatalog.Standard);
-        return world with { Seed = Seed };
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(Content))
+        {
+            foreach (var path in Directory.EnumerateFiles(Content, "*.json").Order(StringComparer.Ordinal))
+            {
+                files[Path.GetFileName(path)] = File.ReadAllText(path);
+            }
+        }
+
+        return files;
     }
+
+    /// <summary>
+    /// The content these settings name with ids from <paramref name="ids"/>.
+    /// Throws <see cref="ContentException"/> with every problem of every file.
+    /// </summary>
+    public GameContent LoadContent(ContentIds ids) => GameContent.Read(ReadContentFiles(), ids);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Hyperscape.Ecs.Content;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
@@ -45,6 +46,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
 
     private readonly ServerOptions _options;
     private readonly ICharacterStore _characters;
+    private readonly IContentIdStore _contentIds;
     private readonly PersistenceWriter _writer;
     private readonly ConnectionAdmission _admission;
     private readonly ShutdownOutcome _outcome;
@@ -73,6 +75,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     public GameLoop(
         IOptions<ServerOptions> options,
         ICharacterStore characters,
+        IContentIdStore contentIds,
         PersistenceWriter writer,
         ServerMetrics metrics,
         ConnectionAdmission admission,
@@ -83,6 +86,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _characters = characters;
+        _contentIds = contentIds;
         _writer = writer;
         Metrics = metrics;
         _admission = admission;
@@ -160,7 +164,8 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     {
         var maxId = await _characters.MaxStoredIdAsync(cancellationToken).ConfigureAwait(false);
         var ground = await _characters.LoadGroundItemsAsync(cancellationToken).ConfigureAwait(false);
-        var world = _options.World.LoadWorld();
+        var content = await LoadContentAsync(cancellationToken).ConfigureAwait(false);
+        var world = content.World with { Seed = _options.World.Seed };
         List<NpcSpawnPoint> spawns = [.. _options.World.SpawnNpcs ? world.NpcSpawns : [], .. ScatteredNpcs(world, _options.World)];
 
         // The frame length sets the pace of everything: a tick keeps its default number of frames
@@ -192,6 +197,25 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         _lifetime.ApplicationStopping.Register(BeginStopping);
         _thread = new Thread(Run) { IsBackground = true, Name = "game-loop" };
         _thread.Start();
+    }
+
+    /// <summary>
+    /// Reads the content against the stored id registry and stores the ids new content was
+    /// given before anything can save them: a crash after this still finds the same numbers.
+    /// </summary>
+    private async Task<GameContent> LoadContentAsync(CancellationToken cancellationToken)
+    {
+        var stored = await _contentIds.LoadContentIdsAsync(cancellationToken).ConfigureAwait(false);
+        var content = _options.World.LoadContent(new ContentIds(stored));
+        await _contentIds.AddContentIdsAsync(content.Ids.Added, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation(
+            "Content: {Items} items, {Npcs} NPC types from {Source}; {New} new ids stored, {Known} known",
+            content.Items.All.Count,
+            content.Npcs.All.Count,
+            string.IsNullOrEmpty(_options.World.Content) ? "the default world" : Path.GetFullPath(_options.World.Content),
+            content.Ids.Added.Count,
+            stored.Count);
+        return content;
     }
 
     /// <inheritdoc />

@@ -84,6 +84,7 @@ public static class ServerApplication
         services.TryAddSingleton<IAccountStore>(sp => sp.GetRequiredService<SqlGameStore>());
         services.TryAddSingleton<ICharacterStore>(sp => sp.GetRequiredService<SqlGameStore>());
         services.TryAddSingleton<ISocialStore>(sp => sp.GetRequiredService<SqlGameStore>());
+        services.TryAddSingleton<IContentIdStore>(sp => sp.GetRequiredService<SqlGameStore>());
         services.AddSingleton(sp => new ServerMetrics(() => sp.GetRequiredService<GameLoop>().Online, () => sp.GetRequiredService<GameLoop>().Entities));
         services.AddSingleton<PersistenceWriter>();
         services.AddSingleton<PrivyTokenValidator>();

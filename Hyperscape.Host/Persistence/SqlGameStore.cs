@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Dapper;
+using Hyperscape.Ecs.Content;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Persistence;
@@ -17,7 +18,7 @@ namespace Hyperscape.Host.Persistence;
 /// save) are built once as statements: PostgreSQL runs them as one batch, one round trip, which
 /// its protocol makes atomic; SQLite, in-process, runs them in one transaction.
 /// </summary>
-public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore
+public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore, IContentIdStore
 {
     private static readonly string ProgressColumnList = string.Join(", ", CharacterColumns.Progress.Select(c => c.Name));
     private static readonly string ProgressParameterList = string.Join(", ", CharacterColumns.Progress.Select(c => "@" + c.Name));
@@ -383,6 +384,29 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore
         await connection.ExecuteAsync(Command(
             "DELETE FROM ignore_lists WHERE character_id = @characterId AND ignored_character_id = @ignoredCharacterId",
             new { characterId, ignoredCharacterId }, cancellationToken)).ConfigureAwait(false);
+    }
+
+    // ---- content ids -----------------------------------------------------------------------
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ContentId>> LoadContentIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ContentIdRow>(Command("SELECT kind, key, id FROM content_ids ORDER BY kind, id", cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new ContentId((ContentKind)r.Kind, r.Key, r.Id))];
+    }
+
+    /// <inheritdoc />
+    public async Task AddContentIdsAsync(IReadOnlyList<ContentId> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count > 0)
+        {
+            await RunAsync(
+                [.. ids.Select(i => Statement("INSERT INTO content_ids (kind, key, id) VALUES (@kind, @key, @id)", ("kind", (short)i.Kind), ("key", i.Key), ("id", i.Id)))],
+                stopUnlessFirstAffects: false,
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------

@@ -51,11 +51,11 @@ public class WorldFileTests
 
         Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[]
         {
-            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, altars, npcSpawns, groundItems)",
+            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, starterItems, altars, npcSpawns, groundItems)",
             "worlds/broken.json: version: this server reads version 1, not 2",
             "worlds/broken.json: map.walls[1].to: (40, 1) is off the 20 × 20 map",
             "worlds/broken.json: playerSpawn: missing",
-            "worlds/broken.json: npcSpawns[0].npc: no NPC type has the key 'dragon'",
+            "worlds/broken.json: npcSpawns[0].npc: no NPC type has the id 'dragon'",
             "worlds/broken.json: npcSpawns[1].at: (5, 6) is a wall or an object",
             "worlds/broken.json: npcSpawns[2].level: unknown field (known: npc, at)",
             "worlds/broken.json: npcSpawns[2].at: (2, 2) is a wall or an object",

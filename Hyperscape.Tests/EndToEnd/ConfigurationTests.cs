@@ -1,5 +1,7 @@
 using Dapper;
 using Hyperscape.Benchmarks.Load;
+using Hyperscape.Ecs.Content;
+using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Tests.Authentication;
 using Hyperscape.Tests.Persistence;
@@ -165,44 +167,65 @@ public sealed class ConfigurationTests
     }
 
     [Test]
-    public async Task A_world_file_with_problems_stops_start_up_with_each_of_them()
+    public async Task A_content_folder_with_problems_stops_start_up_with_each_of_them()
     {
-        var file = _folder.File("world.json");
-        await File.WriteAllTextAsync(file, """
+        var folder = Directory.CreateDirectory(_folder.File("broken")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "world.json"), """
             { "version": 1, "map": { "width": 10, "height": 10, "walls": [ { "from": [3, 3], "to": [3, 3] } ] },
               "playerSpawn": [1, 1], "npcSpawns": [ { "npc": "dragon", "at": [2, 2] }, { "npc": "cow", "at": [3, 3] } ] }
             """);
+        await File.WriteAllTextAsync(Path.Combine(folder, "npcs.json"), """
+            { "version": 1, "npcs": [ { "id": "cow", "name": "Cow", "attack": 1, "strength": 1, "defence": 1, "hitpoints": 8,
+              "drops": { "always": [ { "item": "milk" } ] } } ] }
+            """);
 
-        var (code, output) = await ServerProcess.RunUntilExitAsync(Launch([], $"--Hyperscape:World:File={file}"), ExitWithin);
+        var (code, output) = await ServerProcess.RunUntilExitAsync(Launch([], $"--Hyperscape:World:Content={folder}"), ExitWithin);
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2), output);
-            Assert.That(output, Does.Contain($"Hyperscape:World:File: {file}: npcSpawns[0].npc: no NPC type has the key 'dragon'"));
-            Assert.That(output, Does.Contain($"Hyperscape:World:File: {file}: npcSpawns[1].at: (3, 3) is a wall or an object"));
+            Assert.That(output, Does.Contain("Hyperscape:World:Content: npcs.json: npcs[0].drops.always[0].item: no item has the id 'milk'"));
+            Assert.That(output, Does.Contain("Hyperscape:World:Content: world.json: npcSpawns[0].npc: no NPC type has the id 'dragon'"));
+            Assert.That(output, Does.Contain("Hyperscape:World:Content: world.json: npcSpawns[1].at: (3, 3) is a wall or an object"));
             Assert.That(output, Does.Not.Contain("   at "));
         });
 
-        (code, output) = await ServerProcess.RunUntilExitAsync(Launch([], $"--Hyperscape:World:File={_folder.File("none.json")}"), ExitWithin);
+        (code, output) = await ServerProcess.RunUntilExitAsync(Launch([], $"--Hyperscape:World:Content={_folder.File("none")}"), ExitWithin);
         Assert.That(code, Is.EqualTo(2), output);
-        Assert.That(output, Does.Contain("Hyperscape:World:File: no file at"));
+        Assert.That(output, Does.Contain("Hyperscape:World:Content: no folder at"));
     }
 
     [Test]
-    public async Task The_server_plays_the_world_file_it_is_given()
+    public async Task The_server_plays_the_content_it_is_given_and_keeps_the_ids_it_gave()
     {
-        var file = _folder.File("small.json");
-        await File.WriteAllTextAsync(file, """
+        var folder = Directory.CreateDirectory(_folder.File("small")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "world.json"), """
             { "version": 1, "map": { "width": 40, "height": 30 }, "playerSpawn": [20, 15],
               "npcSpawns": [ { "npc": "cow", "at": [22, 15] } ] }
             """);
-        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:World:File"] = file });
-        using var http = new HttpClient { BaseAddress = server.Http };
-        using var world = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/world", UriKind.Relative)));
-        Assert.That((world.RootElement.GetProperty("width").GetInt32(), world.RootElement.GetProperty("height").GetInt32()), Is.EqualTo((40, 30)));
+        var database = _folder.File("small.db");
+        var settings = new Dictionary<string, string?> { ["Hyperscape:World:Content"] = folder, ["Hyperscape:Database:SqliteFile"] = database };
+        await using (var server = await TestServer.StartAsync(settings))
+        {
+            using var http = new HttpClient { BaseAddress = server.Http };
+            using var world = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/world", UriKind.Relative)));
+            Assert.That((world.RootElement.GetProperty("width").GetInt32(), world.RootElement.GetProperty("height").GetInt32()), Is.EqualTo((40, 30)));
 
-        await using var player = await TestClient.EnterAsync(server.Socket, "Walker");
-        await player.WaitUntilAsync(c => c.World!.Entities.Count >= 2, "the player and the cow in view");
-        Assert.That(player.World!.Entities[player.NetworkId].X, Is.EqualTo(20));
+            await using var player = await TestClient.EnterAsync(server.Socket, "Walker");
+            await player.WaitUntilAsync(c => c.World!.Entities.Count >= 2, "the player and the cow in view");
+            Assert.That(player.World!.Entities[player.NetworkId].X, Is.EqualTo(20));
+        }
+
+        // A new item placed first in the file gets the next free id; coins keep theirs.
+        var items = System.Text.Json.Nodes.JsonNode.Parse(GameContent.DefaultFiles[GameContent.ItemsFile])!;
+        items["items"]!.AsArray().Insert(0, new System.Text.Json.Nodes.JsonObject { ["id"] = "pot_of_flour", ["name"] = "Pot of flour" });
+        await File.WriteAllTextAsync(Path.Combine(folder, "items.json"), items.ToJsonString());
+        await using (var server = await TestServer.StartAsync(settings))
+        {
+            using var http = new HttpClient { BaseAddress = server.Http };
+            using var world = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/world", UriKind.Relative)));
+            var ids = world.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("id").GetInt32());
+            Assert.That((ids["Coins"], ids["Big bones"], ids["Pot of flour"]), Is.EqualTo((ItemIds.Coins, ItemIds.BigBones, ItemIds.BigBones + 1)));
+        }
     }
 
     [Test]

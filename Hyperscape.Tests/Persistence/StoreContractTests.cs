@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Hyperscape.Ecs.Content;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Rules;
@@ -261,6 +262,26 @@ public abstract class StoreContractTests(DatabaseEngine engine)
         await using var connection = await _fixture.Connections.OpenAsync();
 
         await Assert.CatchAsync<DbException>(() => connection.ExecuteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, character.Id)));
+    }
+
+    [Test]
+    public async Task Content_ids_are_kept_and_a_clash_stores_none_of_a_batch()
+    {
+        Assert.That(await Store.LoadContentIdsAsync(), Is.Empty);
+        var first = GameContent.Read(GameContent.DefaultFiles, ContentIds.Empty).Ids.Added;
+        await Store.AddContentIdsAsync(first);
+        var stored = await Store.LoadContentIdsAsync();
+        Assert.That(stored, Is.EquivalentTo(first));
+        Assert.That(stored, Does.Contain(new ContentId(ContentKind.Item, "big_bones", ItemIds.BigBones)));
+
+        // Another server gave id 24 to something else: the batch fails whole, the registry is unchanged.
+        var clash = new[] { new ContentId(ContentKind.Item, "pot", 24), new ContentId(ContentKind.Item, "bucket", ItemIds.Coins) };
+        Assert.That(async () => await Store.AddContentIdsAsync(clash), Throws.InstanceOf<DbException>());
+        Assert.That(await Store.LoadContentIdsAsync(), Is.EquivalentTo(first));
+
+        // The same number for another kind is fine: items and NPC types count separately.
+        await Store.AddContentIdsAsync([new ContentId(ContentKind.Npc, "dragon", 7)]);
+        Assert.That((await Store.LoadContentIdsAsync()).Count, Is.EqualTo(first.Count + 1));
     }
 
     [Test]

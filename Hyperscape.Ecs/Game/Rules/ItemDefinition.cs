@@ -19,6 +19,9 @@ public sealed record ItemDefinition(
     int Heals = 0,
     int Value = 1)
 {
+    /// <summary>The string id content files name the item by (snake case, unique); its name in snake case unless given.</summary>
+    public string Key { get; init; } = Content.ContentKey.Of(Name);
+
     /// <summary>The bonuses the item gives while worn.</summary>
     public EquipmentBonuses Bonuses { get; init; }
 

@@ -1,6 +1,9 @@
 namespace Hyperscape.Ecs.Game.Rules;
 
-/// <summary>Ids of the items of <see cref="ItemCatalog.Standard"/>, for code and tests that name items.</summary>
+/// <summary>
+/// Ids of the default world's items (<see cref="ItemCatalog.Standard"/>), for code and tests that name
+/// them: a fresh id registry numbers <c>items.json</c> in file order, so these stay true.
+/// </summary>
 public static class ItemIds
 {
     /// <summary>Coins.</summary>

@@ -24,35 +24,8 @@ public sealed class NpcCatalog
         All = list;
     }
 
-    /// <summary>The NPC types of the default world.</summary>
-    public static NpcCatalog Standard { get; } = new(
-    [
-        new(NpcIds.Chicken, "Chicken", 1, 1, 1, 3, 4, false,
-            new([new(1, ItemIds.Bones)], [new(1, ItemIds.Feather, 5, 15), new(1, ItemIds.RawBeef)], 2))
-        {
-            AttackType = AttackType.Stab,
-        },
-        new(NpcIds.Goblin, "Goblin", 1, 1, 1, 5, 4, true,
-            new([new(1, ItemIds.Bones)], [new(6, ItemIds.Coins, 1, 25), new(1, ItemIds.BronzeSword), new(1, ItemIds.BronzeFullHelm)], 8)),
-        new(NpcIds.Cow, "Cow", 1, 1, 1, 8, 4, false,
-            new([new(1, ItemIds.Bones), new(1, ItemIds.Cowhide), new(1, ItemIds.RawBeef)], [], 1)),
-        new(NpcIds.GiantRat, "Giant rat", 2, 3, 2, 5, 4, true,
-            new([new(1, ItemIds.Bones)], [new(1, ItemIds.Coins, 1, 10)], 3))
-        {
-            AttackType = AttackType.Stab,
-        },
-        new(NpcIds.Guard, "Guard", 19, 18, 14, 22, 5, false,
-            new([new(1, ItemIds.Bones)], [new(4, ItemIds.Coins, 10, 60), new(1, ItemIds.IronSword), new(1, ItemIds.WoodenShield)], 6))
-        {
-            AttackType = AttackType.Stab,
-            Bonuses = new(StabAttack: 10, StabDefence: 12, SlashDefence: 14, CrushDefence: 9, RangedDefence: 12, MeleeStrength: 7),
-        },
-        new(NpcIds.HillGiant, "Hill giant", 18, 22, 26, 35, 6, true,
-            new([new(1, ItemIds.BigBones)], [new(5, ItemIds.Coins, 20, 120), new(1, ItemIds.SteelLongsword), new(2, ItemIds.Lobster)], 10))
-        {
-            Bonuses = new(CrushAttack: 18, MeleeStrength: 16),
-        },
-    ]);
+    /// <summary>The NPC types of the default world (<see cref="Content.GameContent.Default"/>).</summary>
+    public static NpcCatalog Standard => Content.GameContent.Default.Npcs;
 
     /// <summary>Every definition.</summary>
     public IReadOnlyList<NpcDefinition> All { get; }

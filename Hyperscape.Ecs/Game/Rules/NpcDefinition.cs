@@ -21,6 +21,9 @@ public sealed record NpcDefinition(
     bool Aggressive,
     DropTable Drops)
 {
+    /// <summary>The string id content files name the NPC type by (snake case, unique); its name in snake case unless given.</summary>
+    public string Key { get; init; } = Content.ContentKey.Of(Name);
+
     /// <summary>Its attack and defence bonuses per attack type, and its strength.</summary>
     public EquipmentBonuses Bonuses { get; init; }
 

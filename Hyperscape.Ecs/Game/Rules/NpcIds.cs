@@ -1,6 +1,6 @@
 namespace Hyperscape.Ecs.Game.Rules;
 
-/// <summary>Ids of the NPC types of <see cref="NpcCatalog.Standard"/>.</summary>
+/// <summary>Ids of the default world's NPC types (<see cref="NpcCatalog.Standard"/>), in <c>npcs.json</c> order.</summary>
 public static class NpcIds
 {
     /// <summary>Chicken.</summary>

@@ -190,7 +190,7 @@ public class ItemRulesTests
         Assert.Throws<ArgumentException>(() => _ = new ItemCatalog([new ItemDefinition(3, "A"), new ItemDefinition(3, "B")]));
         Assert.That(Items.TryGet(-1, out _), Is.False);
         Assert.That(Items.TryGet(int.MaxValue, out _), Is.False);
-        Assert.That(Items.ByName["coins"].Id, Is.EqualTo(ItemIds.Coins));
+        Assert.That(Items.ByKey["coins"].Id, Is.EqualTo(ItemIds.Coins));
     }
 
     private static bool Same(in Inventory a, in Inventory b)

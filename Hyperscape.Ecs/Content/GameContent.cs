@@ -1,0 +1,128 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Rules;
+
+namespace Hyperscape.Ecs.Content;
+
+/// <summary>
+/// A world's content, read from its data files (docs/CONTENT.md): items, NPC types and the world
+/// itself, with the integer ids of the registry. The library reads text, never files: the host
+/// (or a test) hands over each file's text by name.
+/// </summary>
+public sealed class GameContent
+{
+    /// <summary>The items file.</summary>
+    public const string ItemsFile = "items.json";
+
+    /// <summary>The NPC types file.</summary>
+    public const string NpcsFile = "npcs.json";
+
+    /// <summary>The world file: map, spawns, objects.</summary>
+    public const string WorldFileName = "world.json";
+
+    /// <summary>The format version of the items and NPC files.</summary>
+    public const int Version = 1;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> DefaultTexts = new(ReadDefaultTexts);
+    private static readonly Lazy<GameContent> DefaultContent = new(() => Read(DefaultFiles, ContentIds.Empty));
+
+    private GameContent(ItemCatalog items, NpcCatalog npcs, SimulationOptions world, ContentIds ids)
+    {
+        Items = items;
+        Npcs = npcs;
+        World = world;
+        Ids = ids;
+    }
+
+    /// <summary>The file names content is read from, in reading order.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, NpcsFile, WorldFileName];
+
+    /// <summary>The default world's files, as shipped in this library.</summary>
+    public static IReadOnlyDictionary<string, string> DefaultFiles => DefaultTexts.Value;
+
+    /// <summary>The default world with a fresh registry: its ids are the files' order (and <see cref="ItemIds"/>).</summary>
+    public static GameContent Default => DefaultContent.Value;
+
+    /// <summary>Every item.</summary>
+    public ItemCatalog Items { get; }
+
+    /// <summary>Every NPC type.</summary>
+    public NpcCatalog Npcs { get; }
+
+    /// <summary>The world as simulation options: map, spawns, ground items, altars, and the catalogs above.</summary>
+    public SimulationOptions World { get; }
+
+    /// <summary>The registry after reading: <see cref="ContentIds.Added"/> holds the ids to store before play.</summary>
+    public ContentIds Ids { get; }
+
+    /// <summary>
+    /// Reads <paramref name="files"/> (text by file name; a file missing from it is the default
+    /// world's) against the registry <paramref name="ids"/>, which gains the ids of new content.
+    /// Throws a <see cref="ContentException"/> with every problem of every file; nothing half-loads.
+    /// </summary>
+    public static GameContent Read(IReadOnlyDictionary<string, string> files, ContentIds ids)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(ids);
+        var problems = new List<ContentProblem>();
+        foreach (var name in files.Keys)
+        {
+            if (!FileNames.Contains(name))
+            {
+                problems.Add(new ContentProblem(name, "$", $"not a content file (known: {string.Join(", ", FileNames)})"));
+            }
+        }
+
+        string Text(string name) => files.TryGetValue(name, out var text) ? text : DefaultFiles[name];
+
+        var itemReader = new ContentReader(ItemsFile, problems);
+        List<ItemDefinition> itemList = [];
+        using (var document = itemReader.Parse(Text(ItemsFile)))
+        {
+            if (document is not null && itemReader.Root(document, Version, "items") is { } root)
+            {
+                itemList = ItemFile.Read(root, itemReader, ids);
+            }
+        }
+
+        var items = new ItemCatalog(itemList);
+        var itemKeys = itemList.ToDictionary(i => i.Key, i => i.Id, StringComparer.Ordinal);
+        var npcReader = new ContentReader(NpcsFile, problems);
+        List<NpcDefinition> npcList = [];
+        using (var document = npcReader.Parse(Text(NpcsFile)))
+        {
+            if (document is not null && npcReader.Root(document, Version, "npcs") is { } root)
+            {
+                npcList = NpcFile.Read(root, npcReader, ids, itemKeys, items);
+            }
+        }
+
+        var npcs = new NpcCatalog(npcList);
+        var worldReader = new ContentReader(WorldFileName, problems);
+        SimulationOptions? world = null;
+        using (var document = worldReader.Parse(Text(WorldFileName)))
+        {
+            if (document is not null)
+            {
+                world = WorldFile.Read(document, worldReader, items, npcs);
+            }
+        }
+
+        return problems.Count == 0 && world is not null
+            ? new GameContent(items, npcs, world, ids)
+            : throw new ContentException(problems.Count > 0 ? problems : [new ContentProblem(WorldFileName, "$", "no world")]);
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadDefaultTexts()
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in FileNames)
+        {
+            using var stream = typeof(GameContent).Assembly.GetManifestResourceStream($"Hyperscape.Ecs.Content.Default.{name}")
+                ?? throw new InvalidOperationException($"The default world's {name} is missing from the library.");
+            using var text = new StreamReader(stream);
+            texts[name] = text.ReadToEnd();
+        }
+
+        return texts;
+    }
+}

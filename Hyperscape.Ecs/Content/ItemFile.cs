@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Hyperscape.Ecs.Game.Rules;
+
+namespace Hyperscape.Ecs.Content;
+
+/// <summary>Reads <c>items.json</c> (docs/CONTENT.md): every item's string id, name, value and what it does.</summary>
+internal static class ItemFile
+{
+    private static readonly string[] BonusFields =
+    [
+        "stabAttack", "slashAttack", "crushAttack", "magicAttack", "rangedAttack",
+        "stabDefence", "slashDefence", "crushDefence", "magicDefence", "rangedDefence",
+        "meleeStrength", "rangedStrength", "magicDamage", "prayer",
+    ];
+
+    /// <summary>The items of the file, with ids from <paramref name="ids"/>; problems go to the reader.</summary>
+    public static List<ItemDefinition> Read(JsonElement root, ContentReader reader, ContentIds ids)
+    {
+        var items = new List<ItemDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (element, path) in reader.Array(root, "$", "items"))
+        {
+            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "weapon", "bonuses", "requirements", "heals", "buryXp");
+            var key = StringId(element, path, reader, seen);
+            var name = reader.String(element, path, "name");
+            var slot = ContentReader.Has(element, "slot") ? reader.EnumOr<EquipmentSlot>(element, path, "slot", default) : (EquipmentSlot?)null;
+            var weaponOnly = slot == EquipmentSlot.Weapon;
+            foreach (var field in (string[])["twoHanded", "attackSpeed", "weapon"])
+            {
+                if (!weaponOnly && ContentReader.Has(element, field))
+                {
+                    reader.Problem(ContentReader.Join(path, field), "only a weapon (slot \"weapon\") has this");
+                }
+            }
+
+            if (slot is null && ContentReader.Has(element, "bonuses"))
+            {
+                reader.Problem(ContentReader.Join(path, "bonuses"), "only an item with a slot gives bonuses");
+            }
+
+            var definition = new ItemDefinition(
+                0,
+                name ?? "",
+                Stackable: reader.BoolOr(element, path, "stackable", false),
+                Slot: slot,
+                TwoHanded: reader.BoolOr(element, path, "twoHanded", false),
+                AttackSpeed: reader.IntOr(element, path, "attackSpeed", weaponOnly ? 4 : 0, 1, 20),
+                Heals: reader.IntOr(element, path, "heals", 0, 0, 1000),
+                Value: reader.IntOr(element, path, "value", 1, 0))
+            {
+                Weapon = reader.EnumOr(element, path, "weapon", WeaponCategory.Unarmed),
+                Bonuses = Bonuses(element, path, reader),
+                Requirements = Requirements(element, path, reader),
+                BuryXpTenths = reader.TenthsOr(element, path, "buryXp", 0),
+            };
+            if (key is not null && name is not null)
+            {
+                items.Add(definition with { Id = ids.Assign(ContentKind.Item, key), Key = key });
+            }
+        }
+
+        if (items.Count == 0 && !reader.Array(root, "$", "items").Any())
+        {
+            reader.Problem("items", "at least one item");
+        }
+
+        return items;
+    }
+
+    /// <summary>The string id of an entry: present, snake case, and unique in its file.</summary>
+    public static string? StringId(JsonElement element, string path, ContentReader reader, HashSet<string> seen)
+    {
+        if (reader.String(element, path, "id") is not { } key)
+        {
+            return null;
+        }
+
+        var at = ContentReader.Join(path, "id");
+        if (ContentKey.Of(key) != key)
+        {
+            reader.Problem(at, $"ids are lowercase letters, digits and single underscores ('{ContentKey.Of(key)}')");
+            return null;
+        }
+
+        if (!seen.Add(key))
+        {
+            reader.Problem(at, $"'{key}' is defined twice");
+            return null;
+        }
+
+        return key;
+    }
+
+    /// <summary>An OSRS bonus set written as an object of its fields (camel case); absent fields are 0.</summary>
+    public static EquipmentBonuses Bonuses(JsonElement element, string path, ContentReader reader)
+    {
+        if (!ContentReader.Has(element, "bonuses"))
+        {
+            return default;
+        }
+
+        var at = ContentReader.Join(path, "bonuses");
+        var bonuses = element.GetProperty("bonuses");
+        if (bonuses.ValueKind != JsonValueKind.Object)
+        {
+            reader.Problem(at, "an object of bonuses");
+            return default;
+        }
+
+        reader.Only(bonuses, at, BonusFields);
+        var v = new int[BonusFields.Length];
+        for (var i = 0; i < BonusFields.Length; i++)
+        {
+            v[i] = reader.IntOr(bonuses, at, BonusFields[i], 0, -1000, 1000);
+        }
+
+        return new EquipmentBonuses(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+    }
+
+    private static SkillRequirement[] Requirements(JsonElement element, string path, ContentReader reader)
+    {
+        if (!ContentReader.Has(element, "requirements"))
+        {
+            return [];
+        }
+
+        var at = ContentReader.Join(path, "requirements");
+        var requirements = element.GetProperty("requirements");
+        if (requirements.ValueKind != JsonValueKind.Object)
+        {
+            reader.Problem(at, "an object of skill: level");
+            return [];
+        }
+
+        var list = new List<SkillRequirement>();
+        foreach (var property in requirements.EnumerateObject())
+        {
+            var skillPath = ContentReader.Join(at, property.Name);
+            var level = reader.IntOr(requirements, at, property.Name, 1, 1, XpTable.MaxLevel);
+            if (reader.TryName(property.Name, skillPath, out Skill skill))
+            {
+                list.Add(new SkillRequirement(skill, level));
+            }
+        }
+
+        return [.. list];
+    }
+}
