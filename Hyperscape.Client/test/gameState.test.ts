@@ -21,6 +21,8 @@ const world: WorldDescription = {
   unarmedStyles: ["Punch", "Kick", "Block"],
   prayers: [{ name: "Thick Skin", level: 1 }],
   altars: [{ x: 6, z: 5 }],
+  resources: [{ id: 1, name: "Tree", skill: "woodcutting", level: 1, product: 19, blocks: true }],
+  water: [{ from: { x: 0, z: 0 }, to: { x: 2, z: 1 } }],
 };
 
 function entered(): GameState {
@@ -108,5 +110,22 @@ describe("the game state", () => {
     expect(state.attackStyle).toBe(2);
     expect(state.autoRetaliate).toBe(false);
     expect(state.running).toBe(true);
+  });
+
+  it("shows resource nodes, what gathering gives, why it stopped, and water", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([67, 3, 101, [[0, 42, 1 | 2 | 128 | 256, 4, 7, 0, 5, 1, 1]]]));
+    const tree = state.entities.get(42)!;
+    expect([tree.kind, tree.type, tree.quantity, tree.tile]).toEqual([4, 1, 1, { x: 7, z: 5 }]);
+    state.gathering = 42;
+    state.apply(decodeServerMessage([68, 102, [[24, 7, 42, 17, 1, 7, 0, 900]]]));
+    expect(state.chat.at(-1)?.text).toBe("You get some lobster.");
+    state.apply(decodeServerMessage([68, 103, [[26, 42, 0, 1, 0, 0, 0, 0], [25, 7, 42, 0, 0, 0, 0, 0]]]));
+    expect(tree.quantity).toBe(0);
+    expect(state.gathering).toBeNull();
+    state.gathering = 42;
+    state.apply(decodeServerMessage([68, 104, [[25, 7, 42, 0, 0, 0, 10, 0]]]));
+    expect(state.chat.at(-1)?.text).toBe("You stop: Your inventory is full.");
+    expect([state.content.isWater(2, 1), state.content.isWater(3, 1), state.content.resourceName(1)]).toEqual([true, false, "Tree"]);
   });
 });

@@ -16,6 +16,9 @@ public sealed class GameContent
     /// <summary>The NPC types file.</summary>
     public const string NpcsFile = "npcs.json";
 
+    /// <summary>The resource types file: trees, rocks, fishing spots.</summary>
+    public const string ResourcesFile = "resources.json";
+
     /// <summary>The world file: map, spawns, objects.</summary>
     public const string WorldFileName = "world.json";
 
@@ -25,16 +28,17 @@ public sealed class GameContent
     private static readonly Lazy<IReadOnlyDictionary<string, string>> DefaultTexts = new(ReadDefaultTexts);
     private static readonly Lazy<GameContent> DefaultContent = new(() => Read(DefaultFiles, ContentIds.Empty));
 
-    private GameContent(ItemCatalog items, NpcCatalog npcs, SimulationOptions world, ContentIds ids)
+    private GameContent(ItemCatalog items, NpcCatalog npcs, ResourceCatalog resources, SimulationOptions world, ContentIds ids)
     {
         Items = items;
         Npcs = npcs;
+        Resources = resources;
         World = world;
         Ids = ids;
     }
 
     /// <summary>The file names content is read from, in reading order.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, NpcsFile, WorldFileName];
+    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, NpcsFile, ResourcesFile, WorldFileName];
 
     /// <summary>The default world's files, as shipped in this library.</summary>
     public static IReadOnlyDictionary<string, string> DefaultFiles => DefaultTexts.Value;
@@ -47,6 +51,9 @@ public sealed class GameContent
 
     /// <summary>Every NPC type.</summary>
     public NpcCatalog Npcs { get; }
+
+    /// <summary>Every resource type, numbered in file order (saves never hold these ids).</summary>
+    public ResourceCatalog Resources { get; }
 
     /// <summary>The world as simulation options: map, spawns, ground items, altars, and the catalogs above.</summary>
     public SimulationOptions World { get; }
@@ -74,42 +81,32 @@ public sealed class GameContent
 
         string Text(string name) => files.TryGetValue(name, out var text) ? text : DefaultFiles[name];
 
-        var itemReader = new ContentReader(ItemsFile, problems);
-        List<ItemDefinition> itemList = [];
-        using (var document = itemReader.Parse(Text(ItemsFile)))
-        {
-            if (document is not null && itemReader.Root(document, Version, "items") is { } root)
-            {
-                itemList = ItemFile.Read(root, itemReader, ids);
-            }
-        }
-
+        var itemList = ReadList(ItemsFile, "items", Text(ItemsFile), problems, (root, reader) => ItemFile.Read(root, reader, ids));
         var items = new ItemCatalog(itemList);
         var itemKeys = itemList.ToDictionary(i => i.Key, i => i.Id, StringComparer.Ordinal);
-        var npcReader = new ContentReader(NpcsFile, problems);
-        List<NpcDefinition> npcList = [];
-        using (var document = npcReader.Parse(Text(NpcsFile)))
-        {
-            if (document is not null && npcReader.Root(document, Version, "npcs") is { } root)
-            {
-                npcList = NpcFile.Read(root, npcReader, ids, itemKeys, items);
-            }
-        }
-
-        var npcs = new NpcCatalog(npcList);
+        var npcs = new NpcCatalog(ReadList(NpcsFile, "npcs", Text(NpcsFile), problems, (root, reader) => NpcFile.Read(root, reader, ids, itemKeys, items)));
+        var resources = new ResourceCatalog(ReadList(ResourcesFile, "resources", Text(ResourcesFile), problems, (root, reader) => ResourceFile.Read(root, reader, itemKeys)));
         var worldReader = new ContentReader(WorldFileName, problems);
         SimulationOptions? world = null;
         using (var document = worldReader.Parse(Text(WorldFileName)))
         {
             if (document is not null)
             {
-                world = WorldFile.Read(document, worldReader, items, npcs);
+                world = WorldFile.Read(document, worldReader, items, npcs, resources);
             }
         }
 
         return problems.Count == 0 && world is not null
-            ? new GameContent(items, npcs, world, ids)
+            ? new GameContent(items, npcs, resources, world, ids)
             : throw new ContentException(problems.Count > 0 ? problems : [new ContentProblem(WorldFileName, "$", "no world")]);
+    }
+
+    /// <summary>The entries of a list file (<c>{ "version", "&lt;list&gt;": [...] }</c>); none when it does not parse.</summary>
+    private static List<T> ReadList<T>(string file, string list, string text, List<ContentProblem> problems, Func<System.Text.Json.JsonElement, ContentReader, List<T>> read)
+    {
+        var reader = new ContentReader(file, problems);
+        using var document = reader.Parse(text);
+        return document is not null && reader.Root(document, Version, list) is { } root ? read(root, reader) : [];
     }
 
     private static IReadOnlyDictionary<string, string> ReadDefaultTexts()

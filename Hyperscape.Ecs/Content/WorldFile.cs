@@ -38,14 +38,16 @@ public static class WorldFile
     }
 
     /// <summary>The world of a parsed file; null, with problems recorded, when it cannot be built.</summary>
-    internal static SimulationOptions? Read(JsonDocument document, ContentReader reader, ItemCatalog items, NpcCatalog npcs)
+    internal static SimulationOptions? Read(JsonDocument document, ContentReader reader, ItemCatalog items, NpcCatalog npcs, ResourceCatalog? resources = null)
     {
-        if (reader.Root(document, Version, "map", "playerSpawn", "starterItems", "altars", "npcSpawns", "groundItems") is not { } root)
+        resources ??= ResourceCatalog.Empty;
+        if (reader.Root(document, Version, "map", "playerSpawn", "starterItems", "altars", "resources", "npcSpawns", "groundItems") is not { } root)
         {
             return null;
         }
 
-        var map = Map(root, reader);
+        var water = new List<TileArea>();
+        var map = Map(root, reader, water);
         if (map is null)
         {
             return null;
@@ -62,6 +64,7 @@ public static class WorldFile
             }
         }
 
+        var nodes = Resources(root, reader, map, resources);
         var spawn = reader.Required(root, "$", "playerSpawn") is { } at ? Standable(at, "playerSpawn", map, reader) : null;
         var npcKeys = npcs.All.ToDictionary(n => n.Key, n => n.Id, StringComparer.Ordinal);
         var spawns = new List<NpcSpawnPoint>();
@@ -119,18 +122,111 @@ public static class WorldFile
         }
 
         return spawn is { } start
-            ? new SimulationOptions { Map = map, Items = items, Npcs = npcs, PlayerSpawn = start, StarterItems = starter, Altars = altars, NpcSpawns = spawns, GroundItems = ground }
+            ? new SimulationOptions
+            {
+                Map = map,
+                Water = water,
+                Items = items,
+                Npcs = npcs,
+                Resources = resources,
+                ResourceSpawns = nodes,
+                PlayerSpawn = start,
+                StarterItems = starter,
+                Altars = altars,
+                NpcSpawns = spawns,
+                GroundItems = ground,
+            }
             : null;
     }
 
-    private static TileMap? Map(JsonElement root, ContentReader reader)
+    private static List<ResourceSpawn> Resources(JsonElement root, ContentReader reader, TileMap map, ResourceCatalog resources)
+    {
+        var keys = resources.All.ToDictionary(r => r.Key, r => r.Id, StringComparer.Ordinal);
+        var nodes = new List<ResourceSpawn>();
+        var placed = new List<(Tile Tile, string Path, ResourceDefinition Definition)>();
+        foreach (var (element, path) in reader.Array(root, "$", "resources"))
+        {
+            reader.Only(element, path, "resource", "at", "moves");
+            var type = reader.Key(element, path, "resource", keys, "resource");
+            var tile = reader.Required(element, path, "at") is { } where ? reader.TileIn(where, $"{path}.at", map) : null;
+            var moves = new List<Tile>();
+            foreach (var (move, movePath) in reader.Array(element, path, "moves"))
+            {
+                if (reader.TileIn(move, movePath, map) is { } to)
+                {
+                    moves.Add(to);
+                }
+            }
+
+            if (type is not { } id || tile is not { } t)
+            {
+                continue;
+            }
+
+            var definition = resources[id];
+            if (moves.Count > 0 && definition.MoveTicks == 0)
+            {
+                reader.Problem($"{path}.moves", $"{definition.Name} does not move (its moveTicks is 0)");
+            }
+
+            if (definition.Blocks && !map.IsWalkable(t))
+            {
+                reader.Problem($"{path}.at", $"{t} is a wall, water or another object");
+                continue;
+            }
+
+            if (definition.Blocks)
+            {
+                // A tree or a rock is an object on its tile: nobody stands in it.
+                map.SetBlocked(t);
+            }
+
+            placed.Add((t, $"{path}.at", definition));
+            for (var i = 0; i < moves.Count; i++)
+            {
+                placed.Add((moves[i], $"{path}.moves[{i}]", definition));
+            }
+
+            nodes.Add(new ResourceSpawn(id, t, moves));
+        }
+
+        // Checked once every object stands: a node walled in by its neighbours cannot be worked.
+        foreach (var (tile, path, definition) in placed)
+        {
+            if (!HasWalkableNeighbour(map, tile))
+            {
+                reader.Problem(path, $"no walkable tile beside {tile}: nobody could work the {definition.Name.ToLowerInvariant()}");
+            }
+        }
+
+        return nodes;
+    }
+
+    private static bool HasWalkableNeighbour(TileMap map, Tile tile)
+    {
+        for (var dz = -1; dz <= 1; dz++)
+        {
+            for (var dx = -1; dx <= 1; dx++)
+            {
+                var next = new Tile(tile.X + dx, tile.Z + dz);
+                if ((dx != 0 || dz != 0) && map.Contains(next) && map.IsWalkable(next))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static TileMap? Map(JsonElement root, ContentReader reader, List<TileArea> water)
     {
         if (reader.Required(root, "$", "map") is not { } map)
         {
             return null;
         }
 
-        reader.Only(map, "map", "width", "height", "walls");
+        reader.Only(map, "map", "width", "height", "walls", "water");
         var width = reader.Int(map, "map", "width");
         var height = reader.Int(map, "map", "height");
         if (width is < 1 or > MaxMapSide || height is < 1 or > MaxMapSide)
@@ -145,18 +241,36 @@ public static class WorldFile
         }
 
         var tiles = new TileMap(w, h);
-        foreach (var (wall, path) in reader.Array(map, "map", "walls"))
+        foreach (var wall in Areas(map, "walls", tiles, reader))
         {
-            reader.Only(wall, path, "from", "to");
-            var from = reader.Required(wall, path, "from") is { } a ? reader.TileIn(a, $"{path}.from", tiles) : null;
-            var to = reader.Required(wall, path, "to") is { } b ? reader.TileIn(b, $"{path}.to", tiles) : null;
-            if (from is { } f && to is { } t)
-            {
-                tiles.BlockRectangle(f, t);
-            }
+            tiles.BlockRectangle(wall.From, wall.To);
+        }
+
+        foreach (var area in Areas(map, "water", tiles, reader))
+        {
+            tiles.BlockRectangle(area.From, area.To);
+            water.Add(area);
         }
 
         return tiles;
+    }
+
+    /// <summary>The rectangles of a list like <c>map.walls</c>: <c>{ "from": [x, z], "to": [x, z] }</c> each.</summary>
+    private static List<TileArea> Areas(JsonElement map, string name, TileMap tiles, ContentReader reader)
+    {
+        var areas = new List<TileArea>();
+        foreach (var (area, path) in reader.Array(map, "map", name))
+        {
+            reader.Only(area, path, "from", "to");
+            var from = reader.Required(area, path, "from") is { } a ? reader.TileIn(a, $"{path}.from", tiles) : null;
+            var to = reader.Required(area, path, "to") is { } b ? reader.TileIn(b, $"{path}.to", tiles) : null;
+            if (from is { } f && to is { } t)
+            {
+                areas.Add(new TileArea(f, t));
+            }
+        }
+
+        return areas;
     }
 
     private static Tile? Standable(JsonElement element, string path, TileMap map, ContentReader reader)
@@ -168,7 +282,7 @@ public static class WorldFile
 
         if (!map.IsWalkable(tile))
         {
-            reader.Problem(path, $"{tile} is a wall or an object");
+            reader.Problem(path, $"{tile} is a wall, water or an object");
             return null;
         }
 

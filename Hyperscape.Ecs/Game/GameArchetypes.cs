@@ -9,7 +9,7 @@ internal static class GameArchetypes
     /// <summary>A player character in the world.</summary>
     public static ComponentSet Player { get; } = ComponentSet.Of<Position, Rotation, Health, Skills>()
         .With<Inventory>().With<Equipment>().With<CombatBonuses>().With<CombatState>()
-        .With<Movement>().With<Emote>().With<NetworkIdentity>().With<Components.Player>().With<PrayerState>();
+        .With<Movement>().With<Emote>().With<NetworkIdentity>().With<Components.Player>().With<PrayerState>().With<Gathering>();
 
     /// <summary>A living NPC. NPCs step themselves (one greedy step a tick), so they have no Movement.</summary>
     public static ComponentSet Npc { get; } = ComponentSet.Of<Position, Rotation, Health, CombatState>()
@@ -19,5 +19,7 @@ internal static class GameArchetypes
     public static ComponentSet NpcSpawner { get; } = ComponentSet.Of<NpcSpawn>();
 
     /// <summary>Items on the ground.</summary>
+    public static ComponentSet ResourceNode { get; } = ComponentSet.Of<Position, Components.ResourceNode, NetworkIdentity>();
+
     public static ComponentSet GroundItem { get; } = ComponentSet.Of<Position, Components.GroundItem, NetworkIdentity>();
 }

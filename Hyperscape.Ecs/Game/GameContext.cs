@@ -1,3 +1,4 @@
+using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Navigation;
@@ -27,6 +28,7 @@ internal sealed class GameContext
         Map = options.Map;
         Items = options.Items;
         Npcs = options.Npcs;
+        Resources = options.Resources;
         Random = new DeterministicRandom(options.Seed);
         Pathfinder = new Pathfinder(options.Map);
         Players = new SpatialGrid(options.Map.Width, options.Map.Height, 8);
@@ -48,6 +50,9 @@ internal sealed class GameContext
 
     /// <summary>NPC definitions.</summary>
     public NpcCatalog Npcs { get; }
+
+    /// <summary>Resource types.</summary>
+    public ResourceCatalog Resources { get; }
 
     /// <summary>The only source of randomness.</summary>
     public DeterministicRandom Random { get; }
@@ -120,6 +125,27 @@ internal sealed class GameContext
         World.Set(player, bonuses);
         ref var combat = ref World.Get<CombatState>(player);
         WeaponStyles.Select(ref combat, bonuses.Weapon, combat.Option);
+    }
+
+    /// <summary>
+    /// Ends a player's gathering, if any, telling the player why (<paramref name="reason"/>;
+    /// None when the node ran out). Silent when <paramref name="tell"/> is false: the player chose
+    /// to do something else.
+    /// </summary>
+    public void StopGathering(Entity player, RejectionReason reason, bool tell = true)
+    {
+        ref var gathering = ref World.Get<Gathering>(player);
+        if (!gathering.Active)
+        {
+            return;
+        }
+
+        if (tell)
+        {
+            Emit(new GameEvent(GameEventKind.GatheringStopped, NetworkIdOf(player), NetworkIdOf(gathering.Node), Reason: reason));
+        }
+
+        gathering = default;
     }
 
     /// <summary>A fresh, never reused network id. Thread-safe: hosts reserve ids for joining players.</summary>
@@ -210,6 +236,25 @@ internal sealed class GameContext
 
         Emit(new GameEvent(GameEventKind.GroundItemRemoved, networkId, takerId, item.ItemId, item.Quantity, Transaction: transaction));
         Forget(entity, networkId);
+    }
+
+    /// <summary>Places the resource node of <see cref="SimulationOptions.ResourceSpawns"/>[<paramref name="index"/>] (at start-up).</summary>
+    public Entity SpawnResource(int index)
+    {
+        var spawn = Options.ResourceSpawns[index];
+        var definition = Resources[spawn.DefinitionId];
+        var networkId = NewNetworkId();
+        var node = World.Create(GameArchetypes.ResourceNode);
+        World.Set(node, Position.At(spawn.Tile));
+        World.Set(node, new ResourceNode
+        {
+            DefinitionId = spawn.DefinitionId,
+            SpawnIndex = index,
+            MoveAtTick = definition.MoveTicks > 0 && spawn.Moves.Count > 0 ? Tick + definition.MoveTicks : 0,
+        });
+        World.Set(node, new NetworkIdentity(networkId, 0));
+        _directory.Add(networkId, node);
+        return node;
     }
 
     /// <summary>Brings a spawn point's NPC to life.</summary>

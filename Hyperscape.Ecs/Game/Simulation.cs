@@ -45,11 +45,13 @@ public sealed class Simulation : IDisposable
             (TickPhase.Actions, new ActionSystem(_actions)),
             (TickPhase.Prayer, new PrayerSystem(world)),
             (TickPhase.Movement, new MovementSystem(world)),
+            (TickPhase.Gathering, new GatheringSystem(world)),
             (TickPhase.Combat, new CombatSystem(world)),
             (TickPhase.NpcAi, new NpcAiSystem(world)),
             (TickPhase.Regeneration, new RegenerationSystem(world)),
             (TickPhase.Death, new DeathSystem(world)),
             (TickPhase.Respawn, new RespawnSystem(world)),
+            (TickPhase.Resources, new ResourceSystem(world)),
         ];
 
         // The order is the built-in one with each embedder system before or after its anchor, in
@@ -76,6 +78,11 @@ public sealed class Simulation : IDisposable
             var spawner = world.Create(GameArchetypes.NpcSpawner);
             world.Set(spawner, new NpcSpawn(spawn.DefinitionId, spawn.Tile, Entity.Null, 0));
             Context.SpawnNpc(spawner);
+        }
+
+        for (var i = 0; i < options.ResourceSpawns.Count; i++)
+        {
+            Context.SpawnResource(i);
         }
 
         foreach (var item in options.GroundItems)

@@ -35,6 +35,15 @@ public sealed record SimulationOptions
     /// <summary>NPC definitions (<see cref="NpcCatalog.Standard"/> unless given).</summary>
     public NpcCatalog Npcs { get => _npcs ?? NpcCatalog.Standard; init => _npcs = value; }
 
+    /// <summary>Water on the map (blocked like walls; fishing spots stand in it), for clients to draw.</summary>
+    public IReadOnlyList<TileArea> Water { get; init; } = [];
+
+    /// <summary>Resource types (trees, rocks, fishing spots); none unless given.</summary>
+    public ResourceCatalog Resources { get; init; } = ResourceCatalog.Empty;
+
+    /// <summary>Resource nodes: each of a type of <see cref="Resources"/>, on its tile.</summary>
+    public IReadOnlyList<ResourceSpawn> ResourceSpawns { get; init; } = [];
+
     /// <summary>NPC spawn points.</summary>
     public IReadOnlyList<NpcSpawnPoint> NpcSpawns { get; init; } = [];
 
@@ -95,6 +104,15 @@ public sealed record SimulationOptions
         if (TickLength <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(TickLength), TickLength, "A tick lasts some time.");
+        }
+
+        foreach (var spawn in ResourceSpawns)
+        {
+            ArgumentNullException.ThrowIfNull(spawn);
+            if (!Resources.TryGet(spawn.DefinitionId, out _) || !Map.Contains(spawn.Tile) || spawn.Moves.Any(m => !Map.Contains(m)))
+            {
+                throw new ArgumentException($"Resource node {spawn.DefinitionId} at {spawn.Tile} names an unknown type or lies off the map.", nameof(ResourceSpawns));
+            }
         }
 
         foreach (var altar in Altars)

@@ -136,6 +136,21 @@ internal static class StateHasher
             hash.Add(ground.DespawnAtTick);
         }
 
+        if (world.TryGet<Gathering>(entity, out var gathering))
+        {
+            hash.Add(gathering.Node);
+            hash.Add(gathering.NextRollTick);
+        }
+
+        if (world.TryGet<ResourceNode>(entity, out var node))
+        {
+            hash.Add(node.DefinitionId);
+            hash.Add(node.Depleted);
+            hash.Add(node.RespawnAtTick);
+            hash.Add(node.MoveAtTick);
+            hash.Add(node.TileIndex);
+        }
+
         if (world.TryGet<Dying>(entity, out var dying))
         {
             hash.Add(dying.DeathId);

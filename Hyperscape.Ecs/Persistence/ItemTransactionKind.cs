@@ -29,4 +29,7 @@ public enum ItemTransactionKind : byte
 
     /// <summary>Bones buried for prayer XP.</summary>
     Bury = 9,
+
+    /// <summary>A gathering success: the product added, bait used up.</summary>
+    Gather = 10,
 }

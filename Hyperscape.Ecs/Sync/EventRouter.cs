@@ -21,6 +21,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
             {
                 case GameEventKind.ActionRejected or GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged
                     or GameEventKind.Healed or GameEventKind.LevelUp or GameEventKind.NpcKilled or GameEventKind.PrayerDrained
+                    or GameEventKind.Gathered or GameEventKind.GatheringStopped
                     or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
                     if (e.Kind is GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged)
                     {
@@ -45,7 +46,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                     }
 
                     break;
-                case GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed:
+                case GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted:
                     RouteVisible(e);
                     break;
             }
@@ -71,7 +72,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
     public static bool StillVisible(ClientView client, in GameEvent gameEvent)
     {
         if (gameEvent.Subject == client.PlayerNetworkId
-            || gameEvent.Kind is not (GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed))
+            || gameEvent.Kind is not (GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted))
         {
             return true;
         }

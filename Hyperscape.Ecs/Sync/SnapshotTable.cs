@@ -18,7 +18,7 @@ internal sealed class SnapshotTable
 
     // NetworkIdentity is not watched: the sync itself bumps its version, which must not count as a change.
     private static readonly ComponentSet Watched = ComponentSet.Of<Position, Rotation, Health, CombatState>()
-        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>();
+        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>().With<ResourceNode>();
 
     private readonly GameContext _context;
     private readonly World _world;
@@ -147,7 +147,12 @@ internal sealed class SnapshotTable
         var equipments = chunk.Has<Equipment>() ? chunk.GetReadOnlySpan<Equipment>() : default;
         var grounds = chunk.Has<GroundItem>() ? chunk.GetReadOnlySpan<GroundItem>() : default;
         var npcs = chunk.Has<Npc>() ? chunk.GetReadOnlySpan<Npc>() : default;
-        var kind = chunk.Has<Player>() ? WireEntityKind.Player : !npcs.IsEmpty ? WireEntityKind.Npc : !grounds.IsEmpty ? WireEntityKind.GroundItem : 0;
+        var nodes = chunk.Has<ResourceNode>() ? chunk.GetReadOnlySpan<ResourceNode>() : default;
+        var kind = chunk.Has<Player>() ? WireEntityKind.Player
+            : !npcs.IsEmpty ? WireEntityKind.Npc
+            : !grounds.IsEmpty ? WireEntityKind.GroundItem
+            : !nodes.IsEmpty ? WireEntityKind.Resource
+            : 0;
         if (kind == 0)
         {
             return;
@@ -208,6 +213,12 @@ internal sealed class SnapshotTable
             {
                 now.TypeId = grounds[i].ItemId;
                 now.Quantity = grounds[i].Quantity;
+            }
+
+            if (!nodes.IsEmpty)
+            {
+                now.TypeId = nodes[i].DefinitionId;
+                now.Quantity = nodes[i].Depleted ? 0 : 1;
             }
 
             ref var stored = ref _snapshots[entities[i].Id];

@@ -11,4 +11,7 @@ public enum WireEntityKind : byte
 
     /// <summary>Items on the ground.</summary>
     GroundItem = 3,
+
+    /// <summary>A resource node (tree, rock, fishing spot): type = resource type, quantity 1 while it can be worked, 0 while depleted.</summary>
+    Resource = 4,
 }

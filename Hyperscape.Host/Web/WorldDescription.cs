@@ -26,6 +26,8 @@ namespace Hyperscape.Host.Web;
 /// <param name="UnarmedStyles">The combat options without a weapon, in button order.</param>
 /// <param name="Prayers">The prayers, in id order.</param>
 /// <param name="Altars">The tiles of the altars, where prayer points are restored.</param>
+/// <param name="Resources">Resource types (trees, rocks, fishing spots) by id: the sync's resource entities name these.</param>
+/// <param name="Water">Rectangles of water (blocked; drawn as water).</param>
 public sealed record WorldDescription(
     int Width,
     int Height,
@@ -39,7 +41,9 @@ public sealed record WorldDescription(
     bool Voice,
     IReadOnlyList<string> UnarmedStyles,
     IReadOnlyList<PrayerDescription> Prayers,
-    IReadOnlyList<Tile> Altars)
+    IReadOnlyList<Tile> Altars,
+    IReadOnlyList<ResourceDescription> Resources,
+    IReadOnlyList<TileArea> Water)
 {
     /// <summary>Describes <paramref name="content"/>, ticking every <paramref name="tickLength"/>, as the client sees it.</summary>
     public static WorldDescription From(SimulationOptions content, TimeSpan tickLength, ServerOptions server, int viewRadius)
@@ -85,7 +89,9 @@ public sealed record WorldDescription(
             server.LiveKit.Enabled,
             StyleNames(WeaponCategory.Unarmed),
             PrayerBook.All.Select(p => new PrayerDescription(p.Name, p.Level)).ToList(),
-            content.Altars);
+            content.Altars,
+            content.Resources.All.Select(r => new ResourceDescription(r.Id, r.Name, r.Skill.ToString().ToLowerInvariant(), r.Level, r.ProductId, r.Blocks)).ToList(),
+            content.Water);
     }
 
     private static List<string> StyleNames(WeaponCategory weapon)

@@ -13,6 +13,7 @@ public sealed class BrowserClientTests : BrowserFixture
 {
     private const int Npc = 2;
     private const int GroundItem = 3;
+    private const int Resource = 4;
 
     [Test]
     public async Task TwoPlayersSeeEachOtherWalkAndChat()
@@ -162,6 +163,25 @@ public sealed class BrowserClientTests : BrowserFixture
         await player.WaitForAsync($"!h.entities().some(e => e.id === {dropped.Id})");
         await player.ShotAsync("picked-up");
         Assert.That(await player.Page.InnerTextAsync("#inventory"), Does.Contain(ItemCatalog.Standard[item].Name));
+    }
+
+    [Test]
+    public async Task ClickingARockMinesOreIntoTheInventory()
+    {
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Miner", Screenshots);
+        var copper = ResourceCatalog.Standard.All.Single(r => r.Key == "copper_rock").Id;
+        await player.WaitForAsync($"h.entities().some(e => e.kind === {Resource} && e.type === {copper})");
+        var me = await player.ServerTileAsync();
+        var rock = (await player.EntitiesAsync()).Where(e => e.Kind == Resource && e.Type == copper).MinBy(r => Math.Max(Math.Abs(r.X - me.X), Math.Abs(r.Z - me.Z)))!;
+        await player.ShotAsync("rocks-in-view");
+
+        await player.ClickTileAsync(rock.X, rock.Z);
+        await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.CopperOre})", 60_000);
+        await player.ShotAsync("ore-mined");
+        var tile = await player.ServerTileAsync();
+        Assert.That(Math.Max(Math.Abs(tile.X - rock.X), Math.Abs(tile.Z - rock.Z)), Is.EqualTo(1), "the server walked the miner beside the rock");
+        Assert.That(await player.ProbeAsync<string[]>("chat()"), Does.Contain("You get some copper ore."));
+        Assert.That(await player.Page.InnerTextAsync("#inventory"), Does.Contain("Copper ore"));
     }
 
     [Test]

@@ -21,6 +21,15 @@ public class GameContentTests
             (ItemIds.RawBeef, "raw_beef"), (ItemIds.Cowhide, "cowhide"), (ItemIds.Feather, "feather"), (ItemIds.BigBones, "big_bones"),
         };
         Assert.That(expected.Select(e => content.Items[e.Id].Key), Is.EqualTo(expected.Select(e => e.Key)));
+
+        // Every constant names the item the file puts at its number ("Bronze 2h sword" is Bronze2hSword).
+        foreach (var constant in typeof(ItemIds).GetFields())
+        {
+            var item = content.Items[(int)constant.GetRawConstantValue()!];
+            Assert.That(item.Name.Replace(" ", "", StringComparison.Ordinal), Is.EqualTo(constant.Name).IgnoreCase, constant.Name);
+        }
+
+        Assert.That(typeof(ItemIds).GetFields(), Has.Length.EqualTo(content.Items.All.Count), "a constant for every default item");
         Assert.That(new[] { NpcIds.Chicken, NpcIds.Goblin, NpcIds.Cow, NpcIds.GiantRat, NpcIds.Guard, NpcIds.HillGiant }.Select(id => content.Npcs[id].Key),
             Is.EqualTo(new[] { "chicken", "goblin", "cow", "giant_rat", "guard", "hill_giant" }));
 
@@ -79,10 +88,11 @@ public class GameContentTests
 
         Assert.That(second.Items.ByKey["bronze_sword"].Id, Is.EqualTo(ItemIds.BronzeSword));
         Assert.That(second.Items.ByKey["big_bones"].Id, Is.EqualTo(ItemIds.BigBones));
-        Assert.That(second.Items.ByKey["pot_of_flour"].Id, Is.EqualTo(ItemIds.BigBones + 1), "the next free id, never coins' 1");
+        var next = first.Items.MaxId + 1;
+        Assert.That(second.Items.ByKey["pot_of_flour"].Id, Is.EqualTo(next), "the next free id, never coins' 1");
         Assert.That(second.Items.TryGet(ItemIds.Coins, out _), Is.False);
         Assert.That(second.Ids.TryGetKey(ContentKind.Item, ItemIds.Coins, out var retired) ? retired : null, Is.EqualTo("coins"), "a removed item keeps its number");
-        Assert.That(second.Ids.Added, Is.EqualTo(new[] { new ContentId(ContentKind.Item, "pot_of_flour", ItemIds.BigBones + 1) }));
+        Assert.That(second.Ids.Added, Is.EqualTo(new[] { new ContentId(ContentKind.Item, "pot_of_flour", next) }));
         Assert.That(second.Npcs[NpcIds.HillGiant].Key, Is.EqualTo("hill_giant"));
     }
 
@@ -110,6 +120,7 @@ public class GameContentTests
             [GameContent.WorldFileName] = """
                 { "version": 1, "map": { "width": 8, "height": 8 }, "playerSpawn": [1, 1], "npcSpawns": [ { "npc": "dragon", "at": [2, 2] } ] }
                 """,
+            [GameContent.ResourcesFile] = """{ "version": 1, "resources": [] }""",
             ["shops.json"] = "{}",
         };
 
@@ -117,7 +128,7 @@ public class GameContentTests
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "shops.json: $: not a content file (known: items.json, npcs.json, world.json)",
+            "shops.json: $: not a content file (known: items.json, npcs.json, resources.json, world.json)",
             "items.json: items[1].id: 'coins' is defined twice",
             "items.json: items[2].id: ids are lowercase letters, digits and single underscores ('red_cape')",
             "items.json: items[3].attackSpeed: only a weapon (slot \"weapon\") has this",

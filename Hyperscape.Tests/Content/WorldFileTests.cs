@@ -22,7 +22,7 @@ public class WorldFileTests
         {
             NpcIds.Chicken, NpcIds.Chicken, NpcIds.Cow, NpcIds.Cow, NpcIds.Goblin, NpcIds.Goblin, NpcIds.GiantRat, NpcIds.Guard, NpcIds.HillGiant,
         }));
-        Assert.That(world.GroundItems, Has.Count.EqualTo(4));
+        Assert.That(world.GroundItems, Has.Count.EqualTo(6));
         Assert.That(world.GroundItems[3], Is.EqualTo(new GroundItemSpawn(ItemIds.Coins, 25, new Tile(130, 129))));
     }
 
@@ -51,14 +51,14 @@ public class WorldFileTests
 
         Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[]
         {
-            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, starterItems, altars, npcSpawns, groundItems)",
+            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, starterItems, altars, resources, npcSpawns, groundItems)",
             "worlds/broken.json: version: this server reads version 1, not 2",
             "worlds/broken.json: map.walls[1].to: (40, 1) is off the 20 × 20 map",
             "worlds/broken.json: playerSpawn: missing",
             "worlds/broken.json: npcSpawns[0].npc: no NPC type has the id 'dragon'",
-            "worlds/broken.json: npcSpawns[1].at: (5, 6) is a wall or an object",
+            "worlds/broken.json: npcSpawns[1].at: (5, 6) is a wall, water or an object",
             "worlds/broken.json: npcSpawns[2].level: unknown field (known: npc, at)",
-            "worlds/broken.json: npcSpawns[2].at: (2, 2) is a wall or an object",
+            "worlds/broken.json: npcSpawns[2].at: (2, 2) is a wall, water or an object",
             "worlds/broken.json: groundItems[0].quantity: Bronze sword does not stack: one per ground item",
             "worlds/broken.json: groundItems[1].quantity: at least 1",
             "worlds/broken.json: groundItems[1].at: (999, 1) is off the 20 × 20 map",

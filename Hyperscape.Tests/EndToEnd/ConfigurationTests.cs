@@ -185,7 +185,7 @@ public sealed class ConfigurationTests
             Assert.That(code, Is.EqualTo(2), output);
             Assert.That(output, Does.Contain("Hyperscape:World:Content: npcs.json: npcs[0].drops.always[0].item: no item has the id 'milk'"));
             Assert.That(output, Does.Contain("Hyperscape:World:Content: world.json: npcSpawns[0].npc: no NPC type has the id 'dragon'"));
-            Assert.That(output, Does.Contain("Hyperscape:World:Content: world.json: npcSpawns[1].at: (3, 3) is a wall or an object"));
+            Assert.That(output, Does.Contain("Hyperscape:World:Content: world.json: npcSpawns[1].at: (3, 3) is a wall, water or an object"));
             Assert.That(output, Does.Not.Contain("   at "));
         });
 
@@ -224,7 +224,7 @@ public sealed class ConfigurationTests
             using var http = new HttpClient { BaseAddress = server.Http };
             using var world = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/world", UriKind.Relative)));
             var ids = world.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("id").GetInt32());
-            Assert.That((ids["Coins"], ids["Big bones"], ids["Pot of flour"]), Is.EqualTo((ItemIds.Coins, ItemIds.BigBones, ItemIds.BigBones + 1)));
+            Assert.That((ids["Coins"], ids["Big bones"], ids["Pot of flour"]), Is.EqualTo((ItemIds.Coins, ItemIds.BigBones, GameContent.Default.Items.MaxId + 1)));
         }
     }
 

@@ -191,6 +191,9 @@ public sealed class CrashSafetyTests
                 [ItemIds.WoodenShield] = 3,
                 [ItemIds.Shrimps] = 15,
                 [ItemIds.Coins] = 75,
+                [ItemIds.BronzeAxe] = 3,
+                [ItemIds.BronzePickaxe] = 3,
+                [ItemIds.SmallFishingNet] = 3,
             }));
 
             // Coins only ever leave the giver and reach the taker: storage is at least as far along

@@ -334,6 +334,66 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void A_resource_node_is_synced_with_its_type_and_state_and_a_catch_waits_for_storage()
+    {
+        var spotType = ResourceCatalog.Standard.All.Single(r => r.Key == "net_fishing_spot").Id;
+        var spot = new Tile(22, 20);
+        var world = new SyncWorld(64, [], new SyncOptions { InterestGroups = 1 }, durable: true, resources: [new ResourceSpawn(spotType, spot, [])]);
+        var fisher = world.Join(new Tile(21, 20), 1, s => s with { Inventory = Game.Simulation.SimulationHarness.InventoryOf((ItemIds.SmallFishingNet, 1)) });
+        world.Tick();
+        var own = world.Connect(1, fisher);
+        world.Frames(2);
+
+        var node = own.Entities.Single(e => e.Value.Kind == WireEntityKind.Resource);
+        Assert.That((node.Value.TypeId, node.Value.Quantity, node.Value.X, node.Value.Z), Is.EqualTo((spotType, 1, 22f, 20f)), "a resource: its type, workable (1), where it stands");
+
+        world.Enqueue(PlayerAction.Interact(fisher, node.Key));
+        long? transaction = null;
+        for (var tick = 0; tick < 200 && transaction is null; tick++)
+        {
+            world.Tick();
+            transaction = world.Simulation.ItemTransactions.SingleOrDefault()?.Id;
+        }
+
+        Assert.That(transaction, Is.Not.Null, "a shrimp within 200 ticks");
+        world.Frames();
+        Assert.That(own.Events.Any(e => e.Kind == GameEventKind.Gathered), Is.False, "the catch is not shown before it is durable");
+        Assert.That(own.Inventory!.Any(s => s.ItemId == ItemIds.RawShrimps), Is.False);
+
+        world.Confirm(transaction!.Value);
+        world.Frames(1);
+        var gathered = own.Events.Single(e => e.Kind == GameEventKind.Gathered);
+        Assert.That((gathered.Other, gathered.A, gathered.Transaction), Is.EqualTo((node.Key, ItemIds.RawShrimps, transaction.Value)));
+        Assert.That(own.Inventory!.Count(s => s.ItemId == ItemIds.RawShrimps), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_depleted_node_shows_quantity_0_to_everyone_who_sees_it()
+    {
+        var rockType = ResourceCatalog.Standard.All.Single(r => r.Key == "copper_rock").Id;
+        var world = new SyncWorld(64, [], new SyncOptions { InterestGroups = 1 }, resources: [new ResourceSpawn(rockType, new Tile(22, 20), [])]);
+        var miner = world.Join(new Tile(21, 20), 1, s => s with { Inventory = Game.Simulation.SimulationHarness.InventoryOf((ItemIds.BronzePickaxe, 1)) });
+        var watcher = world.Join(new Tile(24, 22), 2);
+        world.Tick();
+        world.Connect(1, miner);
+        var other = world.Connect(2, watcher);
+        world.Frames(2);
+        var rock = other.Entities.Single(e => e.Value.Kind == WireEntityKind.Resource).Key;
+
+        world.Enqueue(PlayerAction.Interact(miner, rock));
+        for (var tick = 0; tick < 100 && !other.Events.Any(e => e.Kind == GameEventKind.ResourceDepleted); tick++)
+        {
+            world.Tick();
+            world.Frames();
+        }
+
+        Assert.That(other.Events.Single(e => e.Kind == GameEventKind.ResourceDepleted).Subject, Is.EqualTo(rock), "a rock runs out after one ore, in view of the watcher");
+        Assert.That(other.Entities[rock].Quantity, Is.Zero, "and shows empty");
+        Assert.That(other.Events.Any(e => e.Kind == GameEventKind.Gathered), Is.False, "another's catch is theirs alone");
+        world.AssertClientMatchesServer(other, "after the rock ran out");
+    }
+
+    [Test]
     public void A_drop_is_shown_to_nobody_before_storage_confirms_it()
     {
         var (world, player, client, other) = HoldingWorldWithWatcher();

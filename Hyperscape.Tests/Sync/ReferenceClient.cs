@@ -69,7 +69,7 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
                     Assert.That(reader.ReadArrayHeader(), Is.EqualTo(ServerMessages.EventFields));
                     var e = new GameEvent((GameEventKind)reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64(),
                         reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), (RejectionReason)reader.ReadInt32(), reader.ReadInt64());
-                    if (e.Kind is GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed)
+                    if (e.Kind is GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted)
                     {
                         Assert.That(Entities.ContainsKey(e.Subject), Is.True, $"{e.Kind} about {e.Subject}, which this client cannot see");
                     }

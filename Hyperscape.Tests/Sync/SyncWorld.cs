@@ -16,12 +16,20 @@ namespace Hyperscape.Tests.Sync;
 /// </summary>
 internal sealed class SyncWorld
 {
-    public SyncWorld(int size, IReadOnlyList<NpcSpawnPoint> npcs, SyncOptions? options = null, long seed = 3, bool durable = false)
+    public SyncWorld(int size, IReadOnlyList<NpcSpawnPoint> npcs, SyncOptions? options = null, long seed = 3, bool durable = false, IReadOnlyList<ResourceSpawn>? resources = null)
     {
         Storage = durable ? new RecordingStorage() : null;
         Server = new GameServer(new GameServerOptions
         {
-            Simulation = new SimulationOptions { Seed = seed, Map = new TileMap(size, size), NpcSpawns = npcs, PlayerSpawn = new Tile(size / 2, size / 2) },
+            Simulation = new SimulationOptions
+            {
+                Seed = seed,
+                Map = new TileMap(size, size),
+                NpcSpawns = npcs,
+                PlayerSpawn = new Tile(size / 2, size / 2),
+                Resources = Ecs.Game.Rules.ResourceCatalog.Standard,
+                ResourceSpawns = resources ?? [],
+            },
             Sync = options ?? SyncOptions.Default,
             Storage = Storage,
         });

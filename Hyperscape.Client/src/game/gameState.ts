@@ -53,6 +53,8 @@ export class GameState {
   prayerPoints = 0;
   /** The prayers on, one bit per prayer id. */
   activePrayers = 0;
+  /** The resource node being worked (network id), or null: shown until the server says it stopped. */
+  gathering: number | null = null;
   readonly entities = new Map<number, EntityView>();
   inventory: ItemSlot[] = [];
   equipment: ItemSlot[] = [];
@@ -302,6 +304,20 @@ export class GameState {
       case EventKind.PrayerDrained:
         if (mine) this.say("You have run out of prayer points; you can recharge at an altar.");
         break;
+      case EventKind.Gathered:
+        if (mine) this.say(`You get some ${this.content.itemName(event.a).toLowerCase()}.`);
+        break;
+      case EventKind.GatheringStopped:
+        if (mine) {
+          this.gathering = null;
+          if (event.reason !== 0) this.say(`You stop: ${rejectionText(0, event.reason)}`);
+        }
+        break;
+      case EventKind.ResourceDepleted: {
+        const view = this.entities.get(event.subject);
+        if (view) view.quantity = 0;
+        break;
+      }
       case EventKind.EmotePlayed:
       case EventKind.InventoryChanged:
       case EventKind.EquipmentChanged:

@@ -49,12 +49,14 @@ export const enum ActionKind {
   TogglePrayer = 16,
   Bury = 17,
   PrayAtAltar = 18,
+  Interact = 19,
 }
 
 export const enum EntityKind {
   Player = 1,
   Npc = 2,
   GroundItem = 3,
+  Resource = 4,
 }
 
 export const enum EventKind {
@@ -74,6 +76,9 @@ export const enum EventKind {
   TradeCancelled = 21,
   EmotePlayed = 22,
   PrayerDrained = 23,
+  Gathered = 24,
+  GatheringStopped = 25,
+  ResourceDepleted = 26,
 }
 
 /** Sync field bits, in the order their values follow the mask. */

@@ -28,6 +28,10 @@ const rejectionTexts: Record<number, string> = {
   25: "You have run out of prayer points: pray at an altar.",
   26: "You cannot bury that.",
   27: "There is no altar there.",
+  28: "You need a tool for that you can use.",
+  29: "There is nothing left there for now.",
+  30: "You have run out of what that needs (bait, feathers).",
+  31: "You are under attack.",
 };
 
 const actionNames: Record<number, string> = {
@@ -49,6 +53,7 @@ const actionNames: Record<number, string> = {
   16: "pray",
   17: "bury",
   18: "pray at the altar",
+  19: "do that",
 };
 
 /** The sentence shown when the server refuses an action. */

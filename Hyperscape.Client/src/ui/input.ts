@@ -1,4 +1,4 @@
-// Turns clicks and keys into intents: walk (predicted at once), attack, pick up, run, chat, eat.
+// Turns clicks and keys into intents: walk (predicted at once), attack, pick up, gather, run, chat, eat.
 
 import { ActionKind, ClientMessages, EntityKind } from "../net/protocol";
 import type { GameConnection } from "../net/connection";
@@ -34,7 +34,7 @@ export class Input {
     window.addEventListener("keydown", (event) => this.key(event));
   }
 
-  /** What a click on <tile> does: attack the NPC there, pick up the item there, else walk there. */
+  /** What a click on <tile> does: attack the NPC there, pick up the item there, work the resource there, else walk there. */
   clickTile(tile: { x: number; z: number }): void {
     if (this.state.phase !== "world") return;
     const npc = this.entityAt(tile, EntityKind.Npc);
@@ -47,11 +47,25 @@ export class Input {
       this.pickUp(item.id);
       return;
     }
+    const resource = this.entityAt(tile, EntityKind.Resource);
+    if (resource) {
+      this.gather(resource.id);
+      return;
+    }
     this.walk(tile);
+  }
+
+  /** Work a resource node: the server walks the player beside it and rolls until it stops. */
+  gather(id: number): void {
+    this.pendingPickup = null;
+    this.state.prediction.cancel();
+    this.state.gathering = id;
+    this.connection.send(ClientMessages.action(ActionKind.Interact, { target: id }));
   }
 
   walk(tile: { x: number; z: number }): void {
     this.pendingPickup = null;
+    this.state.gathering = null;
     const x = Math.max(0, Math.min(this.state.map.width - 1, tile.x));
     const z = Math.max(0, Math.min(this.state.map.height - 1, tile.z));
     this.connection.send(ClientMessages.action(ActionKind.Move, { x, z }));
@@ -60,6 +74,7 @@ export class Input {
 
   attack(id: number): void {
     this.pendingPickup = null;
+    this.state.gathering = null;
     this.state.prediction.cancel();
     this.connection.send(ClientMessages.action(ActionKind.Attack, { target: id }));
   }
@@ -123,14 +138,14 @@ export class Input {
     return best;
   }
 
-  private nearest(kind: EntityKind): EntityView | undefined {
+  private nearest(kind: EntityKind, usable: (view: EntityView) => boolean = () => true): EntityView | undefined {
     const me = this.state.prediction.serverTile;
     if (!me) return undefined;
     let best: EntityView | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const view of this.state.entities.values()) {
       const tile = view.tile;
-      if (view.kind !== kind || view.dead || !tile) continue;
+      if (view.kind !== kind || view.dead || !tile || !usable(view)) continue;
       const distance = chebyshev(me, tile);
       if (distance < bestDistance) {
         best = view;
@@ -160,6 +175,10 @@ export class Input {
       g: () => {
         const item = this.nearest(EntityKind.GroundItem);
         if (item) this.pickUp(item.id);
+      },
+      c: () => {
+        const resource = this.nearest(EntityKind.Resource, (view) => view.quantity > 0);
+        if (resource) this.gather(resource.id);
       },
       e: () => {
         const slot = this.state.inventory.findIndex((stack) => stack.item > 0 && (this.state.content.item(stack.item)?.heals ?? 0) > 0);

@@ -1,5 +1,5 @@
-// Draws the tile view around the player on a 2D canvas: terrain and walls, ground items, NPCs,
-// players with names and health bars, the predicted path, hit splats and XP drops.
+// Draws the tile view around the player on a 2D canvas: terrain, water and walls, resource nodes,
+// ground items, NPCs, players with names and health bars, the predicted path, hit splats and XP drops.
 
 import { remoteRenderTick } from "../motion/interpolation";
 import { EntityKind } from "../net/protocol";
@@ -58,7 +58,7 @@ export class WorldRenderer {
   /** Where entity <view> is drawn now. */
   positionOf(view: EntityView, now: number): { x: number; z: number } | undefined {
     if (view.id === this.state.networkId) return this.localPosition(now) ?? view.history.at(Number.MAX_SAFE_INTEGER);
-    if (view.kind === EntityKind.GroundItem) return view.history.latest;
+    if (view.kind === EntityKind.GroundItem || view.kind === EntityKind.Resource) return view.history.latest;
     const clock = this.state.clock;
     const tick = remoteRenderTick(clock.tickAt(now), clock.tickMs);
     const target = view.history.at(tick);
@@ -122,7 +122,7 @@ export class WorldRenderer {
       for (let x = cx - halfX; x <= cx + halfX; x++) {
         if (!state.map.contains(x, z)) continue;
         const p = this.screenOf(x, z);
-        ctx.fillStyle = state.map.isWalkable(x, z) ? ((x + z) & 1 ? "#3c6b32" : "#41733a") : "#6d6a64";
+        ctx.fillStyle = state.map.isWalkable(x, z) ? ((x + z) & 1 ? "#3c6b32" : "#41733a") : state.content.isWater(x, z) ? "#2a5d8f" : "#6d6a64";
         ctx.fillRect(p.x - size / 2, p.y - size / 2, size + 0.5, size + 0.5);
       }
     }
@@ -165,7 +165,7 @@ export class WorldRenderer {
     }
 
     const labels: Array<() => void> = [];
-    for (const kind of [EntityKind.GroundItem, EntityKind.Npc, EntityKind.Player]) {
+    for (const kind of [EntityKind.Resource, EntityKind.GroundItem, EntityKind.Npc, EntityKind.Player]) {
       for (const view of state.entities.values()) {
         if (view.kind !== kind) continue;
         const at = this.positionOf(view, now);
@@ -187,6 +187,10 @@ export class WorldRenderer {
   private drawEntity(view: EntityView, x: number, y: number, size: number, labels: Array<() => void>): void {
     const ctx = this.context;
     const state = this.state;
+    if (view.kind === EntityKind.Resource) {
+      this.drawResource(view, x, y, size, labels);
+      return;
+    }
     if (view.kind === EntityKind.GroundItem) {
       ctx.fillStyle = "#e8c547";
       ctx.beginPath();
@@ -233,6 +237,52 @@ export class WorldRenderer {
       ctx.fillRect(x - w / 2, y - size * 0.55, w, 4);
       ctx.fillStyle = "#2ecc40";
       ctx.fillRect(x - w / 2, y - size * 0.55, w * fraction, 4);
+    }
+  }
+
+  /** A tree (green crown, a stump when felled), a rock (grey, ore-coloured while it has ore) or a fishing spot (ripples). */
+  private drawResource(view: EntityView, x: number, y: number, size: number, labels: Array<() => void>): void {
+    const ctx = this.context;
+    const info = this.state.content.resource(view.type);
+    const ready = view.quantity > 0;
+    if (info?.skill === "fishing") {
+      ctx.strokeStyle = "#cfe8ff";
+      ctx.lineWidth = 2;
+      for (const r of [0.15, 0.3]) {
+        ctx.beginPath();
+        ctx.arc(x, y, size * r, 0, Math.PI * 2);
+        ctx.stroke();
+      }
+    } else if (info?.skill === "mining") {
+      ctx.fillStyle = "#7b7770";
+      ctx.beginPath();
+      ctx.arc(x, y, size * 0.42, 0, Math.PI * 2);
+      ctx.fill();
+      if (ready) {
+        ctx.fillStyle = /coal/i.test(info.name) ? "#222" : /iron/i.test(info.name) ? "#8e5a3c" : /tin/i.test(info.name) ? "#c7c7c7" : "#c8743a";
+        ctx.fillRect(x - size * 0.12, y - size * 0.12, size * 0.24, size * 0.24);
+      }
+    } else if (ready) {
+      ctx.fillStyle = "#5b3a1e";
+      ctx.fillRect(x - size * 0.08, y, size * 0.16, size * 0.4);
+      ctx.fillStyle = /yew/i.test(info?.name ?? "") ? "#1f4a2a" : /willow/i.test(info?.name ?? "") ? "#6f9a3a" : "#2f7d32";
+      ctx.beginPath();
+      ctx.arc(x, y - size * 0.08, size * 0.4, 0, Math.PI * 2);
+      ctx.fill();
+    } else {
+      ctx.fillStyle = "#5b3a1e";
+      ctx.beginPath();
+      ctx.arc(x, y, size * 0.2, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    if (this.state.gathering === view.id) {
+      ctx.strokeStyle = "#ffd84a";
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x - size / 2 + 1, y - size / 2 + 1, size - 2, size - 2);
+    }
+    const hovered = this.hover && this.hover.x === view.tile?.x && this.hover.z === view.tile?.z;
+    if (hovered && info) {
+      labels.push(() => this.label(`${info.name} (${info.skill} ${info.level})${ready ? "" : ", depleted"}`, x, y - size * 0.55, "#b8f5b0"));
     }
   }
 

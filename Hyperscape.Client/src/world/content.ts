@@ -27,6 +27,18 @@ export interface NpcInfo {
   aggressive: boolean;
 }
 
+export interface ResourceInfo {
+  id: number;
+  name: string;
+  /** The skill that works it, in lowercase ("woodcutting"). */
+  skill: string;
+  level: number;
+  /** The item a success gives. */
+  product: number;
+  /** False for fishing spots, which stand in the water. */
+  blocks: boolean;
+}
+
 export interface WorldDescription {
   width: number;
   height: number;
@@ -42,6 +54,8 @@ export interface WorldDescription {
   /** In id order: a prayer's index is its id on the wire. */
   prayers: PrayerInfo[];
   altars: { x: number; z: number }[];
+  resources: ResourceInfo[];
+  water: { from: { x: number; z: number }; to: { x: number; z: number } }[];
 }
 
 export const EquipmentSlotNames = ["Head", "Cape", "Amulet", "Weapon", "Body", "Shield", "Legs", "Gloves", "Boots", "Ring", "Ammo"] as const;
@@ -72,10 +86,31 @@ export const SkillNames = [
 export class Content {
   private readonly items = new Map<number, ItemInfo>();
   private readonly npcs = new Map<number, NpcInfo>();
+  private readonly resources = new Map<number, ResourceInfo>();
+  private readonly waterTiles = new Set<number>();
 
   constructor(readonly world: WorldDescription) {
     for (const item of world.items) this.items.set(item.id, item);
     for (const npc of world.npcs) this.npcs.set(npc.id, npc);
+    for (const resource of world.resources ?? []) this.resources.set(resource.id, resource);
+    for (const area of world.water ?? []) {
+      for (let z = Math.min(area.from.z, area.to.z); z <= Math.max(area.from.z, area.to.z); z++) {
+        for (let x = Math.min(area.from.x, area.to.x); x <= Math.max(area.from.x, area.to.x); x++) this.waterTiles.add(z * world.width + x);
+      }
+    }
+  }
+
+  resource(id: number): ResourceInfo | undefined {
+    return this.resources.get(id);
+  }
+
+  resourceName(id: number): string {
+    return this.resources.get(id)?.name ?? `Resource ${id}`;
+  }
+
+  /** True for a tile of water (drawn blue; blocked like a wall). */
+  isWater(x: number, z: number): boolean {
+    return this.waterTiles.has(z * this.world.width + x);
   }
 
   item(id: number): ItemInfo | undefined {

@@ -59,4 +59,7 @@ public enum ActionKind : byte
 
     /// <summary>Pray at the altar on tile (<see cref="PlayerAction.X"/>, <see cref="PlayerAction.Z"/>): prayer points back to full.</summary>
     PrayAtAltar = 18,
+
+    /// <summary>Use a world object: work a resource node (chop, mine, fish), walking to it first.</summary>
+    Interact = 19,
 }

@@ -77,6 +77,9 @@ public readonly record struct PlayerAction(
     /// <summary>Pray at the altar on a tile.</summary>
     public static PlayerAction PrayAtAltar(long player, int x, int z) => new(player, ActionKind.PrayAtAltar, X: x, Z: z);
 
+    /// <summary>Use a world object: work the resource node (chop a tree, mine a rock, fish a spot), walking beside it first.</summary>
+    public static PlayerAction Interact(long player, long worldObject) => new(player, ActionKind.Interact, Target: worldObject);
+
     /// <summary>Toggle auto-retaliate.</summary>
     public static PlayerAction SetAutoRetaliate(long player, bool on) => new(player, ActionKind.SetAutoRetaliate, Value: on ? 1 : 0);
 }

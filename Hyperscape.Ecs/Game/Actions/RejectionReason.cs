@@ -86,4 +86,16 @@ public enum RejectionReason : byte
 
     /// <summary>No altar stands there.</summary>
     NoAltar = 27,
+
+    /// <summary>Gathering needs a tool for this resource (an axe, a pickaxe, a net) that the player can use.</summary>
+    NoTool = 28,
+
+    /// <summary>The resource is depleted (a stump, an empty rock) until it comes back.</summary>
+    Depleted = 29,
+
+    /// <summary>Something each success uses up (bait, feathers) is not in the inventory.</summary>
+    NoMaterials = 30,
+
+    /// <summary>Gathering stopped because an attacker hit the player.</summary>
+    UnderAttack = 31,
 }

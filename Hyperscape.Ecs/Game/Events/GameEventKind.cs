@@ -71,4 +71,13 @@ public enum GameEventKind : byte
 
     /// <summary>Subject = player whose prayer points ran out; every prayer is off.</summary>
     PrayerDrained = 23,
+
+    /// <summary>You gathered: <see cref="GameEvent.Other"/> = the node, A = the item, B = the quantity, C = the skill.</summary>
+    Gathered = 24,
+
+    /// <summary>Your gathering stopped: <see cref="GameEvent.Other"/> = the node; Reason says why (None: the node ran out).</summary>
+    GatheringStopped = 25,
+
+    /// <summary>A resource node ran out (subject = the node; A = its type); visible to those who see it.</summary>
+    ResourceDepleted = 26,
 }

@@ -11,4 +11,7 @@ public enum ItemSink : byte
 
     /// <summary>Buried for prayer XP.</summary>
     Buried = 3,
+
+    /// <summary>Used up by gathering (bait, feathers).</summary>
+    Consumed = 4,
 }

@@ -11,4 +11,7 @@ public enum ItemSource : byte
 
     /// <summary>Given to a character on creation or by an operator.</summary>
     Grant = 3,
+
+    /// <summary>Gathered from a resource node (logs, ore, fish).</summary>
+    Gathered = 4,
 }

@@ -29,4 +29,10 @@ public enum TickPhase
 
     /// <summary>The dead respawn, NPCs return, ground items expire.</summary>
     Respawn,
+
+    /// <summary>Players working resource nodes roll, after moving: one who arrived this tick may start.</summary>
+    Gathering,
+
+    /// <summary>Depleted resource nodes come back; fishing spots move.</summary>
+    Resources,
 }

@@ -74,4 +74,82 @@ public static class ItemIds
 
     /// <summary>Big bones: 15 prayer XP buried.</summary>
     public const int BigBones = 23;
+
+    /// <summary>Bronze axe.</summary>
+    public const int BronzeAxe = 24;
+
+    /// <summary>Iron axe.</summary>
+    public const int IronAxe = 25;
+
+    /// <summary>Steel axe.</summary>
+    public const int SteelAxe = 26;
+
+    /// <summary>Bronze pickaxe.</summary>
+    public const int BronzePickaxe = 27;
+
+    /// <summary>Iron pickaxe.</summary>
+    public const int IronPickaxe = 28;
+
+    /// <summary>Steel pickaxe.</summary>
+    public const int SteelPickaxe = 29;
+
+    /// <summary>Small fishing net.</summary>
+    public const int SmallFishingNet = 30;
+
+    /// <summary>Fishing rod.</summary>
+    public const int FishingRod = 31;
+
+    /// <summary>Fly fishing rod.</summary>
+    public const int FlyFishingRod = 32;
+
+    /// <summary>Lobster pot.</summary>
+    public const int LobsterPot = 33;
+
+    /// <summary>Harpoon.</summary>
+    public const int Harpoon = 34;
+
+    /// <summary>Fishing bait.</summary>
+    public const int FishingBait = 35;
+
+    /// <summary>Oak logs.</summary>
+    public const int OakLogs = 36;
+
+    /// <summary>Willow logs.</summary>
+    public const int WillowLogs = 37;
+
+    /// <summary>Maple logs.</summary>
+    public const int MapleLogs = 38;
+
+    /// <summary>Yew logs.</summary>
+    public const int YewLogs = 39;
+
+    /// <summary>Copper ore.</summary>
+    public const int CopperOre = 40;
+
+    /// <summary>Tin ore.</summary>
+    public const int TinOre = 41;
+
+    /// <summary>Iron ore.</summary>
+    public const int IronOre = 42;
+
+    /// <summary>Coal.</summary>
+    public const int Coal = 43;
+
+    /// <summary>Raw shrimps.</summary>
+    public const int RawShrimps = 44;
+
+    /// <summary>Raw sardine.</summary>
+    public const int RawSardine = 45;
+
+    /// <summary>Raw trout.</summary>
+    public const int RawTrout = 46;
+
+    /// <summary>Raw salmon.</summary>
+    public const int RawSalmon = 47;
+
+    /// <summary>Raw lobster.</summary>
+    public const int RawLobster = 48;
+
+    /// <summary>Raw swordfish.</summary>
+    public const int RawSwordfish = 49;
 }

@@ -80,7 +80,7 @@ internal sealed class ActionSystem : IGameSystem
         }
 
         var busy = context.Trades.IsTrading(action.PlayerId);
-        return action.Kind switch
+        var result = action.Kind switch
         {
             ActionKind.Move => Move(context, player, action),
             ActionKind.SetRun => ParseFlag(action.Value, out var run) ?? SetRun(world, player, run),
@@ -100,8 +100,18 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.TogglePrayer => TogglePrayer(world, player, action),
             ActionKind.Bury => busy ? RejectionReason.Busy : Bury(context, player, action),
             ActionKind.PrayAtAltar => PrayAtAltar(context, player, action),
+            ActionKind.Interact => busy ? RejectionReason.Busy : Interact(context, player, action),
             _ => RejectionReason.UnknownAction,
         };
+
+        // Doing something else ends gathering, as walking off or eating does in OSRS.
+        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.Eat
+            or ActionKind.Bury or ActionKind.PrayAtAltar or ActionKind.TradeRequest or ActionKind.Emote)
+        {
+            context.StopGathering(player, RejectionReason.None, tell: false);
+        }
+
+        return result;
     }
 
     private RejectionReason Move(GameContext context, Entity player, in PlayerAction action)
@@ -118,6 +128,13 @@ internal sealed class ActionSystem : IGameSystem
             return RejectionReason.TargetTooFar;
         }
 
+        return WalkTo(context, player, start, goal);
+    }
+
+    /// <summary>Sets a player walking from <paramref name="start"/> to <paramref name="goal"/>; ends any attack.</summary>
+    private RejectionReason WalkTo(GameContext context, Entity player, Tile start, Tile goal)
+    {
+        var world = context.World;
         var path = context.Pathfinder.Find(start, goal, _waypoints);
         if (path.Outcome == PathOutcome.Refused)
         {
@@ -134,6 +151,72 @@ internal sealed class ActionSystem : IGameSystem
         // Walking away ends an attack, as clicking the ground does in OSRS.
         world.Get<CombatState>(player).Target = Entity.Null;
         return RejectionReason.None;
+    }
+
+    private RejectionReason Interact(GameContext context, Entity player, in PlayerAction action)
+    {
+        var world = context.World;
+        if (!context.TryResolve(action.Target, out var node) || !world.Has<ResourceNode>(node))
+        {
+            return RejectionReason.TargetNotFound;
+        }
+
+        var state = world.GetReadOnly<ResourceNode>(node);
+        if (state.Depleted)
+        {
+            return RejectionReason.Depleted;
+        }
+
+        var check = GatheringRules.Check(context.Resources[state.DefinitionId], world.GetReadOnly<Inventory>(player), world.GetReadOnly<Equipment>(player), world.GetReadOnly<Skills>(player), context.Items, out _);
+        if (check != RejectionReason.None)
+        {
+            return check;
+        }
+
+        var start = world.GetReadOnly<Position>(player).Tile;
+        var at = world.GetReadOnly<Position>(node).Tile;
+        if (start.DistanceTo(at) > context.Options.AttackRange)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        if (start.DistanceTo(at) > 1)
+        {
+            if (StandingPlaceBeside(context.Map, at, start) is not { } stand || WalkTo(context, player, start, stand) != RejectionReason.None)
+            {
+                return RejectionReason.Unreachable;
+            }
+        }
+        else
+        {
+            world.Get<Movement>(player).Stop();
+            world.Get<CombatState>(player).Target = Entity.Null;
+        }
+
+        world.Get<Gathering>(player) = new Gathering { Node = node, NextRollTick = context.Tick + 1 };
+        return RejectionReason.None;
+    }
+
+    /// <summary>The walkable tile around <paramref name="target"/> nearest to <paramref name="from"/>, if any.</summary>
+    private static Tile? StandingPlaceBeside(TileMap map, Tile target, Tile from)
+    {
+        Tile? best = null;
+        var bestDistance = int.MaxValue;
+        for (var dz = -1; dz <= 1; dz++)
+        {
+            for (var dx = -1; dx <= 1; dx++)
+            {
+                var tile = new Tile(target.X + dx, target.Z + dz);
+                var distance = Math.Abs(tile.X - from.X) + Math.Abs(tile.Z - from.Z);
+                if ((dx != 0 || dz != 0) && map.Contains(tile) && map.IsWalkable(tile) && distance < bestDistance)
+                {
+                    best = tile;
+                    bestDistance = distance;
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>

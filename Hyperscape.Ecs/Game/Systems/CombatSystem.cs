@@ -109,6 +109,11 @@ internal sealed class CombatSystem : IGameSystem
         combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
         defence.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
         defence.LastAttacker = attacker;
+        if (world.Has<Gathering>(target))
+        {
+            context.StopGathering(target, Actions.RejectionReason.UnderAttack);
+        }
+
         var attackerId = context.NetworkIdOf(attacker);
         context.Emit(new GameEvent(GameEventKind.Damage, context.NetworkIdOf(target), attackerId, damage, health.Current));
 

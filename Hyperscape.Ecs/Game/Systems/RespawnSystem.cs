@@ -113,6 +113,7 @@ internal sealed class RespawnSystem : IGameSystem
         ref var combat = ref world.Get<CombatState>(player);
         combat = combat with { Target = Entity.Null, LastAttacker = Entity.Null, InCombatUntilTick = 0 };
         world.Get<Movement>(player).Stop();
+        context.StopGathering(player, Actions.RejectionReason.None, tell: false);
         context.Emit(new GameEvent(GameEventKind.Respawned, context.NetworkIdOf(player)));
     }
 }

@@ -9,7 +9,7 @@ using Hyperscape.Ecs.Store;
 namespace Hyperscape.Tests.Game.Simulation;
 
 /// <summary>
-/// No operation creates or destroys items except the ones meant to: NPC drops create, eating and
+/// No operation creates or destroys items except the ones meant to: NPC drops and gathering create, eating, burying, bait and
 /// despawning destroy, and each says so in an event. Thousands of random actions (trades abandoned
 /// halfway included, by a player leaving and coming back) must keep the books balanced.
 /// </summary>
@@ -21,14 +21,24 @@ public class ItemConservationTests
     {
         var random = new Random(seed);
         var spawns = Enumerable.Range(0, 6).Select(i => new NpcSpawnPoint(i % 2 == 0 ? NpcIds.Cow : NpcIds.Chicken, new Tile(8 + (4 * i), 20))).ToList();
-        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed);
+        List<ResourceSpawn> resources =
+        [
+            new(SimulationHarness.ResourceType("tree"), new Tile(10, 22), []),
+            new(SimulationHarness.ResourceType("tree"), new Tile(26, 22), []),
+            new(SimulationHarness.ResourceType("copper_rock"), new Tile(18, 23), []),
+            new(SimulationHarness.ResourceType("bait_fishing_spot"), new Tile(30, 16), [new Tile(14, 16)]),
+        ];
+        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources);
+        var nodes = resources.Select(r => harness.NodeAt(r.Tile)).ToList();
         var characters = new Dictionary<long, CharacterState>();
         var online = new List<long>();
         for (var i = 0; i < 6; i++)
         {
             var id = harness.Join(new Tile(8 + (4 * i), 18), s => SimulationHarness.Strong(s, 20) with
             {
-                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1), (ItemIds.Bones, 3)),
+                Inventory = SimulationHarness.InventoryOf(
+                    (ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1), (ItemIds.Bones, 3),
+                    (ItemIds.BronzeAxe, 1), (ItemIds.BronzePickaxe, 1), (ItemIds.FishingRod, 1), (ItemIds.FishingBait, 30)),
             });
             online.Add(id);
         }
@@ -41,7 +51,7 @@ public class ItemConservationTests
             if (online.Count > 0)
             {
                 var player = online[random.Next(online.Count)];
-                harness.Act(NextAction(harness, random, player, online, requests));
+                harness.Act(NextAction(harness, random, player, online, requests, nodes));
             }
 
             if (random.Next(150) == 0 && online.Count > 1)
@@ -94,13 +104,15 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.ItemsCreated), Is.Not.Empty, "NPCs dropped loot");
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Eaten), Is.Not.Empty, "food was eaten");
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Buried), Is.Not.Empty, "bones were buried");
+        Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Gathered).Select(e => e.A).Distinct(), Is.EquivalentTo(new[] { ItemIds.Logs, ItemIds.CopperOre, ItemIds.RawSardine }), "logs chopped, ore mined, sardines caught");
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Consumed), Is.Not.Empty, "bait used up");
     }
 
     /// <summary>
     /// Mostly random, but a trader keeps trading (offers and accepts) and a player asked to trade
     /// usually answers, so trades really complete; declines and logouts still abandon some.
     /// </summary>
-    private static PlayerAction NextAction(SimulationHarness harness, Random random, long player, List<long> online, Dictionary<long, long> requests)
+    private static PlayerAction NextAction(SimulationHarness harness, Random random, long player, List<long> online, Dictionary<long, long> requests, List<long> nodes)
     {
         if (harness.Sim.Context.Trades.IsTrading(player) && random.Next(10) < 8)
         {
@@ -115,8 +127,10 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(15))
+        switch (random.Next(19))
         {
+            case 15 or 16 or 17:
+                return PlayerAction.Interact(player, random.Next(8) == 0 ? random.Next(1, 400) : nodes[random.Next(nodes.Count)]);
             case 0:
                 return PlayerAction.Drop(player, random.Next(-2, 30));
             case 1:

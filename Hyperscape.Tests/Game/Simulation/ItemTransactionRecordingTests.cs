@@ -25,6 +25,8 @@ public class ItemTransactionRecordingTests
             Map = new TileMap(32, 32),
             NpcSpawns = npcs,
             PlayerSpawn = new Tile(16, 16),
+            Resources = ResourceCatalog.Standard,
+            ResourceSpawns = [new ResourceSpawn(SimulationHarness.ResourceType("tree"), new Tile(14, 12), []), new ResourceSpawn(SimulationHarness.ResourceType("bait_fishing_spot"), new Tile(22, 12), [])],
             RecordItemTransactions = true,
             GroundItemDespawnTicks = 60,
         });
@@ -33,7 +35,7 @@ public class ItemTransactionRecordingTests
         {
             players.Add(simulation.Join(SimulationHarness.Strong(new CharacterState { CharacterId = i + 1, Name = $"p{i}", Position = Position.At(new Tile(6 + (4 * i), 12)) }, 30) with
             {
-                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 500), (ItemIds.Lobster, 4), (ItemIds.BronzeSword, 1), (ItemIds.WoodenShield, 1), (ItemIds.Bones, 3)),
+                Inventory = SimulationHarness.InventoryOf((ItemIds.Coins, 500), (ItemIds.Lobster, 4), (ItemIds.BronzeSword, 1), (ItemIds.WoodenShield, 1), (ItemIds.Bones, 3), (ItemIds.BronzeAxe, 1), (ItemIds.FishingRod, 1), (ItemIds.FishingBait, 20)),
             }));
         }
 
@@ -53,8 +55,9 @@ public class ItemTransactionRecordingTests
             var player = players[random.Next(players.Count)];
             var other = players[random.Next(players.Count)];
             var groundIds = ground.Keys.ToList();
-            simulation.Enqueue(random.Next(10) switch
+            simulation.Enqueue(random.Next(12) switch
             {
+                10 or 11 => PlayerAction.Interact(player, random.Next(1, 12)),
                 8 => PlayerAction.Bury(player, random.Next(0, 28)),
                 0 => PlayerAction.Drop(player, random.Next(0, 28)),
                 1 => PlayerAction.Equip(player, random.Next(0, 28)),
@@ -94,7 +97,7 @@ public class ItemTransactionRecordingTests
             AssertStoreMatchesWorld(simulation, characters, ground, tick);
         }
 
-        Assert.That(kinds, Is.SupersetOf(new[] { ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade, ItemTransactionKind.Bury }));
+        Assert.That(kinds, Is.SupersetOf(new[] { ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade, ItemTransactionKind.Bury, ItemTransactionKind.Gather }));
     }
 
     [Test]

@@ -13,7 +13,7 @@ internal sealed class SimulationHarness
 {
     private long _nextCharacter = 1;
 
-    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null)
+    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null, IReadOnlyList<ResourceSpawn>? resources = null)
     {
         var map = new TileMap(size, size);
         walls?.Invoke(map);
@@ -24,6 +24,8 @@ internal sealed class SimulationHarness
             NpcSpawns = npcs ?? [],
             Npcs = npcTypes ?? NpcCatalog.Standard,
             Altars = altars ?? [],
+            Resources = ResourceCatalog.Standard,
+            ResourceSpawns = resources ?? [],
             GroundItems = items ?? [],
             PlayerSpawn = new Tile(1, 1),
         });
@@ -98,6 +100,29 @@ internal sealed class SimulationHarness
         where T : unmanaged => ref World.Get<T>(EntityOf(networkId));
 
     public Tile TileOf(long networkId) => Get<Position>(networkId).Tile;
+
+    /// <summary>The id of the default world's resource type with this key.</summary>
+    public static int ResourceType(string key) => ResourceCatalog.Standard.All.Single(r => r.Key == key).Id;
+
+    /// <summary>The network id of the resource node standing at <paramref name="tile"/>.</summary>
+    public long NodeAt(Tile tile)
+    {
+        foreach (var chunk in World.Query(new QueryDescription().WithAll<ResourceNode, Position, NetworkIdentity>()).GetChunks())
+        {
+            var positions = chunk.GetReadOnlySpan<Position>();
+            var ids = chunk.GetReadOnlySpan<NetworkIdentity>();
+            for (var i = 0; i < positions.Length; i++)
+            {
+                if (positions[i].Tile == tile)
+                {
+                    return ids[i].Id;
+                }
+            }
+        }
+
+        Assert.Fail($"no resource node at {tile}");
+        return 0;
+    }
 
     public List<GameEvent> Events(GameEventKind kind) => Log.Where(e => e.Kind == kind).ToList();
 
