@@ -7,17 +7,22 @@ using Hyperscape.Ecs.Game.Rules;
 namespace Hyperscape.Benchmarks.Game;
 
 /// <summary>
-/// A crowded world for whole-tick measurements: players locked in melee with NPCs (bare-handed or
-/// with each kind of weapon, every stance, praying), players walking to new destinations every
-/// tick, and the remaining NPCs wandering.
+/// A crowded world for whole-tick measurements: half the players locked in melee with NPCs
+/// (bare-handed or with each kind of weapon, every stance, praying) or, in the gathering
+/// workload, chopping, mining and fishing at nodes five to a node; the other half walking to new
+/// destinations every tick; the remaining NPCs wandering.
 /// </summary>
 public sealed class BusyWorld
 {
     private const int MapSize = 1024;
+    private const int GatherersPerNode = 5;
+    private static readonly string[] NodeKinds = ["tree", "oak", "willow", "copper_rock", "iron_rock", "net_fishing_spot"];
     private readonly Random _script = new(1234);
     private readonly List<long> _walkers = [];
+    private readonly List<(long Player, long Node)> _gatherers = [];
+    private readonly Inventory _gatheringKit = KitOf(ItemIds.BronzeAxe, ItemIds.BronzePickaxe, ItemIds.SmallFishingNet);
 
-    public BusyWorld(int players, int npcs, int walkOrdersPerTick)
+    public BusyWorld(int players, int npcs, int walkOrdersPerTick, BusyWorkload workload = BusyWorkload.Fighting)
     {
         WalkOrdersPerTick = walkOrdersPerTick;
         var random = new Random(42);
@@ -29,7 +34,22 @@ public sealed class BusyWorld
             map.BlockRectangle(new Tile(x, z), random.Next(2) == 0 ? new Tile(x + 20, z) : new Tile(x, z + 20));
         }
 
-        var fighters = players / 2;
+        var gathering = workload == BusyWorkload.Gathering;
+        var fighters = gathering ? 0 : players / 2;
+        var gatherers = gathering ? players / 2 : 0;
+        var nodes = new List<ResourceSpawn>();
+        for (var i = 0; i < gatherers / GatherersPerNode; i++)
+        {
+            var tile = FreeTile(map, random);
+            var type = ResourceCatalog.Standard.All.Single(r => r.Key == NodeKinds[i % NodeKinds.Length]);
+            if (type.Blocks)
+            {
+                map.SetBlocked(tile);
+            }
+
+            nodes.Add(new ResourceSpawn(type.Id, tile, []));
+        }
+
         var spawns = new List<NpcSpawnPoint>(npcs);
         var fighterTiles = new List<Tile>(fighters);
         int[] types = [NpcIds.Cow, NpcIds.Goblin, NpcIds.Chicken, NpcIds.GiantRat, NpcIds.Guard];
@@ -43,7 +63,16 @@ public sealed class BusyWorld
             }
         }
 
-        Simulation = new Simulation(new SimulationOptions { Seed = 7, Map = map, NpcSpawns = spawns, PlayerSpawn = new Tile(512, 512) });
+        Simulation = new Simulation(new SimulationOptions
+        {
+            Seed = 7,
+            Map = map,
+            NpcSpawns = spawns,
+            Resources = ResourceCatalog.Standard,
+            ResourceSpawns = nodes,
+            PlayerSpawn = new Tile(512, 512),
+        });
+        var nodeIds = NodeIdsByTile();
         var fighterIds = new List<long>(fighters);
         int[] weapons = [0, ItemIds.BronzeSword, ItemIds.SteelLongsword, ItemIds.Bronze2hSword];
         var skills = Strong(30);
@@ -51,7 +80,10 @@ public sealed class BusyWorld
         for (var i = 0; i < players; i++)
         {
             var fighting = i < fighters;
-            var tile = fighting ? fighterTiles[i] with { Z = fighterTiles[i].Z + 1 } : FreeTile(map, random);
+            var gatheringAt = i < gatherers ? nodes[i / GatherersPerNode].Tile : (Tile?)null;
+            var tile = fighting ? fighterTiles[i] with { Z = fighterTiles[i].Z + 1 }
+                : gatheringAt is { } node ? BesideNode(map, node, i % GatherersPerNode)
+                : FreeTile(map, random);
             var equipment = default(Equipment);
             if (weapons[i % weapons.Length] is var weapon and > 0)
             {
@@ -66,10 +98,18 @@ public sealed class BusyWorld
                 Skills = skills,
                 Health = new Health(30, 30),
                 Equipment = equipment,
+                Inventory = gatheringAt is null ? default : _gatheringKit,
                 AttackStyle = (AttackStyle)(i % 3),
                 PrayerPoints = 99,
             });
-            (fighting ? fighterIds : _walkers).Add(id);
+            if (gatheringAt is { } at)
+            {
+                _gatherers.Add((id, nodeIds[at]));
+            }
+            else
+            {
+                (fighting ? fighterIds : _walkers).Add(id);
+            }
         }
 
         Simulation.Step();
@@ -113,9 +153,27 @@ public sealed class BusyWorld
 
     private readonly Dictionary<Tile, Ecs.Store.Entity> _npcByTile = [];
 
-    /// <summary>Queues this tick's walk orders, as players' clicks would arrive.</summary>
+    /// <summary>
+    /// Queues this tick's walk orders, as players' clicks would arrive, and sends every gatherer
+    /// who stopped (a felled tree, an empty rock, a full pack, emptied here as a bank would) back
+    /// to its node.
+    /// </summary>
     public void QueueWalkOrders()
     {
+        foreach (var (gatherer, node) in _gatherers)
+        {
+            Simulation.Context.TryResolve(gatherer, out var entity);
+            if (!Simulation.World.GetReadOnly<Gathering>(entity).Active)
+            {
+                if (InventoryRules.FreeSlots(Simulation.World.GetReadOnly<Inventory>(entity)) < 4)
+                {
+                    Simulation.World.Set(entity, _gatheringKit);
+                }
+
+                Simulation.Enqueue(PlayerAction.Interact(gatherer, node));
+            }
+        }
+
         for (var i = 0; i < WalkOrdersPerTick; i++)
         {
             var walker = _walkers[_script.Next(_walkers.Count)];
@@ -125,6 +183,49 @@ public sealed class BusyWorld
             var z = Math.Clamp(at.Z + _script.Next(-30, 31), 0, MapSize - 1);
             Simulation.Enqueue(PlayerAction.Move(walker, x, z));
         }
+    }
+
+    private Dictionary<Tile, long> NodeIdsByTile()
+    {
+        var ids = new Dictionary<Tile, long>();
+        foreach (var chunk in Simulation.World.Query(new Ecs.Store.QueryDescription().WithAll<ResourceNode, Position, NetworkIdentity>()).GetChunks())
+        {
+            var positions = chunk.GetReadOnlySpan<Position>();
+            var identities = chunk.GetReadOnlySpan<NetworkIdentity>();
+            for (var i = 0; i < positions.Length; i++)
+            {
+                ids[positions[i].Tile] = identities[i].Id;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The <paramref name="index"/>-th walkable tile around a node (the tile south of it is free by construction).</summary>
+    private static Tile BesideNode(TileMap map, Tile node, int index)
+    {
+        Span<Tile> around = [node with { Z = node.Z + 1 }, new(node.X + 1, node.Z + 1), new(node.X - 1, node.Z + 1), new(node.X + 1, node.Z), new(node.X - 1, node.Z)];
+        for (var i = 0; i < around.Length; i++)
+        {
+            var tile = around[(index + i) % around.Length];
+            if (map.Contains(tile) && map.IsWalkable(tile))
+            {
+                return tile;
+            }
+        }
+
+        return node with { Z = node.Z + 1 };
+    }
+
+    private static Inventory KitOf(params int[] items)
+    {
+        var inventory = default(Inventory);
+        foreach (var item in items)
+        {
+            InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[item], 1);
+        }
+
+        return inventory;
     }
 
     private long NpcAt(Tile tile)

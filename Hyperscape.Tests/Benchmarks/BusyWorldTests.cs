@@ -1,0 +1,39 @@
+using Hyperscape.Benchmarks.Game;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Rules;
+
+namespace Hyperscape.Tests.Benchmarks;
+
+/// <summary>The full-tick benchmark's worlds do what its table says they do.</summary>
+public class BusyWorldTests
+{
+    [Test]
+    public void In_the_gathering_workload_the_busy_half_chops_mines_and_fishes_throughout()
+    {
+        var world = new BusyWorld(players: 300, npcs: 400, walkOrdersPerTick: 10, BusyWorkload.Gathering);
+        var gathered = new Dictionary<Skill, int>();
+        var early = 0;
+        var late = 0;
+        for (var tick = 0; tick < 120; tick++)
+        {
+            world.QueueWalkOrders();
+            world.Simulation.Step();
+            var catches = 0;
+            foreach (var e in world.Simulation.Events)
+            {
+                if (e.Kind == GameEventKind.Gathered)
+                {
+                    gathered[(Skill)e.C] = gathered.GetValueOrDefault((Skill)e.C) + 1;
+                    catches++;
+                }
+            }
+
+            early += tick < 60 ? catches : 0;
+            late += tick >= 60 ? catches : 0;
+        }
+
+        Assert.That(gathered.Keys, Is.EquivalentTo(new[] { Skill.Woodcutting, Skill.Mining, Skill.Fishing }));
+        Assert.That(gathered.Values.Sum(), Is.GreaterThan(150 * 120 / 5 / 10), "150 gatherers keep gathering: at least a tenth of their rolls land");
+        Assert.That(late, Is.GreaterThan(early * 3 / 4), $"they are sent back when they stop, so the work does not dry up ({early} catches in the first 60 ticks, {late} in the next)");
+    }
+}
