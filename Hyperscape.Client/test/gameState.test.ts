@@ -128,4 +128,20 @@ describe("the game state", () => {
     expect(state.chat.at(-1)?.text).toBe("You stop: Your inventory is full.");
     expect([state.content.isWater(2, 1), state.content.isWater(3, 1), state.content.resourceName(1)]).toEqual([true, false, "Tree"]);
   });
+
+  it("shows its bank page by page while open and forgets it when it closes", () => {
+    const state = entered();
+    expect(state.bank).toBeNull();
+    state.apply(decodeServerMessage([68, 101, [[27, 7, 50, 0, 0, 0, 0, 0]]]));
+    state.apply(decodeServerMessage([67, 3, 101, [[8, 1, 0, [[17, 40], [0, 0], [19, 3]]], [8, 1, 48, [[1, 5000]]]]]));
+    expect(state.bank?.length).toBe(480);
+    expect([state.bank?.[0], state.bank?.[1], state.bank?.[2], state.bank?.[48]]).toEqual([
+      { item: 17, quantity: 40 },
+      { item: 0, quantity: 0 },
+      { item: 19, quantity: 3 },
+      { item: 1, quantity: 5000 },
+    ]);
+    state.apply(decodeServerMessage([67, 4, 102, [[8, 0, 0, []]]]));
+    expect(state.bank).toBeNull();
+  });
 });

@@ -41,7 +41,7 @@ public static class WorldFile
     internal static SimulationOptions? Read(JsonDocument document, ContentReader reader, ItemCatalog items, NpcCatalog npcs, ResourceCatalog? resources = null)
     {
         resources ??= ResourceCatalog.Empty;
-        if (reader.Root(document, Version, "map", "playerSpawn", "starterItems", "altars", "resources", "npcSpawns", "groundItems") is not { } root)
+        if (reader.Root(document, Version, "map", "playerSpawn", "starterItems", "altars", "objects", "resources", "npcSpawns", "groundItems") is not { } root)
         {
             return null;
         }
@@ -61,6 +61,20 @@ public static class WorldFile
                 // An altar is an object on its tile: nobody stands in it.
                 map.SetBlocked(altar);
                 altars.Add(altar);
+            }
+        }
+
+        var objects = new List<WorldObjectSpawn>();
+        foreach (var (element, path) in reader.Array(root, "$", "objects"))
+        {
+            reader.Only(element, path, "object", "at");
+            var kind = reader.Required(element, path, "object") is { } named ? reader.Enum(named, $"{path}.object", (WorldObjectKind)0) : (WorldObjectKind)0;
+            var tile = reader.Required(element, path, "at") is { } where ? Standable(where, $"{path}.at", map, reader) : null;
+            if (kind != 0 && tile is { } t)
+            {
+                // An object stands on its tile: nobody walks through a bank booth.
+                map.SetBlocked(t);
+                objects.Add(new WorldObjectSpawn(kind, t));
             }
         }
 
@@ -130,6 +144,7 @@ public static class WorldFile
                 Npcs = npcs,
                 Resources = resources,
                 ResourceSpawns = nodes,
+                Objects = objects,
                 PlayerSpawn = start,
                 StarterItems = starter,
                 Altars = altars,

@@ -45,6 +45,9 @@ public sealed record CharacterState
     /// <summary>The prayers on, one bit per <see cref="Prayer"/>.</summary>
     public int ActivePrayers { get; init; }
 
+    /// <summary>The bank, slot by slot (at most <see cref="Banking.Bank.SlotCount"/>; trailing empty slots left out).</summary>
+    public IReadOnlyList<ItemStack> Bank { get; init; } = [];
+
     /// <summary>Whether a death's drops are still owed (a death interrupted by a shutdown).</summary>
     public bool IsDead => Health.Current <= 0;
 }

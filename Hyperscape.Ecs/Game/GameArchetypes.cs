@@ -21,5 +21,7 @@ internal static class GameArchetypes
     /// <summary>Items on the ground.</summary>
     public static ComponentSet ResourceNode { get; } = ComponentSet.Of<Position, Components.ResourceNode, NetworkIdentity>();
 
+    public static ComponentSet WorldObject { get; } = ComponentSet.Of<Position, Components.WorldObject, NetworkIdentity>();
+
     public static ComponentSet GroundItem { get; } = ComponentSet.Of<Position, Components.GroundItem, NetworkIdentity>();
 }

@@ -66,6 +66,9 @@ internal sealed class GameContext
     /// <summary>Open trades and pending requests.</summary>
     public TradeBook Trades { get; }
 
+    /// <summary>The banks of the players in the world.</summary>
+    public Banking.BankBook Banks { get; } = new();
+
     /// <summary>Deaths whose drops are done.</summary>
     public DeathLock Deaths { get; } = new();
 
@@ -154,8 +157,11 @@ internal sealed class GameContext
     /// <summary>A fresh transaction (or death) id, from the same counter as network ids.</summary>
     public long NewTransactionId() => Interlocked.Increment(ref _lastId);
 
-    /// <summary>Records an item transaction when recording is on; snapshots are taken now, as the operation ends.</summary>
-    public void RecordItems(long transaction, ItemTransactionKind kind, ReadOnlySpan<Entity> players, ReadOnlySpan<Entity> groundAdded, ReadOnlySpan<long> groundRemoved, DeathRecord? death = null, KillCount? kill = null)
+    /// <summary>
+    /// Records an item transaction when recording is on; snapshots are taken now, as the operation
+    /// ends. <paramref name="withBank"/>: the players' banks changed too.
+    /// </summary>
+    public void RecordItems(long transaction, ItemTransactionKind kind, ReadOnlySpan<Entity> players, ReadOnlySpan<Entity> groundAdded, ReadOnlySpan<long> groundRemoved, DeathRecord? death = null, KillCount? kill = null, bool withBank = false)
     {
         if (!Options.RecordItemTransactions)
         {
@@ -165,7 +171,10 @@ internal sealed class GameContext
         var characters = new List<CharacterItems>(players.Length);
         foreach (var player in players)
         {
-            characters.Add(new CharacterItems(World.GetReadOnly<Player>(player).CharacterId, World.GetReadOnly<Inventory>(player), World.GetReadOnly<Equipment>(player)));
+            characters.Add(new CharacterItems(World.GetReadOnly<Player>(player).CharacterId, World.GetReadOnly<Inventory>(player), World.GetReadOnly<Equipment>(player))
+            {
+                Bank = withBank ? Banks[NetworkIdOf(player)].ToArray() : null,
+            });
         }
 
         var added = new List<StoredGroundItem>(groundAdded.Length);
@@ -257,6 +266,28 @@ internal sealed class GameContext
         return node;
     }
 
+    /// <summary>Places a fixed world object (at start-up).</summary>
+    public Entity SpawnObject(WorldObjectSpawn placed)
+    {
+        var networkId = NewNetworkId();
+        var entity = World.Create(GameArchetypes.WorldObject);
+        World.Set(entity, Position.At(placed.Tile));
+        World.Set(entity, new WorldObject(placed.Kind));
+        World.Set(entity, new NetworkIdentity(networkId, 0));
+        _directory.Add(networkId, entity);
+        return entity;
+    }
+
+    /// <summary>Closes a player's bank, if open, telling the player.</summary>
+    public void CloseBank(long playerId)
+    {
+        if (Banks.TryGet(playerId, out var bank) && bank.OpenAt is not null)
+        {
+            bank.OpenAt = null;
+            Emit(new GameEvent(GameEventKind.BankClosed, playerId));
+        }
+    }
+
     /// <summary>Brings a spawn point's NPC to life.</summary>
     public Entity SpawnNpc(Entity spawner)
     {
@@ -307,6 +338,7 @@ internal sealed class GameContext
         World.Set(entity, new Movement { Running = state.Running });
         World.Set(entity, new NetworkIdentity(networkId, 0));
         World.Set(entity, new Player(state.CharacterId, DisplayName.From(state.Name)));
+        Banks.Add(networkId, new Banking.Bank(state.Bank));
         _directory.Add(networkId, entity);
         Emit(new GameEvent(GameEventKind.PlayerJoined, networkId, state.CharacterId));
         return entity;
@@ -338,6 +370,7 @@ internal sealed class GameContext
             Running = World.GetReadOnly<Movement>(player).Running,
             PrayerPoints = dying ? skills.Level(Skill.Prayer) : prayer.Points,
             ActivePrayers = dying ? 0 : prayer.Active,
+            Bank = Banks.TryGet(NetworkIdOf(player), out var bank) ? bank.ToArray() : [],
         };
     }
 
@@ -345,6 +378,7 @@ internal sealed class GameContext
     public void Forget(Entity entity, long networkId)
     {
         _directory.Remove(networkId);
+        Banks.Remove(networkId);
         World.Destroy(entity);
     }
 }

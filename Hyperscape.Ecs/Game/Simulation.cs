@@ -85,6 +85,11 @@ public sealed class Simulation : IDisposable
             Context.SpawnResource(i);
         }
 
+        foreach (var placed in options.Objects)
+        {
+            Context.SpawnObject(placed);
+        }
+
         foreach (var item in options.GroundItems)
         {
             if (!options.Items.TryGet(item.ItemId, out var definition) || item.Quantity <= 0 || (!definition.Stackable && item.Quantity != 1))

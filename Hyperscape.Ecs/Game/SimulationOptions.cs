@@ -38,6 +38,9 @@ public sealed record SimulationOptions
     /// <summary>Water on the map (blocked like walls; fishing spots stand in it), for clients to draw.</summary>
     public IReadOnlyList<TileArea> Water { get; init; } = [];
 
+    /// <summary>Fixed objects: bank booths, furnaces, anvils, ranges. Each blocks its tile (the content reader blocks it).</summary>
+    public IReadOnlyList<WorldObjectSpawn> Objects { get; init; } = [];
+
     /// <summary>Resource types (trees, rocks, fishing spots); none unless given.</summary>
     public ResourceCatalog Resources { get; init; } = ResourceCatalog.Empty;
 
@@ -112,6 +115,14 @@ public sealed record SimulationOptions
             if (!Resources.TryGet(spawn.DefinitionId, out _) || !Map.Contains(spawn.Tile) || spawn.Moves.Any(m => !Map.Contains(m)))
             {
                 throw new ArgumentException($"Resource node {spawn.DefinitionId} at {spawn.Tile} names an unknown type or lies off the map.", nameof(ResourceSpawns));
+            }
+        }
+
+        foreach (var placed in Objects)
+        {
+            if (!Map.Contains(placed.Tile) || !Enum.IsDefined(placed.Kind))
+            {
+                throw new ArgumentException($"The {placed.Kind} at {placed.Tile} is off the map or of no known kind.", nameof(Objects));
             }
         }
 

@@ -32,4 +32,7 @@ public enum ItemTransactionKind : byte
 
     /// <summary>A gathering success: the product added, bait used up.</summary>
     Gather = 10,
+
+    /// <summary>Items moved between a character's inventory and bank.</summary>
+    Bank = 11,
 }

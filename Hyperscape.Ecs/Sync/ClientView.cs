@@ -14,6 +14,14 @@ internal sealed class ClientView
     private readonly ViewerIndex _viewers;
     private int _farthestCandidate;
 
+    /// <summary>Sent bank page versions as nothing sent yet.</summary>
+    public static int[] NewBankPages()
+    {
+        var pages = new int[Game.Banking.Bank.PageCount];
+        Array.Fill(pages, -1);
+        return pages;
+    }
+
     public ClientView(long clientId, long playerNetworkId, SyncOptions options, ViewerIndex viewers)
     {
         _viewers = viewers;
@@ -76,6 +84,15 @@ internal sealed class ClientView
 
     /// <summary>The prayer points and prayers last sent (the drain counter is not the client's).</summary>
     public (int Points, int Active) SentPrayer;
+
+    /// <summary>The page versions of the bank as last sent; all -1 while the client has not been shown it open.</summary>
+    public readonly int[] SentBankPages = NewBankPages();
+
+    /// <summary>True when the client was last told its bank is open.</summary>
+    public bool SentBankOpen;
+
+    /// <summary>Bank pages or its closing wait to be sent.</summary>
+    public bool BankPending;
 
     public bool InventoryPending { get; set; }
 

@@ -21,7 +21,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
             {
                 case GameEventKind.ActionRejected or GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged
                     or GameEventKind.Healed or GameEventKind.LevelUp or GameEventKind.NpcKilled or GameEventKind.PrayerDrained
-                    or GameEventKind.Gathered or GameEventKind.GatheringStopped
+                    or GameEventKind.Gathered or GameEventKind.GatheringStopped or GameEventKind.BankOpened or GameEventKind.BankClosed
                     or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
                     if (e.Kind is GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged)
                     {
@@ -31,6 +31,13 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                     if (clients.TryGetByPlayer(e.Subject, out var owner))
                     {
                         Enqueue(owner, e, own: true);
+
+                        // Opening or closing changes no component, so no world change brings the bank's pages.
+                        if (e.Kind is GameEventKind.BankOpened or GameEventKind.BankClosed)
+                        {
+                            owner.BankPending = true;
+                            owner.HasBacklog = true;
+                        }
                     }
 
                     break;

@@ -446,7 +446,13 @@ internal sealed class InterestManager
             client.SettingsPending = true;
         }
 
+        if (_context.Banks.TryGet(client.PlayerNetworkId, out var bank))
+        {
+            var open = bank.OpenAt is not null;
+            client.BankPending |= open != client.SentBankOpen || (open && !bank.PageVersions.SequenceEqual(client.SentBankPages));
+        }
+
         client.OwnStateKnown = true;
-        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending;
+        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending || client.BankPending;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class SnapshotTable
 
     // NetworkIdentity is not watched: the sync itself bumps its version, which must not count as a change.
     private static readonly ComponentSet Watched = ComponentSet.Of<Position, Rotation, Health, CombatState>()
-        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>().With<ResourceNode>();
+        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>().With<ResourceNode>().With<WorldObject>();
 
     private readonly GameContext _context;
     private readonly World _world;
@@ -148,10 +148,12 @@ internal sealed class SnapshotTable
         var grounds = chunk.Has<GroundItem>() ? chunk.GetReadOnlySpan<GroundItem>() : default;
         var npcs = chunk.Has<Npc>() ? chunk.GetReadOnlySpan<Npc>() : default;
         var nodes = chunk.Has<ResourceNode>() ? chunk.GetReadOnlySpan<ResourceNode>() : default;
+        var objects = chunk.Has<WorldObject>() ? chunk.GetReadOnlySpan<WorldObject>() : default;
         var kind = chunk.Has<Player>() ? WireEntityKind.Player
             : !npcs.IsEmpty ? WireEntityKind.Npc
             : !grounds.IsEmpty ? WireEntityKind.GroundItem
             : !nodes.IsEmpty ? WireEntityKind.Resource
+            : !objects.IsEmpty ? WireEntityKind.Object
             : 0;
         if (kind == 0)
         {
@@ -219,6 +221,12 @@ internal sealed class SnapshotTable
             {
                 now.TypeId = nodes[i].DefinitionId;
                 now.Quantity = nodes[i].Depleted ? 0 : 1;
+            }
+
+            if (!objects.IsEmpty)
+            {
+                now.TypeId = (int)objects[i].Kind;
+                now.Quantity = 1;
             }
 
             ref var stored = ref _snapshots[entities[i].Id];

@@ -30,4 +30,10 @@ public enum SyncOp : byte
     /// sent to its owner.
     /// </summary>
     OwnSettings = 7,
+
+    /// <summary>
+    /// <c>[8, open, firstSlot, [[itemId, quantity] × 48]]</c>: one page of the owner's bank while
+    /// it is open; <c>[8, 0, 0, []]</c> when it closes. Only ever sent to its owner.
+    /// </summary>
+    OwnBank = 8,
 }

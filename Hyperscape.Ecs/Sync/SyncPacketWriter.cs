@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Banking;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Store;
@@ -209,7 +210,7 @@ internal sealed class SyncPacketWriter
     {
         if (!_context.TryResolve(client.PlayerNetworkId, out var player) || !_world.Has<Inventory>(player))
         {
-            client.InventoryPending = client.EquipmentPending = client.SkillsPending = client.PrayerPending = client.SettingsPending = false;
+            client.InventoryPending = client.EquipmentPending = client.SkillsPending = client.PrayerPending = client.SettingsPending = client.BankPending = false;
             return 0;
         }
 
@@ -302,7 +303,76 @@ internal sealed class SyncPacketWriter
             }
         }
 
-        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending;
+        if (client.BankPending && !itemsHeld)
+        {
+            written += WriteBank(client, budget);
+        }
+
+        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending || client.BankPending;
+        return written;
+    }
+
+    /// <summary>
+    /// The owner's bank, a page per entry and only the pages that changed since last sent, while
+    /// it is open; one closing entry when it closes. What does not fit waits for the next frame.
+    /// </summary>
+    private int WriteBank(ClientView client, int budget)
+    {
+        if (!_context.Banks.TryGet(client.PlayerNetworkId, out var bank))
+        {
+            client.BankPending = false;
+            return 0;
+        }
+
+        if (bank.OpenAt is null)
+        {
+            _scratch.Reset();
+            var writer = new MessagePackWriter(_scratch);
+            writer.WriteArrayHeader(4);
+            writer.Write((int)SyncOp.OwnBank);
+            writer.Write(0);
+            writer.Write(0);
+            writer.WriteArrayHeader(0);
+            writer.Flush();
+            if (!TryAppend(budget))
+            {
+                return 0;
+            }
+
+            client.SentBankOpen = false;
+            client.SentBankPages.AsSpan().Fill(-1);
+            client.BankPending = false;
+            return 1;
+        }
+
+        var written = 0;
+        var versions = bank.PageVersions;
+        for (var page = 0; page < Bank.PageCount; page++)
+        {
+            if (versions[page] == client.SentBankPages[page])
+            {
+                continue;
+            }
+
+            _scratch.Reset();
+            var writer = new MessagePackWriter(_scratch);
+            writer.WriteArrayHeader(4);
+            writer.Write((int)SyncOp.OwnBank);
+            writer.Write(1);
+            writer.Write(page * Bank.PageSize);
+            WriteStackList(ref writer, bank.Slots.Slice(page * Bank.PageSize, Bank.PageSize));
+            writer.Flush();
+            if (!TryAppend(budget))
+            {
+                return written;
+            }
+
+            client.SentBankPages[page] = versions[page];
+            client.SentBankOpen = true;
+            written++;
+        }
+
+        client.BankPending = false;
         return written;
     }
 
@@ -312,6 +382,13 @@ internal sealed class SyncPacketWriter
         var writer = new MessagePackWriter(_scratch);
         writer.WriteArrayHeader(2);
         writer.Write((int)op);
+        WriteStackList(ref writer, stacks);
+        writer.Flush();
+    }
+
+    /// <summary><c>[[itemId, quantity], ...]</c>, empty slots included.</summary>
+    private static void WriteStackList(ref MessagePackWriter writer, ReadOnlySpan<ItemStack> stacks)
+    {
         writer.WriteArrayHeader(stacks.Length);
         foreach (var stack in stacks)
         {
@@ -319,8 +396,6 @@ internal sealed class SyncPacketWriter
             writer.Write(stack.ItemId);
             writer.Write(stack.Quantity);
         }
-
-        writer.Flush();
     }
 
     /// <summary>Writes one entity entry, its fields in table order.</summary>

@@ -14,4 +14,7 @@ public enum WireEntityKind : byte
 
     /// <summary>A resource node (tree, rock, fishing spot): type = resource type, quantity 1 while it can be worked, 0 while depleted.</summary>
     Resource = 4,
+
+    /// <summary>A fixed world object (bank booth, furnace, anvil, range): type = its kind.</summary>
+    Object = 5,
 }

@@ -159,9 +159,16 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
             equipment.Slots[item.Slot] = new ItemStack(item.ItemId, item.Quantity);
         }
 
+        var bankRows = (await connection.QueryAsync<ItemRow>(Command("SELECT slot, item_id, quantity FROM bank WHERE character_id = @characterId ORDER BY slot", new { characterId }, cancellationToken)).ConfigureAwait(false)).ToList();
+        var bank = new ItemStack[bankRows.Count == 0 ? 0 : bankRows[^1].Slot + 1];
+        foreach (var item in bankRows)
+        {
+            bank[item.Slot] = new ItemStack(item.ItemId, item.Quantity);
+        }
+
         var kills = (await connection.QueryAsync<KillRow>(Command("SELECT npc_type, kill_count FROM npc_kills WHERE character_id = @characterId", new { characterId }, cancellationToken)).ConfigureAwait(false))
             .ToDictionary(k => k.NpcType, k => k.KillCount);
-        return new StoredCharacter(accountId, state with { Inventory = inventory, Equipment = equipment }, pushToTalk, lastLogin, kills);
+        return new StoredCharacter(accountId, state with { Inventory = inventory, Equipment = equipment, Bank = bank }, pushToTalk, lastLogin, kills);
     }
 
     /// <inheritdoc />
@@ -180,6 +187,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         [
             new($"UPDATE characters SET {ProgressAssignments}, {CharacterColumns.Coins} = @{CharacterColumns.Coins}, last_login = @last_login WHERE id = @id", parameters),
             .. ReplaceItems(state.CharacterId, state.Inventory, state.Equipment),
+            .. ReplaceStacks("bank", state.CharacterId, [.. state.Bank]),
         ];
         var affected = await RunAsync(statements, stopUnlessFirstAffects: false, cancellationToken).ConfigureAwait(false);
         if (affected != 1)
@@ -258,6 +266,11 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         foreach (var items in transaction.Characters)
         {
             statements.AddRange(ReplaceItems(items.CharacterId, items.Inventory, items.Equipment));
+            if (items.Bank is { } bank)
+            {
+                statements.AddRange(ReplaceStacks("bank", items.CharacterId, [.. bank]));
+            }
+
             statements.Add(Statement($"UPDATE characters SET {CharacterColumns.Coins} = @coins WHERE id = @id", ("id", items.CharacterId), ("coins", CharacterColumns.CoinsCarried(items.Inventory, items.Equipment))));
         }
 

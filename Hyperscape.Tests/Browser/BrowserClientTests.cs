@@ -14,6 +14,7 @@ public sealed class BrowserClientTests : BrowserFixture
     private const int Npc = 2;
     private const int GroundItem = 3;
     private const int Resource = 4;
+    private const int WorldObject = 5;
 
     [Test]
     public async Task TwoPlayersSeeEachOtherWalkAndChat()
@@ -182,6 +183,35 @@ public sealed class BrowserClientTests : BrowserFixture
         Assert.That(Math.Max(Math.Abs(tile.X - rock.X), Math.Abs(tile.Z - rock.Z)), Is.EqualTo(1), "the server walked the miner beside the rock");
         Assert.That(await player.ProbeAsync<string[]>("chat()"), Does.Contain("You get some copper ore."));
         Assert.That(await player.Page.InnerTextAsync("#inventory"), Does.Contain("Copper ore"));
+    }
+
+    [Test]
+    public async Task ABoothOpensTheBankAndItemsGoInAndComeOut()
+    {
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Banker", Screenshots);
+        await player.WaitForAsync($"h.entities().some(e => e.kind === {WorldObject})");
+        var booth = (await player.EntitiesAsync()).First(e => e.Kind == WorldObject);
+        await player.ClickTileAsync(booth.X, booth.Z);
+        await player.WaitForAsync("!document.getElementById('bank-panel').classList.contains('hidden')", 60_000);
+        var tile = await player.ServerTileAsync();
+        Assert.That(Math.Max(Math.Abs(tile.X - booth.X), Math.Abs(tile.Z - booth.Z)), Is.LessThanOrEqualTo(2), "walked within two tiles, then the bank opened");
+        await player.ShotAsync("bank-open");
+
+        var coins = await player.ProbeAsync<int>($"inventory().findIndex(s => s.item === {ItemIds.Coins})");
+        await player.Page.ClickAsync($"#inventory button[data-slot='{coins}']");
+        await player.Page.ClickAsync("#inventory-actions button[data-action='deposit-all']");
+        await player.WaitForAsync($"!h.inventory().some(s => s.item === {ItemIds.Coins})");
+        await player.WaitForAsync("document.querySelector('#bank button[data-bank-slot]') !== null");
+        Assert.That(await player.Page.InnerTextAsync("#bank"), Does.Contain("Coins ×25"));
+        await player.ShotAsync("coins-banked");
+
+        await player.Page.ClickAsync("#bank button[data-bank-slot='0']");
+        await player.Page.ClickAsync("#bank-actions button[data-bank='withdraw-5']");
+        await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.Coins} && s.quantity === 5)");
+        Assert.That(await player.Page.InnerTextAsync("#bank"), Does.Contain("Coins ×20"));
+        await player.Page.ClickAsync("#bank-actions button[data-bank='close']");
+        await player.WaitForAsync("document.getElementById('bank-panel').classList.contains('hidden')");
+        await player.ShotAsync("bank-closed");
     }
 
     [Test]

@@ -18,6 +18,10 @@ public class WorldFileTests
         Assert.That(world.PlayerSpawn, Is.EqualTo(new Tile(128, 128)));
         Assert.That(world.Altars, Is.EqualTo(new[] { new Tile(124, 131) }));
         Assert.That(world.Map.IsWalkable(new Tile(124, 131)), Is.False, "an altar stands on its tile");
+        Assert.That(world.Objects, Is.EqualTo(new[] { new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 127)), new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 129)) }));
+        Assert.That(world.Map.IsWalkable(new Tile(136, 127)), Is.False, "so does a bank booth");
+        Assert.That(world.ResourceSpawns, Has.Count.EqualTo(22));
+        Assert.That(world.Water, Is.EqualTo(new[] { new TileArea(new Tile(84, 116), new Tile(92, 128)) }));
         Assert.That(world.NpcSpawns.Select(s => s.DefinitionId), Is.EqualTo(new[]
         {
             NpcIds.Chicken, NpcIds.Chicken, NpcIds.Cow, NpcIds.Cow, NpcIds.Goblin, NpcIds.Goblin, NpcIds.GiantRat, NpcIds.Guard, NpcIds.HillGiant,
@@ -51,7 +55,7 @@ public class WorldFileTests
 
         Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[]
         {
-            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, starterItems, altars, resources, npcSpawns, groundItems)",
+            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, starterItems, altars, objects, resources, npcSpawns, groundItems)",
             "worlds/broken.json: version: this server reads version 1, not 2",
             "worlds/broken.json: map.walls[1].to: (40, 1) is off the 20 × 20 map",
             "worlds/broken.json: playerSpawn: missing",

@@ -39,22 +39,23 @@ public sealed class CrashSafetyTests
     public async Task A_hard_kill_loses_nothing_acknowledged_and_duplicates_nothing()
     {
         var database = _folder.File("crash.db");
-        long giverId, takerId, juggler;
+        long giverId, takerId, juggler, bankerId;
         int giverAcked, takerAcked;
         using (var server = await ServerProcess.StartAsync(database, Flags))
         {
             await using var giver = await TestClient.EnterAsync(server.Socket, "Giver");
             await using var taker = await TestClient.EnterAsync(server.Socket, "Taker");
             await using var juggle = await TestClient.EnterAsync(server.Socket, "Juggler");
-            (giverId, takerId, juggler) = (giver.CharacterId, taker.CharacterId, juggle.CharacterId);
+            await using var banker = await TestClient.EnterAsync(server.Socket, "Banker");
+            (giverId, takerId, juggler, bankerId) = (giver.CharacterId, taker.CharacterId, juggle.CharacterId, banker.CharacterId);
 
-            _trades = _cycles = 0;
+            _trades = _cycles = _banked = 0;
             using var stop = new CancellationTokenSource();
             var trading = TradeOneCoinAtATimeAsync(giver, taker, stop.Token);
-            var juggling = DropAndPickUpAsync(juggle, stop.Token);
+            var juggling = Task.WhenAll(DropAndPickUpAsync(juggle, stop.Token), BankAndWithdrawAsync(banker, stop.Token));
 
-            // Kill once both streams are well under way, without waiting for either to pause.
-            await UntilAsync(() => Volatile.Read(ref _trades) >= 3 && Volatile.Read(ref _cycles) >= 3, trading, juggling, stop);
+            // Kill once the streams are well under way, without waiting for any to pause.
+            await UntilAsync(() => Volatile.Read(ref _trades) >= 3 && Volatile.Read(ref _cycles) >= 3 && Volatile.Read(ref _banked) >= 3, trading, juggling, stop);
             lock (AckGate)
             {
                 // Inventories shown to clients were held back until committed: these are acknowledged.
@@ -68,7 +69,7 @@ public sealed class CrashSafetyTests
             Assert.That(giverAcked, Is.LessThan(25));
         }
 
-        await AssertConservedAsync(database, giverId, takerId, juggler, giverAcked, takerAcked);
+        await AssertConservedAsync(database, [giverId, takerId, juggler, bankerId], giverAcked, takerAcked);
 
         // The server comes back on the same file (ground items restored) and stops cleanly on SIGTERM.
         using (var again = await ServerProcess.StartAsync(database, Flags))
@@ -82,7 +83,7 @@ public sealed class CrashSafetyTests
             Assert.That(again.Output, Does.Contain("Everyone is saved"));
         }
 
-        await AssertConservedAsync(database, giverId, takerId, juggler, giverAcked, takerAcked);
+        await AssertConservedAsync(database, [giverId, takerId, juggler, bankerId], giverAcked, takerAcked);
     }
 
     [Test]
@@ -136,6 +137,7 @@ public sealed class CrashSafetyTests
     }
 
     private static readonly Lock AckGate = new();
+    private static int _banked;
     private static int _cycles;
     private static int _trades;
 
@@ -156,13 +158,14 @@ public sealed class CrashSafetyTests
         }
     }
 
-    private static async Task AssertConservedAsync(string database, long giverId, long takerId, long jugglerId, int giverAcked, int takerAcked)
+    private static async Task AssertConservedAsync(string database, long[] characters, int giverAcked, int takerAcked)
     {
+        var (giverId, takerId) = (characters[0], characters[1]);
         await using var connections = new ConnectionFactory(DatabaseSettings.ForSqliteFile(database));
         var store = new SqlGameStore(connections);
         var totals = new Dictionary<int, long>();
         var coins = new Dictionary<long, int>();
-        foreach (var id in new[] { giverId, takerId, jugglerId })
+        foreach (var id in characters)
         {
             var state = (await store.LoadAsync(id))!.State;
             foreach (var stack in state.Inventory.Slots)
@@ -175,6 +178,11 @@ public sealed class CrashSafetyTests
             {
                 Count(totals, stack);
             }
+
+            foreach (var stack in state.Bank)
+            {
+                Count(totals, stack);
+            }
         }
 
         foreach (var ground in await store.LoadGroundItemsAsync())
@@ -184,16 +192,16 @@ public sealed class CrashSafetyTests
 
         Assert.Multiple(() =>
         {
-            // Three starter kits, exactly: no item duplicated, none lost.
+            // Four starter kits, exactly, banked or carried: no item duplicated, none lost.
             Assert.That(totals, Is.EquivalentTo(new Dictionary<int, long>
             {
-                [ItemIds.BronzeSword] = 3,
-                [ItemIds.WoodenShield] = 3,
-                [ItemIds.Shrimps] = 15,
-                [ItemIds.Coins] = 75,
-                [ItemIds.BronzeAxe] = 3,
-                [ItemIds.BronzePickaxe] = 3,
-                [ItemIds.SmallFishingNet] = 3,
+                [ItemIds.BronzeSword] = 4,
+                [ItemIds.WoodenShield] = 4,
+                [ItemIds.Shrimps] = 20,
+                [ItemIds.Coins] = 100,
+                [ItemIds.BronzeAxe] = 4,
+                [ItemIds.BronzePickaxe] = 4,
+                [ItemIds.SmallFishingNet] = 4,
             }));
 
             // Coins only ever leave the giver and reach the taker: storage is at least as far along
@@ -235,6 +243,32 @@ public sealed class CrashSafetyTests
             await taker.WaitUntilAsync(c => Coins(c) == before + 1, "the coin arriving");
             Interlocked.Increment(ref _trades);
         }
+    }
+
+    /// <summary>
+    /// Walks to the bank booth east of the spawn, opens the bank, then moves shrimps in and out
+    /// one at a time, each move waiting for what the server shows.
+    /// </summary>
+    private static async Task BankAndWithdrawAsync(TestClient banker, CancellationToken stop)
+    {
+        var booth = await banker.WaitForValueAsync(c => c.World!.Entities.Where(e => e.Value.Kind == WireEntityKind.Object).Select(e => (long?)e.Key).FirstOrDefault(), "a bank booth in view");
+        await banker.ActAsync(ActionKind.Move, x: 134, z: 128);
+        await banker.WaitUntilAsync(c => c.World!.Entities.TryGetValue(c.NetworkId, out var me) && me.X == 134 && me.Z == 128, "beside the bank");
+        await banker.ActAsync(ActionKind.Interact, target: booth);
+        await banker.WaitUntilAsync(c => c.World!.Bank is not null, "the bank open");
+        while (!stop.IsCancellationRequested)
+        {
+            var slot = await banker.WaitForValueAsync(c => c.World!.Inventory is { } inv && Array.FindIndex(inv, s => s.ItemId == ItemIds.Shrimps) is var i and >= 0 ? (int?)i : null, "shrimps to bank");
+            var carried = Shrimps(banker);
+            await banker.ActAsync(ActionKind.BankDeposit, slot: slot, quantity: 1);
+            await banker.WaitUntilAsync(c => Shrimps(c) == carried - 1, "a shrimp banked");
+            var bankSlot = await banker.WaitForValueAsync(c => c.World!.Bank is { } bank && Array.FindIndex(bank, s => s.ItemId == ItemIds.Shrimps) is var i and >= 0 ? (int?)i : null, "shrimps in the bank");
+            await banker.ActAsync(ActionKind.BankWithdraw, slot: bankSlot, quantity: 1);
+            await banker.WaitUntilAsync(c => Shrimps(c) == carried, "the shrimp back");
+            Interlocked.Increment(ref _banked);
+        }
+
+        static int Shrimps(TestClient c) => c.World!.Inventory!.Count(s => s.ItemId == ItemIds.Shrimps);
     }
 
     private static async Task DropAndPickUpAsync(TestClient juggler, CancellationToken stop)

@@ -178,6 +178,37 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     }
 
     [Test]
+    public async Task A_bank_is_kept_slot_for_slot_with_the_inventory_it_traded_with()
+    {
+        var account = await Store.CreateAnonymousAsync("a");
+        var alice = (await CreateCharacterAsync(account.Id, New("alice")))!;
+        Assert.That(alice.State.Bank, Is.Empty);
+
+        var bank = new ItemStack[Ecs.Game.Banking.Bank.SlotCount];
+        bank[0] = new ItemStack(ItemIds.Coins, int.MaxValue);
+        bank[7] = new ItemStack(ItemIds.Lobster, 300);
+        bank[479] = new ItemStack(ItemIds.Logs, 1);
+        var inventory = default(Inventory);
+        inventory.Slots[3] = new ItemStack(ItemIds.BronzeSword, 1);
+        Assert.That(await Store.CommitAsync(new ItemTransaction(200, ItemTransactionKind.Bank, [new CharacterItems(alice.Id, inventory, default) { Bank = bank }], [], [], null, [])), Is.True);
+
+        var loaded = (await Store.LoadAsync(alice.Id))!.State;
+        Assert.That(loaded.Bank, Is.EqualTo(bank), "every slot where it was, the empty ones too");
+        Assert.That(loaded.Inventory.Slots[3], Is.EqualTo(new ItemStack(ItemIds.BronzeSword, 1)));
+
+        // A transaction that does not touch the bank leaves it alone; a save writes it whole.
+        Assert.That(await Store.CommitAsync(new ItemTransaction(201, ItemTransactionKind.Drop, [new CharacterItems(alice.Id, default, default)], [], [], null, [])), Is.True);
+        Assert.That((await Store.LoadAsync(alice.Id))!.State.Bank, Is.EqualTo(bank));
+        await Store.SaveAsync(loaded with { Bank = [new ItemStack(ItemIds.Feather, 5)] });
+        Assert.That((await Store.LoadAsync(alice.Id))!.State.Bank, Is.EqualTo(new[] { new ItemStack(ItemIds.Feather, 5) }));
+
+        // One stack per item, even if a bug tried two: the database refuses, and nothing of it lands.
+        var twice = new[] { new ItemStack(ItemIds.Coins, 1), new ItemStack(ItemIds.Coins, 2) };
+        Assert.That(async () => await Store.CommitAsync(new ItemTransaction(202, ItemTransactionKind.Bank, [new CharacterItems(alice.Id, default, default) { Bank = twice }], [], [], null, [])), Throws.InstanceOf<DbException>());
+        Assert.That((await Store.LoadAsync(alice.Id))!.State.Bank, Is.EqualTo(new[] { new ItemStack(ItemIds.Feather, 5) }));
+    }
+
+    [Test]
     public async Task An_item_transaction_commits_atomically_and_exactly_once()
     {
         var account = await Store.CreateAnonymousAsync("a");

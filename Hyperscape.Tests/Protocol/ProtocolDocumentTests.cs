@@ -17,6 +17,11 @@ public partial class ProtocolDocumentTests
         {
             var bytes = Convert.FromHexString(hex.Replace(" ", string.Empty, StringComparison.Ordinal));
             Assert.That(JsonTranscoder.ToJson(bytes), Is.EqualTo(json), $"{title}: the MessagePack and the JSON differ");
+
+            // One message exactly: a converter stops after the first value, so bytes past it would go unnoticed.
+            var reader = new MessagePack.MessagePackReader(bytes);
+            reader.Skip();
+            Assert.That(reader.End, Is.True, $"{title}: bytes after the message");
             if (title.EndsWith("(client)", StringComparison.Ordinal))
             {
                 Assert.That(ClientMessageDecoder.TryDecode(bytes, out _, out var error), Is.True, $"{title}: {error}");

@@ -394,6 +394,51 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void The_bank_is_shown_to_its_owner_only_while_open_page_by_page_after_storage_confirms()
+    {
+        var world = new SyncWorld(64, [], new SyncOptions { InterestGroups = 1 }, durable: true, objects: [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 22))]);
+        var stored = Enumerable.Range(0, 300).Select(i => new ItemStack(1000 + i, 1 + i)).ToArray();
+        var banker = world.Join(new Tile(20, 20), 1, s => s with { Inventory = SimulationHarnessInventory(1), Bank = stored });
+        var watcher = world.Join(new Tile(21, 20), 2);
+        world.Tick();
+        var own = world.Connect(1, banker);
+        var other = world.Connect(2, watcher);
+        world.Frames(2);
+        var booth = own.Entities.Single(e => e.Value.Kind == WireEntityKind.Object);
+        Assert.That((booth.Value.TypeId, booth.Value.X, booth.Value.Z), Is.EqualTo(((int)WorldObjectKind.BankBooth, 20f, 22f)));
+        Assert.That(own.Bank, Is.Null, "closed: nothing of the bank is sent");
+
+        world.Enqueue(PlayerAction.Interact(banker, booth.Key));
+        world.Tick();
+        world.Frames();
+        world.Frames();
+        Assert.That(own.Bank!.Take(300), Is.EqualTo(stored), "300 slots over several 1,024-byte packets");
+        Assert.That(own.Bank!.Skip(300).All(s => s.IsEmpty), Is.True);
+        Assert.That(own.BankPages, Is.EqualTo(Ecs.Game.Banking.Bank.PageCount));
+        Assert.That(other.Bank, Is.Null, "never anyone else's");
+        Assert.That(other.BankPages, Is.Zero);
+
+        // A deposit waits for storage, then only its page goes out.
+        world.Enqueue(PlayerAction.BankDeposit(banker, 0, 0));
+        world.Tick();
+        var transaction = world.Simulation.ItemTransactions.Single();
+        Assert.That(transaction.Characters.Single().Bank, Is.Not.Null, "the bank is part of the transaction");
+        world.Frames();
+        Assert.That(own.Bank!.Any(s => s.ItemId == ItemIds.Coins), Is.False, "not durable yet");
+        var pages = own.BankPages;
+        world.Confirm(transaction.Id);
+        world.Frames(1);
+        Assert.That(own.Bank!.Single(s => s.ItemId == ItemIds.Coins).Quantity, Is.EqualTo(100));
+        Assert.That(own.BankPages, Is.EqualTo(pages + 1), "one changed page");
+
+        world.Enqueue(PlayerAction.BankClose(banker));
+        world.Tick();
+        world.Frames();
+        Assert.That(own.Bank, Is.Null, "closed");
+        Assert.That(own.Events.Select(e => e.Kind), Is.SupersetOf(new[] { GameEventKind.BankOpened, GameEventKind.BankClosed }));
+    }
+
+    [Test]
     public void A_drop_is_shown_to_nobody_before_storage_confirms_it()
     {
         var (world, player, client, other) = HoldingWorldWithWatcher();

@@ -32,6 +32,12 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
 
     public List<GameEvent> Events { get; } = [];
 
+    /// <summary>The bank as shown while open (null while closed).</summary>
+    public ItemStack[]? Bank { get; private set; }
+
+    /// <summary>Bank entries received.</summary>
+    public int BankPages { get; private set; }
+
     public long BytesReceived { get; private set; }
 
     public int Packets { get; private set; }
@@ -147,6 +153,21 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
                 break;
             case SyncOp.OwnSettings:
                 Settings = (reader.ReadInt32(), reader.ReadInt32() == 1, reader.ReadInt32() == 1);
+                break;
+            case SyncOp.OwnBank:
+                var open = reader.ReadInt32() == 1;
+                var first = reader.ReadInt32();
+                var page = ReadStacks(ref reader);
+                BankPages++;
+                if (!open)
+                {
+                    Assert.That(page, Is.Empty, "a closing entry carries no slots");
+                    Bank = null;
+                    break;
+                }
+
+                Bank ??= new ItemStack[Ecs.Game.Banking.Bank.SlotCount];
+                page.CopyTo(Bank, first);
                 break;
             default:
                 Assert.Fail($"unknown sync op {op}");

@@ -16,7 +16,7 @@ namespace Hyperscape.Tests.Sync;
 /// </summary>
 internal sealed class SyncWorld
 {
-    public SyncWorld(int size, IReadOnlyList<NpcSpawnPoint> npcs, SyncOptions? options = null, long seed = 3, bool durable = false, IReadOnlyList<ResourceSpawn>? resources = null)
+    public SyncWorld(int size, IReadOnlyList<NpcSpawnPoint> npcs, SyncOptions? options = null, long seed = 3, bool durable = false, IReadOnlyList<ResourceSpawn>? resources = null, IReadOnlyList<WorldObjectSpawn>? objects = null)
     {
         Storage = durable ? new RecordingStorage() : null;
         Server = new GameServer(new GameServerOptions
@@ -29,6 +29,7 @@ internal sealed class SyncWorld
                 PlayerSpawn = new Tile(size / 2, size / 2),
                 Resources = Ecs.Game.Rules.ResourceCatalog.Standard,
                 ResourceSpawns = resources ?? [],
+                Objects = objects ?? [],
             },
             Sync = options ?? SyncOptions.Default,
             Storage = Storage,

@@ -41,6 +41,9 @@ export interface XpDrop {
 
 export type Phase = "login" | "characters" | "world";
 
+/** Slots in a bank (docs/PROTOCOL.md, OwnBank). */
+export const BankSlots = 480;
+
 export class GameState {
   phase: Phase = "login";
   accountId = "";
@@ -53,6 +56,8 @@ export class GameState {
   prayerPoints = 0;
   /** The prayers on, one bit per prayer id. */
   activePrayers = 0;
+  /** The open bank's 480 slots as the server sent them, or null while it is closed. */
+  bank: ItemSlot[] | null = null;
   /** The resource node being worked (network id), or null: shown until the server says it stopped. */
   gathering: number | null = null;
   readonly entities = new Map<number, EntityView>();
@@ -213,6 +218,17 @@ export class GameState {
           this.activePrayers = entry.active;
           panels = true;
           break;
+        case "bank":
+          if (!entry.open) {
+            this.bank = null;
+          } else {
+            this.bank ??= Array.from({ length: BankSlots }, () => ({ item: 0, quantity: 0 }));
+            entry.slots.forEach((slot, i) => {
+              if (entry.firstSlot + i < BankSlots) this.bank![entry.firstSlot + i] = slot;
+            });
+          }
+          panels = true;
+          break;
         case "settings":
           // The server's word: on entering (what was saved) and after each change it applied.
           this.attackStyle = entry.combatOption;
@@ -312,6 +328,12 @@ export class GameState {
           this.gathering = null;
           if (event.reason !== 0) this.say(`You stop: ${rejectionText(0, event.reason)}`);
         }
+        break;
+      case EventKind.BankOpened:
+        if (mine) this.say("The bank is open: deposit from your inventory, withdraw from the bank panel.");
+        break;
+      case EventKind.BankClosed:
+        if (mine) this.bank = null;
         break;
       case EventKind.ResourceDepleted: {
         const view = this.entities.get(event.subject);

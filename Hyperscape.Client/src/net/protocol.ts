@@ -50,6 +50,10 @@ export const enum ActionKind {
   Bury = 17,
   PrayAtAltar = 18,
   Interact = 19,
+  BankDeposit = 20,
+  BankWithdraw = 21,
+  BankDepositAll = 22,
+  BankClose = 23,
 }
 
 export const enum EntityKind {
@@ -57,6 +61,7 @@ export const enum EntityKind {
   Npc = 2,
   GroundItem = 3,
   Resource = 4,
+  Object = 5,
 }
 
 export const enum EventKind {
@@ -79,6 +84,8 @@ export const enum EventKind {
   Gathered = 24,
   GatheringStopped = 25,
   ResourceDepleted = 26,
+  BankOpened = 27,
+  BankClosed = 28,
 }
 
 /** Sync field bits, in the order their values follow the mask. */
@@ -126,6 +133,7 @@ export type SyncEntry =
   | { op: "equipment"; slots: ItemSlot[] }
   | { op: "prayer"; points: number; active: number }
   | { op: "settings"; combatOption: number; autoRetaliate: boolean; running: boolean }
+  | { op: "bank"; open: boolean; firstSlot: number; slots: ItemSlot[] }
   | { op: "skills"; skills: SkillValue[] };
 
 export interface ItemSlot {
@@ -264,6 +272,8 @@ function syncEntry(value: unknown): SyncEntry {
       return { op: "prayer", points: num(entry[1], "prayer points"), active: num(entry[2], "active prayers") };
     case 7:
       return { op: "settings", combatOption: num(entry[1], "combat option"), autoRetaliate: num(entry[2], "auto retaliate") === 1, running: num(entry[3], "running") === 1 };
+    case 8:
+      return { op: "bank", open: num(entry[1], "bank open") === 1, firstSlot: num(entry[2], "bank first slot"), slots: slots(entry[3], "bank") };
     default:
       throw new ProtocolError(`Unknown sync op ${op}.`);
   }

@@ -8,9 +8,14 @@ import { chebyshev } from "../world/pathfinder";
 import type { Panels } from "./panels";
 import type { WorldRenderer } from "./worldRenderer";
 
+/** How near a bank booth must be to use it (the server's BankRange). */
+const ObjectReach = 2;
+
 export class Input {
   /** A ground item being walked to: picked up once the player stands next to it. */
   private pendingPickup: number | null = null;
+  /** A bank booth being walked to: used once the player stands within 2 tiles. */
+  private pendingObject: number | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -52,6 +57,11 @@ export class Input {
       this.gather(resource.id);
       return;
     }
+    const booth = this.entityAt(tile, EntityKind.Object);
+    if (booth) {
+      this.useObject(booth.id);
+      return;
+    }
     this.walk(tile);
   }
 
@@ -63,8 +73,23 @@ export class Input {
     this.connection.send(ClientMessages.action(ActionKind.Interact, { target: id }));
   }
 
+  /** Use a bank booth: within 2 tiles the server opens the bank; farther, walk there first. */
+  useObject(id: number): void {
+    const tile = this.state.entities.get(id)?.tile;
+    const me = this.state.prediction.serverTile;
+    if (!tile || !me) return;
+    if (chebyshev(me, tile) <= ObjectReach) {
+      this.connection.send(ClientMessages.action(ActionKind.Interact, { target: id }));
+      this.pendingObject = null;
+      return;
+    }
+    this.walk(tile);
+    this.pendingObject = id;
+  }
+
   walk(tile: { x: number; z: number }): void {
     this.pendingPickup = null;
+    this.pendingObject = null;
     this.state.gathering = null;
     const x = Math.max(0, Math.min(this.state.map.width - 1, tile.x));
     const z = Math.max(0, Math.min(this.state.map.height - 1, tile.z));
@@ -93,8 +118,17 @@ export class Input {
     this.pendingPickup = id;
   }
 
-  /** Called each frame: finishes a walk-then-pick-up once the server has the player next to the item. */
+  /** Called each frame: finishes a walk-then-pick-up (or walk-then-bank) once the server has the player close enough. */
   update(): void {
+    if (this.pendingObject !== null) {
+      const tile = this.state.entities.get(this.pendingObject)?.tile;
+      const me = this.state.prediction.serverTile;
+      if (!tile) this.pendingObject = null;
+      else if (me && chebyshev(me, tile) <= ObjectReach) {
+        this.connection.send(ClientMessages.action(ActionKind.Interact, { target: this.pendingObject }));
+        this.pendingObject = null;
+      }
+    }
     if (this.pendingPickup === null) return;
     const item = this.state.entities.get(this.pendingPickup);
     const me = this.state.prediction.serverTile;

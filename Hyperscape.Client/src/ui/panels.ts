@@ -10,6 +10,7 @@ import { byId, element } from "./dom";
 
 export class Panels {
   private selectedSlot = -1;
+  private selectedBankSlot = -1;
 
   constructor(
     private readonly state: GameState,
@@ -39,6 +40,10 @@ export class Panels {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-action]");
       if (button?.dataset.action && this.selectedSlot >= 0) this.inventoryAction(button.dataset.action, this.selectedSlot);
     });
+    byId("bank-actions").addEventListener("click", (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-bank]");
+      if (button?.dataset.bank) this.bankAction(button.dataset.bank);
+    });
     state.onChange(() => this.render());
     this.render();
   }
@@ -65,7 +70,32 @@ export class Panels {
     this.connection.send(ClientMessages.chat(ChatChannel.Public, null, text));
   }
 
+  /** A bank button: withdraw from the selected bank slot, deposit everything, or close. */
+  bankAction(action: string): void {
+    const stack = this.state.bank?.[this.selectedBankSlot];
+    switch (action) {
+      case "withdraw-1":
+      case "withdraw-5":
+      case "withdraw-all":
+        if (stack && stack.item > 0) {
+          const quantity = action === "withdraw-1" ? 1 : action === "withdraw-5" ? 5 : stack.quantity;
+          this.connection.send(ClientMessages.action(ActionKind.BankWithdraw, { slot: this.selectedBankSlot, quantity }));
+        }
+        break;
+      case "deposit-inventory":
+        this.connection.send(ClientMessages.action(ActionKind.BankDepositAll));
+        break;
+      case "close":
+        this.connection.send(ClientMessages.action(ActionKind.BankClose));
+        break;
+    }
+  }
+
   inventoryAction(action: string, slot: number): void {
+    if (action === "deposit-1" || action === "deposit-all") {
+      this.connection.send(ClientMessages.action(ActionKind.BankDeposit, { slot, quantity: action === "deposit-1" ? 1 : 0 }));
+      return;
+    }
     const kinds: Record<string, ActionKind> = { eat: ActionKind.Eat, equip: ActionKind.Equip, drop: ActionKind.Drop, bury: ActionKind.Bury };
     const kind = kinds[action];
     if (kind !== undefined) this.connection.send(ClientMessages.action(kind, { slot }));
@@ -130,8 +160,52 @@ export class Panels {
         ? [
             ...(primary ? [element("button", { textContent: primary === "eat" ? "Eat" : "Equip", data: { action: primary } })] : []),
             element("button", { textContent: "Drop", data: { action: "drop" } }),
+            ...(state.bank
+              ? [element("button", { textContent: "Deposit 1", data: { action: "deposit-1" } }), element("button", { textContent: "Deposit all", data: { action: "deposit-all" } })]
+              : []),
           ]
         : [element("span", { textContent: "Select an item." })]),
+    );
+    this.renderBank();
+  }
+
+  /** The open bank: its used slots in slot order, and what can be done with the selected one. */
+  private renderBank(): void {
+    const bank = this.state.bank;
+    const panel = byId("bank-panel");
+    if (bank && panel.classList.contains("hidden")) this.showTab("inventory");
+    panel.classList.toggle("hidden", bank === null);
+    byId("sidebar").classList.toggle("banking", bank !== null);
+    if (!bank) {
+      this.selectedBankSlot = -1;
+      return;
+    }
+    const buttons = bank.flatMap((stack, slot) => {
+      if (stack.item <= 0) return [];
+      const name = this.state.content.itemName(stack.item);
+      const button = element(
+        "button",
+        { className: `slot${slot === this.selectedBankSlot ? " selected" : ""}`, title: name, data: { bankSlot: String(slot) } },
+        `${name}${stack.quantity > 1 ? ` ×${stack.quantity}` : ""}`,
+      );
+      button.addEventListener("click", () => {
+        this.selectedBankSlot = slot;
+        this.render();
+      });
+      return [button];
+    });
+    byId("bank").replaceChildren(...(buttons.length > 0 ? buttons : [element("span", { textContent: "The bank is empty." })]));
+    const selected = bank[this.selectedBankSlot];
+    byId("bank-actions").replaceChildren(
+      ...(selected && selected.item > 0
+        ? [
+            element("button", { textContent: "Withdraw 1", data: { bank: "withdraw-1" } }),
+            element("button", { textContent: "Withdraw 5", data: { bank: "withdraw-5" } }),
+            element("button", { textContent: "Withdraw all", data: { bank: "withdraw-all" } }),
+          ]
+        : []),
+      element("button", { textContent: "Deposit inventory", data: { bank: "deposit-inventory" } }),
+      element("button", { textContent: "Close", data: { bank: "close" } }),
     );
   }
 

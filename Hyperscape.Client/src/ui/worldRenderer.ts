@@ -8,6 +8,10 @@ import type { GameState } from "../game/gameState";
 import { SkillNames } from "../world/content";
 
 const SplatMs = 1200;
+
+/** World object kinds (docs/PROTOCOL.md): the type of an entity of kind Object. */
+const ObjectKind = { BankBooth: 1 } as const;
+const ObjectNames: Record<number, string> = { 1: "Bank booth", 2: "Furnace", 3: "Anvil", 4: "Range" };
 const XpDropMs = 1800;
 
 export interface Camera {
@@ -58,7 +62,7 @@ export class WorldRenderer {
   /** Where entity <view> is drawn now. */
   positionOf(view: EntityView, now: number): { x: number; z: number } | undefined {
     if (view.id === this.state.networkId) return this.localPosition(now) ?? view.history.at(Number.MAX_SAFE_INTEGER);
-    if (view.kind === EntityKind.GroundItem || view.kind === EntityKind.Resource) return view.history.latest;
+    if (view.kind === EntityKind.GroundItem || view.kind === EntityKind.Resource || view.kind === EntityKind.Object) return view.history.latest;
     const clock = this.state.clock;
     const tick = remoteRenderTick(clock.tickAt(now), clock.tickMs);
     const target = view.history.at(tick);
@@ -165,7 +169,7 @@ export class WorldRenderer {
     }
 
     const labels: Array<() => void> = [];
-    for (const kind of [EntityKind.Resource, EntityKind.GroundItem, EntityKind.Npc, EntityKind.Player]) {
+    for (const kind of [EntityKind.Object, EntityKind.Resource, EntityKind.GroundItem, EntityKind.Npc, EntityKind.Player]) {
       for (const view of state.entities.values()) {
         if (view.kind !== kind) continue;
         const at = this.positionOf(view, now);
@@ -189,6 +193,22 @@ export class WorldRenderer {
     const state = this.state;
     if (view.kind === EntityKind.Resource) {
       this.drawResource(view, x, y, size, labels);
+      return;
+    }
+    if (view.kind === EntityKind.Object) {
+      // A bank booth: a wooden counter with a gold coin; other objects a plain stone block.
+      const booth = view.type === ObjectKind.BankBooth;
+      ctx.fillStyle = booth ? "#7a5230" : "#55524c";
+      ctx.fillRect(x - size * 0.45, y - size * 0.45, size * 0.9, size * 0.9);
+      if (booth) {
+        ctx.fillStyle = "#e8c547";
+        ctx.beginPath();
+        ctx.arc(x, y, size * 0.18, 0, Math.PI * 2);
+        ctx.fill();
+      }
+      if (this.hover && this.hover.x === view.tile?.x && this.hover.z === view.tile?.z) {
+        labels.push(() => this.label(booth ? "Bank booth" : (ObjectNames[view.type] ?? "Object"), x, y - size * 0.55, "#ffe98a"));
+      }
       return;
     }
     if (view.kind === EntityKind.GroundItem) {

@@ -62,4 +62,16 @@ public enum ActionKind : byte
 
     /// <summary>Use a world object: work a resource node (chop, mine, fish), walking to it first.</summary>
     Interact = 19,
+
+    /// <summary>Deposit from an inventory slot: <see cref="PlayerAction.Quantity"/> of its item (0: every one carried).</summary>
+    BankDeposit = 20,
+
+    /// <summary>Withdraw <see cref="PlayerAction.Quantity"/> from bank slot <see cref="PlayerAction.Slot"/>.</summary>
+    BankWithdraw = 21,
+
+    /// <summary>Deposit the whole inventory (all of it or nothing).</summary>
+    BankDepositAll = 22,
+
+    /// <summary>Close the bank.</summary>
+    BankClose = 23,
 }

@@ -77,8 +77,20 @@ public readonly record struct PlayerAction(
     /// <summary>Pray at the altar on a tile.</summary>
     public static PlayerAction PrayAtAltar(long player, int x, int z) => new(player, ActionKind.PrayAtAltar, X: x, Z: z);
 
-    /// <summary>Use a world object: work the resource node (chop a tree, mine a rock, fish a spot), walking beside it first.</summary>
+    /// <summary>Use a world object: work the resource node (chop a tree, mine a rock, fish a spot), walking beside it first; open the bank at a booth within 2 tiles.</summary>
     public static PlayerAction Interact(long player, long worldObject) => new(player, ActionKind.Interact, Target: worldObject);
+
+    /// <summary>Deposit <paramref name="quantity"/> of the item in an inventory slot (0: every one carried).</summary>
+    public static PlayerAction BankDeposit(long player, int slot, int quantity) => new(player, ActionKind.BankDeposit, Slot: slot, Quantity: quantity);
+
+    /// <summary>Withdraw <paramref name="quantity"/> from a bank slot.</summary>
+    public static PlayerAction BankWithdraw(long player, int bankSlot, int quantity) => new(player, ActionKind.BankWithdraw, Slot: bankSlot, Quantity: quantity);
+
+    /// <summary>Deposit the whole inventory.</summary>
+    public static PlayerAction BankDepositAll(long player) => new(player, ActionKind.BankDepositAll);
+
+    /// <summary>Close the bank.</summary>
+    public static PlayerAction BankClose(long player) => new(player, ActionKind.BankClose);
 
     /// <summary>Toggle auto-retaliate.</summary>
     public static PlayerAction SetAutoRetaliate(long player, bool on) => new(player, ActionKind.SetAutoRetaliate, Value: on ? 1 : 0);

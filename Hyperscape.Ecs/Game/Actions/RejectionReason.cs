@@ -98,4 +98,10 @@ public enum RejectionReason : byte
 
     /// <summary>Gathering stopped because an attacker hit the player.</summary>
     UnderAttack = 31,
+
+    /// <summary>The player has no bank open, or walked away from the booth.</summary>
+    NoBank = 32,
+
+    /// <summary>Every bank slot is in use by other items.</summary>
+    BankFull = 33,
 }

@@ -80,4 +80,10 @@ public enum GameEventKind : byte
 
     /// <summary>A resource node ran out (subject = the node; A = its type); visible to those who see it.</summary>
     ResourceDepleted = 26,
+
+    /// <summary>Your bank opened (<see cref="GameEvent.Other"/> = the booth); its contents follow in the sync while it stays open.</summary>
+    BankOpened = 27,
+
+    /// <summary>Your bank closed (you closed it, walked away or did something else).</summary>
+    BankClosed = 28,
 }

@@ -28,6 +28,9 @@ internal sealed class ActionSystem : IGameSystem
     /// <summary>The highest emote id.</summary>
     public const int MaxEmoteId = 64;
 
+    /// <summary>How far from its booth a bank can be used (Chebyshev tiles), as in Hyperscape.</summary>
+    public const int BankRange = 2;
+
     private readonly ConcurrentQueue<PlayerAction> _queue;
     private readonly Tile[] _waypoints = new Tile[Movement.MaxWaypoints];
 
@@ -101,14 +104,24 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.Bury => busy ? RejectionReason.Busy : Bury(context, player, action),
             ActionKind.PrayAtAltar => PrayAtAltar(context, player, action),
             ActionKind.Interact => busy ? RejectionReason.Busy : Interact(context, player, action),
+            ActionKind.BankDeposit => busy ? RejectionReason.Busy : BankDeposit(context, player, action),
+            ActionKind.BankWithdraw => busy ? RejectionReason.Busy : BankWithdraw(context, player, action),
+            ActionKind.BankDepositAll => busy ? RejectionReason.Busy : BankDepositAll(context, player, action.PlayerId),
+            ActionKind.BankClose => CloseBank(context, action.PlayerId),
             _ => RejectionReason.UnknownAction,
         };
 
-        // Doing something else ends gathering, as walking off or eating does in OSRS.
+        // Doing something else ends gathering, as walking off or eating does in OSRS; walking
+        // off, fighting or trading closes the bank.
         if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.Eat
             or ActionKind.Bury or ActionKind.PrayAtAltar or ActionKind.TradeRequest or ActionKind.Emote)
         {
             context.StopGathering(player, RejectionReason.None, tell: false);
+        }
+
+        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.TradeRequest)
+        {
+            context.CloseBank(action.PlayerId);
         }
 
         return result;
@@ -156,6 +169,11 @@ internal sealed class ActionSystem : IGameSystem
     private RejectionReason Interact(GameContext context, Entity player, in PlayerAction action)
     {
         var world = context.World;
+        if (context.TryResolve(action.Target, out var placed) && world.TryGet<WorldObject>(placed, out var worldObject))
+        {
+            return UseObject(context, player, action.PlayerId, placed, worldObject.Kind);
+        }
+
         if (!context.TryResolve(action.Target, out var node) || !world.Has<ResourceNode>(node))
         {
             return RejectionReason.TargetNotFound;
@@ -195,6 +213,202 @@ internal sealed class ActionSystem : IGameSystem
 
         world.Get<Gathering>(player) = new Gathering { Node = node, NextRollTick = context.Tick + 1 };
         return RejectionReason.None;
+    }
+
+    private static RejectionReason UseObject(GameContext context, Entity player, long playerId, Entity placed, WorldObjectKind kind)
+    {
+        if (kind != WorldObjectKind.BankBooth)
+        {
+            return RejectionReason.InvalidTarget;
+        }
+
+        var world = context.World;
+        var booth = world.GetReadOnly<Position>(placed).Tile;
+        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(booth) > BankRange)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        context.StopGathering(player, RejectionReason.None, tell: false);
+        context.Banks[playerId].OpenAt = booth;
+        context.Emit(new GameEvent(GameEventKind.BankOpened, playerId, context.NetworkIdOf(placed)));
+        return RejectionReason.None;
+    }
+
+    /// <summary>The player's open bank, still within reach of its booth; else why not (and a bank out of reach closes).</summary>
+    private static RejectionReason OpenBank(GameContext context, Entity player, long playerId, out Banking.Bank bank)
+    {
+        bank = context.Banks[playerId];
+        if (bank.OpenAt is not { } booth)
+        {
+            return RejectionReason.NoBank;
+        }
+
+        if (context.World.GetReadOnly<Position>(player).Tile.DistanceTo(booth) > BankRange)
+        {
+            context.CloseBank(playerId);
+            return RejectionReason.NoBank;
+        }
+
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason BankDeposit(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (OpenBank(context, player, action.PlayerId, out var bank) is not RejectionReason.None and var closed)
+        {
+            return closed;
+        }
+
+        if (ItemInSlot(context, player, action.Slot, out var item) is not RejectionReason.None and var missing)
+        {
+            return missing;
+        }
+
+        if (action.Quantity < 0)
+        {
+            return RejectionReason.InvalidQuantity;
+        }
+
+        // Quantity 0 is every one carried; a non-stackable item comes from as many slots as it takes.
+        ref var inventory = ref context.World.Get<Inventory>(player);
+        var carried = (int)Math.Min(int.MaxValue, InventoryRules.CountOf(inventory, item!.Id));
+        var count = action.Quantity == 0 ? carried : Math.Min(action.Quantity, carried);
+        if (bank.CheckDeposit(item.Id, count) is not RejectionReason.None and var refused)
+        {
+            return refused;
+        }
+
+        var left = count;
+        for (var slot = 0; slot < Inventory.SlotCount && left > 0; slot++)
+        {
+            // The named slot first, so depositing part of a stack takes it from that stack.
+            var from = slot == 0 ? action.Slot : slot == action.Slot ? 0 : slot;
+            if (inventory.Slots[from].ItemId == item.Id)
+            {
+                var take = Math.Min(left, inventory.Slots[from].Quantity);
+                InventoryRules.TryTake(ref inventory, from, take, out _);
+                left -= take;
+            }
+        }
+
+        bank.Deposit(item.Id, count);
+        BankChanged(context, player, action.PlayerId);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason BankWithdraw(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (OpenBank(context, player, action.PlayerId, out var bank) is not RejectionReason.None and var closed)
+        {
+            return closed;
+        }
+
+        if ((uint)action.Slot >= Banking.Bank.SlotCount)
+        {
+            return RejectionReason.InvalidSlot;
+        }
+
+        var stack = bank.Slots[action.Slot];
+        if (stack.IsEmpty)
+        {
+            return RejectionReason.EmptySlot;
+        }
+
+        if (action.Quantity <= 0)
+        {
+            return RejectionReason.InvalidQuantity;
+        }
+
+        if (!context.Items.TryGet(stack.ItemId, out var item))
+        {
+            return RejectionReason.UnknownItem;
+        }
+
+        // As many as were asked for and fit: a non-stackable item takes a slot each.
+        ref var inventory = ref context.World.Get<Inventory>(player);
+        var count = Math.Min(action.Quantity, stack.Quantity);
+        if (!item.Stackable)
+        {
+            count = Math.Min(count, InventoryRules.FreeSlots(inventory));
+        }
+
+        if (count == 0 || InventoryRules.CheckAdd(inventory, item, count) is not RejectionReason.None)
+        {
+            return count == 0 ? RejectionReason.InventoryFull : InventoryRules.CheckAdd(inventory, item, count);
+        }
+
+        bank.Withdraw(action.Slot, count, out _);
+        InventoryRules.TryAdd(ref inventory, item, count);
+        BankChanged(context, player, action.PlayerId);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason BankDepositAll(GameContext context, Entity player, long playerId)
+    {
+        if (OpenBank(context, player, playerId, out var bank) is not RejectionReason.None and var closed)
+        {
+            return closed;
+        }
+
+        // All or nothing: every kind carried must fit before anything moves.
+        ref var inventory = ref context.World.Get<Inventory>(player);
+        var free = 0;
+        for (var i = 0; i < Banking.Bank.SlotCount; i++)
+        {
+            free += bank.Slots[i].IsEmpty ? 1 : 0;
+        }
+
+        Span<int> kinds = stackalloc int[Inventory.SlotCount];
+        var kindCount = 0;
+        for (var slot = 0; slot < Inventory.SlotCount; slot++)
+        {
+            var id = inventory.Slots[slot].ItemId;
+            if (id == 0 || kinds[..kindCount].Contains(id))
+            {
+                continue;
+            }
+
+            kinds[kindCount++] = id;
+            var count = (int)Math.Min(int.MaxValue, InventoryRules.CountOf(inventory, id));
+            if (bank.CountOf(id) > 0 ? bank.CheckDeposit(id, count) is not RejectionReason.None : free-- <= 0)
+            {
+                return bank.CountOf(id) > 0 ? RejectionReason.QuantityOverflow : RejectionReason.BankFull;
+            }
+        }
+
+        if (kindCount == 0)
+        {
+            return RejectionReason.EmptySlot;
+        }
+
+        foreach (var id in kinds[..kindCount])
+        {
+            bank.Deposit(id, (int)InventoryRules.CountOf(inventory, id));
+        }
+
+        inventory = default;
+        BankChanged(context, player, playerId);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason CloseBank(GameContext context, long playerId)
+    {
+        if (context.Banks[playerId].OpenAt is null)
+        {
+            return RejectionReason.NoBank;
+        }
+
+        context.CloseBank(playerId);
+        return RejectionReason.None;
+    }
+
+    /// <summary>Items moved between inventory and bank: one transaction, committed before either is shown.</summary>
+    private static void BankChanged(GameContext context, Entity player, long playerId)
+    {
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: transaction));
+        context.RecordItems(transaction, ItemTransactionKind.Bank, [player], [], [], withBank: true);
     }
 
     /// <summary>The walkable tile around <paramref name="target"/> nearest to <paramref name="from"/>, if any.</summary>

@@ -28,8 +28,8 @@ public class ItemConservationTests
             new(SimulationHarness.ResourceType("copper_rock"), new Tile(18, 23), []),
             new(SimulationHarness.ResourceType("bait_fishing_spot"), new Tile(30, 16), [new Tile(14, 16)]),
         ];
-        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources);
-        var nodes = resources.Select(r => harness.NodeAt(r.Tile)).ToList();
+        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources, objects: [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 19))]);
+        var nodes = resources.Select(r => harness.NodeAt(r.Tile)).Append(harness.NodeAt(new Tile(20, 19))).ToList();
         var characters = new Dictionary<long, CharacterState>();
         var online = new List<long>();
         for (var i = 0; i < 6; i++)
@@ -44,6 +44,7 @@ public class ItemConservationTests
         }
 
         var requests = new Dictionary<long, long>();
+        var banked = 0L;
         var expected = Count(harness, characters.Values);
         var checkedEvents = harness.Log.Count;
         for (var step = 0; step < 3000; step++)
@@ -90,6 +91,7 @@ public class ItemConservationTests
             }
 
             var actual = Count(harness, characters.Values);
+            banked = Math.Max(banked, BankedTotal(harness));
             foreach (var item in expected.Keys.Union(actual.Keys))
             {
                 if (expected.GetValueOrDefault(item) != actual.GetValueOrDefault(item))
@@ -106,6 +108,8 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Buried), Is.Not.Empty, "bones were buried");
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Gathered).Select(e => e.A).Distinct(), Is.EquivalentTo(new[] { ItemIds.Logs, ItemIds.CopperOre, ItemIds.RawSardine }), "logs chopped, ore mined, sardines caught");
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Consumed), Is.Not.Empty, "bait used up");
+        Assert.That(harness.Events(GameEventKind.BankOpened), Is.Not.Empty, "banks were opened");
+        Assert.That(banked, Is.GreaterThan(0), "and items went into them");
     }
 
     /// <summary>
@@ -127,8 +131,14 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(19))
+        switch (random.Next(23))
         {
+            case 19:
+                return PlayerAction.BankDeposit(player, random.Next(-1, 29), random.Next(-1, 60));
+            case 20:
+                return PlayerAction.BankWithdraw(player, random.Next(-1, 8), random.Next(-1, 60));
+            case 21:
+                return random.Next(3) == 0 ? PlayerAction.BankDepositAll(player) : PlayerAction.Move(player, random.Next(18, 23), random.Next(17, 22));
             case 15 or 16 or 17:
                 return PlayerAction.Interact(player, random.Next(8) == 0 ? random.Next(1, 400) : nodes[random.Next(nodes.Count)]);
             case 0:
@@ -161,7 +171,25 @@ public class ItemConservationTests
         }
     }
 
-    /// <summary>Totals per item over inventories, equipment, the ground and offline characters.</summary>
+    /// <summary>Items in the banks of the players in the world.</summary>
+    private static long BankedTotal(SimulationHarness harness)
+    {
+        var total = 0L;
+        foreach (var chunk in harness.World.Query(new QueryDescription().WithAll<Player, NetworkIdentity>()).GetChunks())
+        {
+            foreach (var identity in chunk.GetReadOnlySpan<NetworkIdentity>())
+            {
+                foreach (var stack in harness.Sim.Context.Banks[identity.Id].Slots)
+                {
+                    total += stack.Quantity;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Totals per item over inventories, equipment, banks, the ground and offline characters.</summary>
     private static Dictionary<int, long> Count(SimulationHarness harness, IEnumerable<CharacterState> offline)
     {
         var totals = new Dictionary<int, long>();
@@ -197,6 +225,17 @@ public class ItemConservationTests
             Add(new ItemStack(item.ItemId, item.Quantity));
         }
 
+        foreach (var chunk in harness.World.Query(new QueryDescription().WithAll<Player, NetworkIdentity>()).GetChunks())
+        {
+            foreach (var identity in chunk.GetReadOnlySpan<NetworkIdentity>())
+            {
+                foreach (var stack in harness.Sim.Context.Banks[identity.Id].Slots)
+                {
+                    Add(stack);
+                }
+            }
+        }
+
         foreach (var state in offline)
         {
             for (var i = 0; i < Inventory.SlotCount; i++)
@@ -207,6 +246,11 @@ public class ItemConservationTests
             for (var i = 0; i < Equipment.SlotCount; i++)
             {
                 Add(state.Equipment.Slots[i]);
+            }
+
+            foreach (var stack in state.Bank)
+            {
+                Add(stack);
             }
         }
 

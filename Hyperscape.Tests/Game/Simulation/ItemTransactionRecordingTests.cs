@@ -27,6 +27,7 @@ public class ItemTransactionRecordingTests
             PlayerSpawn = new Tile(16, 16),
             Resources = ResourceCatalog.Standard,
             ResourceSpawns = [new ResourceSpawn(SimulationHarness.ResourceType("tree"), new Tile(14, 12), []), new ResourceSpawn(SimulationHarness.ResourceType("bait_fishing_spot"), new Tile(22, 12), [])],
+            Objects = [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(10, 11)), new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(18, 11))],
             RecordItemTransactions = true,
             GroundItemDespawnTicks = 60,
         });
@@ -41,6 +42,7 @@ public class ItemTransactionRecordingTests
 
         simulation.Step();
         var characters = new Dictionary<long, CharacterItems>();
+        var banks = new Dictionary<long, IReadOnlyList<ItemStack>>();
         var ground = new Dictionary<long, StoredGroundItem>();
         foreach (var id in players)
         {
@@ -55,9 +57,13 @@ public class ItemTransactionRecordingTests
             var player = players[random.Next(players.Count)];
             var other = players[random.Next(players.Count)];
             var groundIds = ground.Keys.ToList();
-            simulation.Enqueue(random.Next(12) switch
+            simulation.Enqueue(random.Next(15) switch
             {
-                10 or 11 => PlayerAction.Interact(player, random.Next(1, 12)),
+                12 => PlayerAction.BankDeposit(player, random.Next(0, 28), random.Next(0, 20)),
+                13 => PlayerAction.BankWithdraw(player, random.Next(0, 5), random.Next(1, 20)),
+                14 => PlayerAction.BankDepositAll(player),
+                10 => PlayerAction.Interact(player, random.Next(1, 12)),
+                11 => PlayerAction.Interact(player, random.Next(9, 11)),
                 8 => PlayerAction.Bury(player, random.Next(0, 28)),
                 0 => PlayerAction.Drop(player, random.Next(0, 28)),
                 1 => PlayerAction.Equip(player, random.Next(0, 28)),
@@ -81,6 +87,10 @@ public class ItemTransactionRecordingTests
                 foreach (var items in transaction.Characters)
                 {
                     characters[items.CharacterId] = items;
+                    if (items.Bank is { } bank)
+                    {
+                        banks[items.CharacterId] = bank;
+                    }
                 }
 
                 foreach (var removed in transaction.GroundItemsRemoved)
@@ -95,9 +105,15 @@ public class ItemTransactionRecordingTests
             }
 
             AssertStoreMatchesWorld(simulation, characters, ground, tick);
+            foreach (var id in players)
+            {
+                simulation.Context.TryResolve(id, out var entity);
+                var character = simulation.World.GetReadOnly<Player>(entity).CharacterId;
+                Assert.That(simulation.Context.Banks[id].ToArray(), Is.EqualTo(banks.GetValueOrDefault(character) ?? []), $"tick {tick}: bank of {character}");
+            }
         }
 
-        Assert.That(kinds, Is.SupersetOf(new[] { ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade, ItemTransactionKind.Bury, ItemTransactionKind.Gather }));
+        Assert.That(kinds, Is.SupersetOf(new[] { ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade, ItemTransactionKind.Bury, ItemTransactionKind.Gather, ItemTransactionKind.Bank }));
     }
 
     [Test]

@@ -13,7 +13,7 @@ internal sealed class SimulationHarness
 {
     private long _nextCharacter = 1;
 
-    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null, IReadOnlyList<ResourceSpawn>? resources = null)
+    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null, IReadOnlyList<ResourceSpawn>? resources = null, IReadOnlyList<WorldObjectSpawn>? objects = null)
     {
         var map = new TileMap(size, size);
         walls?.Invoke(map);
@@ -26,6 +26,7 @@ internal sealed class SimulationHarness
             Altars = altars ?? [],
             Resources = ResourceCatalog.Standard,
             ResourceSpawns = resources ?? [],
+            Objects = objects ?? [],
             GroundItems = items ?? [],
             PlayerSpawn = new Tile(1, 1),
         });
@@ -104,10 +105,10 @@ internal sealed class SimulationHarness
     /// <summary>The id of the default world's resource type with this key.</summary>
     public static int ResourceType(string key) => ResourceCatalog.Standard.All.Single(r => r.Key == key).Id;
 
-    /// <summary>The network id of the resource node standing at <paramref name="tile"/>.</summary>
+    /// <summary>The network id of the resource node or world object standing at <paramref name="tile"/>.</summary>
     public long NodeAt(Tile tile)
     {
-        foreach (var chunk in World.Query(new QueryDescription().WithAll<ResourceNode, Position, NetworkIdentity>()).GetChunks())
+        foreach (var chunk in World.Query(new QueryDescription().WithAll<Position, NetworkIdentity>().WithAny<ResourceNode, WorldObject>()).GetChunks())
         {
             var positions = chunk.GetReadOnlySpan<Position>();
             var ids = chunk.GetReadOnlySpan<NetworkIdentity>();
@@ -120,7 +121,7 @@ internal sealed class SimulationHarness
             }
         }
 
-        Assert.Fail($"no resource node at {tile}");
+        Assert.Fail($"no resource node or object at {tile}");
         return 0;
     }
 

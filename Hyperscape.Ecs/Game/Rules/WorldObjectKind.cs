@@ -1,0 +1,17 @@
+namespace Hyperscape.Ecs.Game.Rules;
+
+/// <summary>The kinds of fixed objects a world places (each blocks its tile).</summary>
+public enum WorldObjectKind : byte
+{
+    /// <summary>A bank booth: the bank opens within 2 tiles of it.</summary>
+    BankBooth = 1,
+
+    /// <summary>A furnace: smelting ore into bars.</summary>
+    Furnace = 2,
+
+    /// <summary>An anvil: smithing bars into items.</summary>
+    Anvil = 3,
+
+    /// <summary>A cooking range.</summary>
+    Range = 4,
+}
