@@ -12,7 +12,7 @@ const world: WorldDescription = {
     { id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12, styles: [], requirements: [], buryXpTenths: 0 },
     { id: 4, name: "Steel longsword", stackable: false, slot: 3, heals: 0, styles: ["Chop", "Slash", "Lunge", "Block"], requirements: ["Attack 5"], buryXpTenths: 0 },
   ],
-  npcs: [{ id: 1, name: "Chicken", combatLevel: 1, hitpoints: 3, aggressive: false }],
+  npcs: [{ id: 1, name: "Chicken", combatLevel: 1, hitpoints: 3, aggressive: false, shop: 0 }],
   tickMs: 600,
   frameMs: 50,
   viewRadius: 16,
@@ -23,6 +23,7 @@ const world: WorldDescription = {
   altars: [{ x: 6, z: 5 }],
   resources: [{ id: 1, name: "Tree", skill: "woodcutting", level: 1, product: 19, blocks: true }],
   water: [{ from: { x: 0, z: 0 }, to: { x: 2, z: 1 } }],
+  shops: { "1": "General Store" },
 };
 
 function entered(): GameState {
@@ -143,5 +144,15 @@ describe("the game state", () => {
     ]);
     state.apply(decodeServerMessage([67, 4, 102, [[8, 0, 0, []]]]));
     expect(state.bank).toBeNull();
+  });
+
+  it("shows an open shop's stock and prices and closes it", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([68, 101, [[29, 7, 9, 1, 0, 0, 0, 0]]]));
+    expect(state.chat.at(-1)?.text).toBe("Welcome to the General Store.");
+    state.apply(decodeServerMessage([67, 3, 101, [[9, 1, [[24, 5, 16, 6], [16, 20, 5, 2]]]]]));
+    expect(state.shop).toEqual({ id: 1, lines: [{ item: 24, quantity: 5, price: 16, offer: 6 }, { item: 16, quantity: 20, price: 5, offer: 2 }] });
+    state.apply(decodeServerMessage([67, 4, 102, [[9, 0, []]]]));
+    expect(state.shop).toBeNull();
   });
 });

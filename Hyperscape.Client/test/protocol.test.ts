@@ -76,7 +76,8 @@ describe("server messages", () => {
   it("refuses what is not a server message", () => {
     expect(() => decodeServerMessage([2, 1])).toThrow(/Unknown server message type 2/);
     expect(() => decodeServerMessage("hello")).toThrow(/array/);
-    expect(() => decodeServerMessage([67, 1, 2, [[9, 1]]])).toThrow(/Unknown sync op 9/);
+    expect(() => decodeServerMessage([67, 1, 2, [[10, 1]]])).toThrow(/Unknown sync op 10/);
+    expect(() => decodeServerMessage([67, 1, 2, [[9, 1]]])).toThrow(/shop lines should be an array/);
     expect(() => decodeServerMessage([64, 1, 5])).toThrow(/account id should be a string/);
   });
 });

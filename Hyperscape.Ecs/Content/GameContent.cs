@@ -16,6 +16,9 @@ public sealed class GameContent
     /// <summary>The NPC types file.</summary>
     public const string NpcsFile = "npcs.json";
 
+    /// <summary>The shops file.</summary>
+    public const string ShopsFile = "shops.json";
+
     /// <summary>The resource types file: trees, rocks, fishing spots.</summary>
     public const string ResourcesFile = "resources.json";
 
@@ -38,7 +41,7 @@ public sealed class GameContent
     }
 
     /// <summary>The file names content is read from, in reading order.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, NpcsFile, ResourcesFile, WorldFileName];
+    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, ShopsFile, NpcsFile, ResourcesFile, WorldFileName];
 
     /// <summary>The default world's files, as shipped in this library.</summary>
     public static IReadOnlyDictionary<string, string> DefaultFiles => DefaultTexts.Value;
@@ -84,7 +87,10 @@ public sealed class GameContent
         var itemList = ReadList(ItemsFile, "items", Text(ItemsFile), problems, (root, reader) => ItemFile.Read(root, reader, ids));
         var items = new ItemCatalog(itemList);
         var itemKeys = itemList.ToDictionary(i => i.Key, i => i.Id, StringComparer.Ordinal);
-        var npcs = new NpcCatalog(ReadList(NpcsFile, "npcs", Text(NpcsFile), problems, (root, reader) => NpcFile.Read(root, reader, ids, itemKeys, items)));
+        var shopList = ReadList(ShopsFile, "shops", Text(ShopsFile), problems, (root, reader) => ShopFile.Read(root, reader, itemKeys));
+        var shops = new ShopCatalog(shopList);
+        var shopKeys = shopList.ToDictionary(s => s.Key, s => s.Id, StringComparer.Ordinal);
+        var npcs = new NpcCatalog(ReadList(NpcsFile, "npcs", Text(NpcsFile), problems, (root, reader) => NpcFile.Read(root, reader, ids, itemKeys, items, shopKeys)));
         var resources = new ResourceCatalog(ReadList(ResourcesFile, "resources", Text(ResourcesFile), problems, (root, reader) => ResourceFile.Read(root, reader, itemKeys)));
         var worldReader = new ContentReader(WorldFileName, problems);
         SimulationOptions? world = null;
@@ -92,7 +98,7 @@ public sealed class GameContent
         {
             if (document is not null)
             {
-                world = WorldFile.Read(document, worldReader, items, npcs, resources);
+                world = WorldFile.Read(document, worldReader, items, npcs, resources) is { } read ? read with { Shops = shops } : null;
             }
         }
 

@@ -7,13 +7,13 @@ namespace Hyperscape.Ecs.Content;
 internal static class NpcFile
 {
     /// <summary>The NPC types of the file, with ids from <paramref name="ids"/>; drops name items of <paramref name="itemIds"/>.</summary>
-    public static List<NpcDefinition> Read(JsonElement root, ContentReader reader, ContentIds ids, IReadOnlyDictionary<string, int> itemIds, ItemCatalog items)
+    public static List<NpcDefinition> Read(JsonElement root, ContentReader reader, ContentIds ids, IReadOnlyDictionary<string, int> itemIds, ItemCatalog items, IReadOnlyDictionary<string, int> shopIds)
     {
         var npcs = new List<NpcDefinition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (element, path) in reader.Array(root, "$", "npcs"))
         {
-            reader.Only(element, path, "id", "name", "attack", "strength", "defence", "hitpoints", "attackSpeed", "aggressive", "attackType", "bonuses", "drops");
+            reader.Only(element, path, "id", "name", "attack", "strength", "defence", "hitpoints", "attackSpeed", "aggressive", "attackType", "bonuses", "drops", "shop");
             var key = ItemFile.StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var definition = new NpcDefinition(
@@ -28,6 +28,7 @@ internal static class NpcFile
                 Drops(element, path, reader, itemIds, items))
             {
                 AttackType = reader.EnumOr(element, path, "attackType", AttackType.Crush),
+                ShopId = ContentReader.Has(element, "shop") ? reader.Key(element, path, "shop", shopIds, "shop") ?? 0 : 0,
                 Bonuses = ItemFile.Bonuses(element, path, reader),
             };
             if (key is not null && name is not null)

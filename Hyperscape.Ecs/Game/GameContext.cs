@@ -29,6 +29,7 @@ internal sealed class GameContext
         Items = options.Items;
         Npcs = options.Npcs;
         Resources = options.Resources;
+        Shops = new Shops.ShopBook(options.Shops);
         Random = new DeterministicRandom(options.Seed);
         Pathfinder = new Pathfinder(options.Map);
         Players = new SpatialGrid(options.Map.Width, options.Map.Height, 8);
@@ -65,6 +66,9 @@ internal sealed class GameContext
 
     /// <summary>Open trades and pending requests.</summary>
     public TradeBook Trades { get; }
+
+    /// <summary>Every shop's stock, and who has which open.</summary>
+    public Shops.ShopBook Shops { get; }
 
     /// <summary>The banks of the players in the world.</summary>
     public Banking.BankBook Banks { get; } = new();
@@ -288,6 +292,15 @@ internal sealed class GameContext
         }
     }
 
+    /// <summary>Closes a player's shop, if open, telling the player.</summary>
+    public void CloseShop(long playerId)
+    {
+        if (Shops.Close(playerId))
+        {
+            Emit(new GameEvent(GameEventKind.ShopClosed, playerId));
+        }
+    }
+
     /// <summary>Brings a spawn point's NPC to life.</summary>
     public Entity SpawnNpc(Entity spawner)
     {
@@ -379,6 +392,7 @@ internal sealed class GameContext
     {
         _directory.Remove(networkId);
         Banks.Remove(networkId);
+        Shops.Close(networkId);
         World.Destroy(entity);
     }
 }

@@ -52,6 +52,7 @@ public sealed class Simulation : IDisposable
             (TickPhase.Death, new DeathSystem(world)),
             (TickPhase.Respawn, new RespawnSystem(world)),
             (TickPhase.Resources, new ResourceSystem(world)),
+            (TickPhase.Shops, new ShopSystem()),
         ];
 
         // The order is the built-in one with each embedder system before or after its anchor, in

@@ -41,6 +41,9 @@ public sealed record SimulationOptions
     /// <summary>Fixed objects: bank booths, furnaces, anvils, ranges. Each blocks its tile (the content reader blocks it).</summary>
     public IReadOnlyList<WorldObjectSpawn> Objects { get; init; } = [];
 
+    /// <summary>Shops, kept by NPCs whose type names one; none unless given.</summary>
+    public ShopCatalog Shops { get; init; } = ShopCatalog.Empty;
+
     /// <summary>Resource types (trees, rocks, fishing spots); none unless given.</summary>
     public ResourceCatalog Resources { get; init; } = ResourceCatalog.Empty;
 

@@ -35,4 +35,7 @@ public enum ItemTransactionKind : byte
 
     /// <summary>Items moved between a character's inventory and bank.</summary>
     Bank = 11,
+
+    /// <summary>A purchase or sale at a shop.</summary>
+    Shop = 12,
 }

@@ -94,6 +94,12 @@ internal sealed class ClientView
     /// <summary>Bank pages or its closing wait to be sent.</summary>
     public bool BankPending;
 
+    /// <summary>The shop last shown open (0: none), and its stock version then.</summary>
+    public (int ShopId, int Version) SentShop;
+
+    /// <summary>The open shop's stock, or its closing, waits to be sent.</summary>
+    public bool ShopPending;
+
     public bool InventoryPending { get; set; }
 
     public bool EquipmentPending { get; set; }

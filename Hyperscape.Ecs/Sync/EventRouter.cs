@@ -22,6 +22,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                 case GameEventKind.ActionRejected or GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged
                     or GameEventKind.Healed or GameEventKind.LevelUp or GameEventKind.NpcKilled or GameEventKind.PrayerDrained
                     or GameEventKind.Gathered or GameEventKind.GatheringStopped or GameEventKind.BankOpened or GameEventKind.BankClosed
+                    or GameEventKind.ShopOpened or GameEventKind.ShopClosed
                     or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
                     if (e.Kind is GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged)
                     {
@@ -36,6 +37,12 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                         if (e.Kind is GameEventKind.BankOpened or GameEventKind.BankClosed)
                         {
                             owner.BankPending = true;
+                            owner.HasBacklog = true;
+                        }
+
+                        if (e.Kind is GameEventKind.ShopOpened or GameEventKind.ShopClosed)
+                        {
+                            owner.ShopPending = true;
                             owner.HasBacklog = true;
                         }
                     }
@@ -55,6 +62,18 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                     break;
                 case GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted:
                     RouteVisible(e);
+                    break;
+                case GameEventKind.ShopRestocked:
+                    // A restock changes no component: those with the shop open look again.
+                    foreach (var client in clients.Order)
+                    {
+                        if (client.SentShop.ShopId == e.A)
+                        {
+                            client.ShopPending = true;
+                            client.HasBacklog = true;
+                        }
+                    }
+
                     break;
             }
         }

@@ -452,7 +452,10 @@ internal sealed class InterestManager
             client.BankPending |= open != client.SentBankOpen || (open && !bank.PageVersions.SequenceEqual(client.SentBankPages));
         }
 
+        var shown = _context.Shops.TryGetOpen(client.PlayerNetworkId, out var shop) ? (shop.Definition.Id, shop.Version) : (0, 0);
+        client.ShopPending |= shown != client.SentShop;
+
         client.OwnStateKnown = true;
-        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending || client.BankPending;
+        client.HasBacklog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending || client.BankPending || client.ShopPending;
     }
 }

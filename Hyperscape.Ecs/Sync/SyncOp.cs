@@ -36,4 +36,11 @@ public enum SyncOp : byte
     /// it is open; <c>[8, 0, 0, []]</c> when it closes. Only ever sent to its owner.
     /// </summary>
     OwnBank = 8,
+
+    /// <summary>
+    /// <c>[9, shopId, [[itemId, quantity, price, offer], ...]]</c>: the open shop's stock, with what
+    /// it charges and what it pays for one; <c>[9, 0, []]</c> when it closes. Only ever sent to
+    /// the player who has it open.
+    /// </summary>
+    OwnShop = 9,
 }

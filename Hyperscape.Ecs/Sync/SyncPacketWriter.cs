@@ -210,7 +210,7 @@ internal sealed class SyncPacketWriter
     {
         if (!_context.TryResolve(client.PlayerNetworkId, out var player) || !_world.Has<Inventory>(player))
         {
-            client.InventoryPending = client.EquipmentPending = client.SkillsPending = client.PrayerPending = client.SettingsPending = client.BankPending = false;
+            client.InventoryPending = client.EquipmentPending = client.SkillsPending = client.PrayerPending = client.SettingsPending = client.BankPending = client.ShopPending = false;
             return 0;
         }
 
@@ -308,7 +308,12 @@ internal sealed class SyncPacketWriter
             written += WriteBank(client, budget);
         }
 
-        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending || client.BankPending;
+        if (client.ShopPending)
+        {
+            written += WriteShop(client, budget);
+        }
+
+        backlog |= client.InventoryPending || client.EquipmentPending || client.SkillsPending || client.PrayerPending || client.SettingsPending || client.BankPending || client.ShopPending;
         return written;
     }
 
@@ -374,6 +379,38 @@ internal sealed class SyncPacketWriter
 
         client.BankPending = false;
         return written;
+    }
+
+    /// <summary>The open shop's lines with their prices, or its closing (a shop holds at most 40 lines, so one entry fits).</summary>
+    private int WriteShop(ClientView client, int budget)
+    {
+        var open = _context.Shops.TryGetOpen(client.PlayerNetworkId, out var shop);
+        _scratch.Reset();
+        var writer = new MessagePackWriter(_scratch);
+        writer.WriteArrayHeader(3);
+        writer.Write((int)SyncOp.OwnShop);
+        writer.Write(open ? shop!.Definition.Id : 0);
+        var lines = open ? shop!.Lines : [];
+        writer.WriteArrayHeader(lines.Count);
+        foreach (var line in lines)
+        {
+            var value = _context.Items.TryGet(line.ItemId, out var item) ? item.Value : 0;
+            writer.WriteArrayHeader(4);
+            writer.Write(line.ItemId);
+            writer.Write(line.Quantity);
+            writer.Write(shop!.Definition.PriceToBuy(value));
+            writer.Write(shop.Definition.PriceToSell(value));
+        }
+
+        writer.Flush();
+        if (!TryAppend(budget))
+        {
+            return 0;
+        }
+
+        client.SentShop = open ? (shop!.Definition.Id, shop.Version) : (0, 0);
+        client.ShopPending = false;
+        return 1;
     }
 
     private void WriteStacks(SyncOp op, ReadOnlySpan<ItemStack> stacks)

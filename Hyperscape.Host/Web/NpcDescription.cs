@@ -6,4 +6,5 @@ namespace Hyperscape.Host.Web;
 /// <param name="CombatLevel">Its combat level.</param>
 /// <param name="Hitpoints">Its full health.</param>
 /// <param name="Aggressive">True when it attacks players on sight.</param>
-public sealed record NpcDescription(int Id, string Name, int CombatLevel, int Hitpoints, bool Aggressive);
+/// <param name="Shop">The shop it keeps (0: none); a shopkeeper is talked to, not attacked.</param>
+public sealed record NpcDescription(int Id, string Name, int CombatLevel, int Hitpoints, bool Aggressive, int Shop);

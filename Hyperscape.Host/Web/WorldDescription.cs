@@ -28,6 +28,7 @@ namespace Hyperscape.Host.Web;
 /// <param name="Altars">The tiles of the altars, where prayer points are restored.</param>
 /// <param name="Resources">Resource types (trees, rocks, fishing spots) by id: the sync's resource entities name these.</param>
 /// <param name="Water">Rectangles of water (blocked; drawn as water).</param>
+/// <param name="Shops">Shop names by id: <c>OwnShop</c> names the shop by id.</param>
 public sealed record WorldDescription(
     int Width,
     int Height,
@@ -43,7 +44,8 @@ public sealed record WorldDescription(
     IReadOnlyList<PrayerDescription> Prayers,
     IReadOnlyList<Tile> Altars,
     IReadOnlyList<ResourceDescription> Resources,
-    IReadOnlyList<TileArea> Water)
+    IReadOnlyList<TileArea> Water,
+    IReadOnlyDictionary<int, string> Shops)
 {
     /// <summary>Describes <paramref name="content"/>, ticking every <paramref name="tickLength"/>, as the client sees it.</summary>
     public static WorldDescription From(SimulationOptions content, TimeSpan tickLength, ServerOptions server, int viewRadius)
@@ -75,7 +77,7 @@ public sealed record WorldDescription(
             }
         }
 
-        var npcs = content.Npcs.All.Select(npc => new NpcDescription(npc.Id, npc.Name, npc.CombatLevel, npc.Hitpoints, npc.Aggressive)).ToList();
+        var npcs = content.Npcs.All.Select(npc => new NpcDescription(npc.Id, npc.Name, npc.CombatLevel, npc.Hitpoints, npc.Aggressive, npc.ShopId)).ToList();
         return new WorldDescription(
             map.Width,
             map.Height,
@@ -91,7 +93,8 @@ public sealed record WorldDescription(
             PrayerBook.All.Select(p => new PrayerDescription(p.Name, p.Level)).ToList(),
             content.Altars,
             content.Resources.All.Select(r => new ResourceDescription(r.Id, r.Name, r.Skill.ToString().ToLowerInvariant(), r.Level, r.ProductId, r.Blocks)).ToList(),
-            content.Water);
+            content.Water,
+            content.Shops.All.ToDictionary(s => s.Id, s => s.Name));
     }
 
     private static List<string> StyleNames(WeaponCategory weapon)

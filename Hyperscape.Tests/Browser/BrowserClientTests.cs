@@ -215,6 +215,33 @@ public sealed class BrowserClientTests : BrowserFixture
     }
 
     [Test]
+    public async Task TalkingToTheShopkeeperBuysAndSells()
+    {
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Customer", Screenshots);
+        await player.WaitForAsync($"h.entities().some(e => e.kind === {Npc} && e.type === {NpcIds.Shopkeeper})");
+        var keeper = (await player.EntitiesAsync()).First(e => e.Kind == Npc && e.Type == NpcIds.Shopkeeper);
+        var drawn = await player.ProbeAsync<JsonElement>($"drawnPosition({keeper.Id})");
+        await player.ClickTileAsync(drawn.GetProperty("x").GetDouble(), drawn.GetProperty("z").GetDouble());
+        await player.WaitForAsync("!document.getElementById('shop-panel').classList.contains('hidden')", 60_000);
+        Assert.That(await player.Page.InnerTextAsync("#shop-title"), Is.EqualTo("General Store"));
+        Assert.That(await player.Page.InnerTextAsync("#shop"), Does.Contain("Bronze axe ×5 · 16 gp"));
+        await player.ShotAsync("shop-open");
+
+        await player.Page.ClickAsync("#shop button:has-text('Bronze axe')");
+        await player.Page.ClickAsync("#shop-actions button[data-shop='buy-1']");
+        await player.WaitForAsync($"h.inventory().filter(s => s.item === {ItemIds.BronzeAxe}).length === 2");
+        await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.Coins} && s.quantity === 9)");
+        Assert.That(await player.Page.InnerTextAsync("#shop"), Does.Contain("Bronze axe ×4"));
+
+        var shrimps = await player.ProbeAsync<int>($"inventory().findIndex(s => s.item === {ItemIds.Shrimps})");
+        await player.Page.ClickAsync($"#inventory button[data-slot='{shrimps}']");
+        await player.Page.ClickAsync("#inventory-actions button[data-action='sell-1']");
+        await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.Coins} && s.quantity === 11)");
+        await player.ShotAsync("bought-and-sold");
+        Assert.That(await player.Page.InnerTextAsync("#shop"), Does.Contain("Shrimps ×21"));
+    }
+
+    [Test]
     public async Task ADroppedConnectionResumesTheSameCharacter()
     {
         var player = await GamePage.EnterAsync(Browser, Server.Http, "Resumer", Screenshots);

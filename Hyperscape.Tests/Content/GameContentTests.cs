@@ -74,7 +74,7 @@ public class GameContentTests
         var npcs = JsonNode.Parse(GameContent.DefaultFiles[GameContent.NpcsFile])!;
         foreach (var npc in npcs["npcs"]!.AsArray())
         {
-            var weighted = npc!["drops"]!["weighted"]?.AsArray();
+            var weighted = npc!["drops"]?["weighted"]?.AsArray();
             weighted?.Where(d => (string?)d!["item"] == "coins").ToList().ForEach(d => weighted.Remove(d));
         }
 
@@ -121,14 +121,15 @@ public class GameContentTests
                 { "version": 1, "map": { "width": 8, "height": 8 }, "playerSpawn": [1, 1], "npcSpawns": [ { "npc": "dragon", "at": [2, 2] } ] }
                 """,
             [GameContent.ResourcesFile] = """{ "version": 1, "resources": [] }""",
-            ["shops.json"] = "{}",
+            [GameContent.ShopsFile] = """{ "version": 1, "shops": [] }""",
+            ["quests.json"] = "{}",
         };
 
         var problems = Assert.Throws<ContentException>(() => GameContent.Read(files, ContentIds.Empty))!.Problems.Select(p => p.ToString()).ToList();
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "shops.json: $: not a content file (known: items.json, npcs.json, resources.json, world.json)",
+            "quests.json: $: not a content file (known: items.json, shops.json, npcs.json, resources.json, world.json)",
             "items.json: items[1].id: 'coins' is defined twice",
             "items.json: items[2].id: ids are lowercase letters, digits and single underscores ('red_cape')",
             "items.json: items[3].attackSpeed: only a weapon (slot \"weapon\") has this",

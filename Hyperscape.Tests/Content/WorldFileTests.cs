@@ -25,7 +25,9 @@ public class WorldFileTests
         Assert.That(world.NpcSpawns.Select(s => s.DefinitionId), Is.EqualTo(new[]
         {
             NpcIds.Chicken, NpcIds.Chicken, NpcIds.Cow, NpcIds.Cow, NpcIds.Goblin, NpcIds.Goblin, NpcIds.GiantRat, NpcIds.Guard, NpcIds.HillGiant,
+            NpcIds.Shopkeeper, NpcIds.FishingTutor, NpcIds.ToolMerchant,
         }));
+        Assert.That(world.Shops.All.Select(s => s.Key), Is.EqualTo(new[] { "general_store", "fishing_supplies", "tool_store" }));
         Assert.That(world.GroundItems, Has.Count.EqualTo(6));
         Assert.That(world.GroundItems[3], Is.EqualTo(new GroundItemSpawn(ItemIds.Coins, 25, new Tile(130, 129))));
     }

@@ -305,13 +305,13 @@ public abstract class StoreContractTests(DatabaseEngine engine)
         Assert.That(stored, Is.EquivalentTo(first));
         Assert.That(stored, Does.Contain(new ContentId(ContentKind.Item, "big_bones", ItemIds.BigBones)));
 
-        // Another server gave id 24 to something else: the batch fails whole, the registry is unchanged.
-        var clash = new[] { new ContentId(ContentKind.Item, "pot", 24), new ContentId(ContentKind.Item, "bucket", ItemIds.Coins) };
+        // Another server gave coins' number to something else: the batch fails whole, the registry is unchanged.
+        var clash = new[] { new ContentId(ContentKind.Item, "pot", 999), new ContentId(ContentKind.Item, "bucket", ItemIds.Coins) };
         Assert.That(async () => await Store.AddContentIdsAsync(clash), Throws.InstanceOf<DbException>());
         Assert.That(await Store.LoadContentIdsAsync(), Is.EquivalentTo(first));
 
-        // The same number for another kind is fine: items and NPC types count separately.
-        await Store.AddContentIdsAsync([new ContentId(ContentKind.Npc, "dragon", 7)]);
+        // Items and NPC types count separately: 999 is free among NPC types.
+        await Store.AddContentIdsAsync([new ContentId(ContentKind.Npc, "dragon", 999)]);
         Assert.That((await Store.LoadContentIdsAsync()).Count, Is.EqualTo(first.Count + 1));
     }
 

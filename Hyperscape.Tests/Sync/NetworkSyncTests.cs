@@ -439,6 +439,40 @@ public class NetworkSyncTests
     }
 
     [Test]
+    public void An_open_shop_shows_its_stock_and_prices_to_the_customer_and_follows_every_sale()
+    {
+        var world = new SyncWorld(64, [new NpcSpawnPoint(NpcIds.Shopkeeper, new Tile(20, 22))], new SyncOptions { InterestGroups = 1 });
+        var customer = world.Join(new Tile(20, 21), 1, s => s with { Inventory = SimulationHarnessInventory(1) });
+        var rival = world.Join(new Tile(21, 21), 2, s => s with { Inventory = SimulationHarnessInventory(2) });
+        world.Tick();
+        var own = world.Connect(1, customer);
+        var other = world.Connect(2, rival);
+        world.Frames(2);
+        var keeper = own.Entities.Single(e => e.Value.Kind == WireEntityKind.Npc).Key;
+
+        world.Enqueue(PlayerAction.Interact(customer, keeper));
+        world.Enqueue(PlayerAction.Interact(rival, keeper));
+        world.Tick();
+        world.Frames();
+        var general = Ecs.Content.GameContent.Default.World.Shops.All.Single(s => s.General);
+        Assert.That(own.Shop!.Value.ShopId, Is.EqualTo(general.Id));
+        var axe = own.Shop!.Value.Lines.Single(l => l.Item == ItemIds.BronzeAxe);
+        Assert.That(axe, Is.EqualTo((ItemIds.BronzeAxe, 5, 16, 6)), "five in stock, 16 coins each, 6 back");
+
+        // The rival buys two: the customer's screen follows.
+        world.Enqueue(PlayerAction.ShopBuy(rival, Array.FindIndex(general.Stock, l => l.ItemId == ItemIds.BronzeAxe), 2));
+        world.Tick();
+        world.Frames();
+        Assert.That(own.Shop!.Value.Lines.Single(l => l.Item == ItemIds.BronzeAxe).Quantity, Is.EqualTo(3));
+
+        world.Enqueue(PlayerAction.ShopClose(customer));
+        world.Tick();
+        world.Frames();
+        Assert.That(own.Shop, Is.Null);
+        Assert.That(other.Shop, Is.Not.Null, "the rival still has it open");
+    }
+
+    [Test]
     public void A_drop_is_shown_to_nobody_before_storage_confirms_it()
     {
         var (world, player, client, other) = HoldingWorldWithWatcher();

@@ -35,6 +35,9 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
     /// <summary>The bank as shown while open (null while closed).</summary>
     public ItemStack[]? Bank { get; private set; }
 
+    /// <summary>The open shop and its lines as shown (null while none is open).</summary>
+    public (int ShopId, (int Item, int Quantity, int Price, int Offer)[] Lines)? Shop { get; private set; }
+
     /// <summary>Bank entries received.</summary>
     public int BankPages { get; private set; }
 
@@ -153,6 +156,17 @@ internal sealed class ReferenceClient(long clientId, long playerNetworkId)
                 break;
             case SyncOp.OwnSettings:
                 Settings = (reader.ReadInt32(), reader.ReadInt32() == 1, reader.ReadInt32() == 1);
+                break;
+            case SyncOp.OwnShop:
+                var shopId = reader.ReadInt32();
+                var lines = new (int Item, int Quantity, int Price, int Offer)[reader.ReadArrayHeader()];
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    Assert.That(reader.ReadArrayHeader(), Is.EqualTo(4));
+                    lines[i] = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+                }
+
+                Shop = shopId == 0 ? null : (shopId, lines);
                 break;
             case SyncOp.OwnBank:
                 var open = reader.ReadInt32() == 1;

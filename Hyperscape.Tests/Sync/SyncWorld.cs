@@ -30,6 +30,7 @@ internal sealed class SyncWorld
                 Resources = Ecs.Game.Rules.ResourceCatalog.Standard,
                 ResourceSpawns = resources ?? [],
                 Objects = objects ?? [],
+                Shops = Ecs.Content.GameContent.Default.World.Shops,
             },
             Sync = options ?? SyncOptions.Default,
             Storage = Storage,

@@ -13,6 +13,7 @@ import {
   type GameEvent,
   type ItemSlot,
   type ServerMessage,
+  type ShopLine,
   type SkillValue,
 } from "../net/protocol";
 import { SkillNames, WeaponSlot, type Content } from "../world/content";
@@ -56,6 +57,8 @@ export class GameState {
   prayerPoints = 0;
   /** The prayers on, one bit per prayer id. */
   activePrayers = 0;
+  /** The open shop (id and lines, with prices), or null. */
+  shop: { id: number; lines: ShopLine[] } | null = null;
   /** The open bank's 480 slots as the server sent them, or null while it is closed. */
   bank: ItemSlot[] | null = null;
   /** The resource node being worked (network id), or null: shown until the server says it stopped. */
@@ -218,6 +221,10 @@ export class GameState {
           this.activePrayers = entry.active;
           panels = true;
           break;
+        case "shop":
+          this.shop = entry.shopId === 0 ? null : { id: entry.shopId, lines: entry.lines };
+          panels = true;
+          break;
         case "bank":
           if (!entry.open) {
             this.bank = null;
@@ -334,6 +341,12 @@ export class GameState {
         break;
       case EventKind.BankClosed:
         if (mine) this.bank = null;
+        break;
+      case EventKind.ShopOpened:
+        if (mine) this.say(`Welcome to the ${this.content.world.shops?.[String(event.a)] ?? "shop"}.`);
+        break;
+      case EventKind.ShopClosed:
+        if (mine) this.shop = null;
         break;
       case EventKind.ResourceDepleted: {
         const view = this.entities.get(event.subject);

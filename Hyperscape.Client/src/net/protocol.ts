@@ -54,6 +54,17 @@ export const enum ActionKind {
   BankWithdraw = 21,
   BankDepositAll = 22,
   BankClose = 23,
+  ShopBuy = 24,
+  ShopSell = 25,
+  ShopClose = 26,
+}
+
+/** One line of an open shop: the item, how many it has, what one costs you and what it pays you for one. */
+export interface ShopLine {
+  item: number;
+  quantity: number;
+  price: number;
+  offer: number;
 }
 
 export const enum EntityKind {
@@ -86,6 +97,8 @@ export const enum EventKind {
   ResourceDepleted = 26,
   BankOpened = 27,
   BankClosed = 28,
+  ShopOpened = 29,
+  ShopClosed = 30,
 }
 
 /** Sync field bits, in the order their values follow the mask. */
@@ -134,6 +147,7 @@ export type SyncEntry =
   | { op: "prayer"; points: number; active: number }
   | { op: "settings"; combatOption: number; autoRetaliate: boolean; running: boolean }
   | { op: "bank"; open: boolean; firstSlot: number; slots: ItemSlot[] }
+  | { op: "shop"; shopId: number; lines: ShopLine[] }
   | { op: "skills"; skills: SkillValue[] };
 
 export interface ItemSlot {
@@ -272,6 +286,15 @@ function syncEntry(value: unknown): SyncEntry {
       return { op: "prayer", points: num(entry[1], "prayer points"), active: num(entry[2], "active prayers") };
     case 7:
       return { op: "settings", combatOption: num(entry[1], "combat option"), autoRetaliate: num(entry[2], "auto retaliate") === 1, running: num(entry[3], "running") === 1 };
+    case 9:
+      return {
+        op: "shop",
+        shopId: num(entry[1], "shop id"),
+        lines: arr(entry[2], "shop lines").map((line, i) => {
+          const f = arr(line, `shop line ${i}`);
+          return { item: num(f[0], "item"), quantity: num(f[1], "quantity"), price: num(f[2], "price"), offer: num(f[3], "offer") };
+        }),
+      };
     case 8:
       return { op: "bank", open: num(entry[1], "bank open") === 1, firstSlot: num(entry[2], "bank first slot"), slots: slots(entry[3], "bank") };
     default:

@@ -14,7 +14,7 @@ const ObjectReach = 2;
 export class Input {
   /** A ground item being walked to: picked up once the player stands next to it. */
   private pendingPickup: number | null = null;
-  /** A bank booth being walked to: used once the player stands within 2 tiles. */
+  /** A bank booth or shopkeeper being walked to: used once the player stands within 2 tiles. */
   private pendingObject: number | null = null;
 
   constructor(
@@ -44,7 +44,8 @@ export class Input {
     if (this.state.phase !== "world") return;
     const npc = this.entityAt(tile, EntityKind.Npc);
     if (npc && !npc.dead) {
-      this.attack(npc.id);
+      if ((this.state.content.npc(npc.type)?.shop ?? 0) > 0) this.useObject(npc.id);
+      else this.attack(npc.id);
       return;
     }
     const item = this.entityAt(tile, EntityKind.GroundItem);
@@ -73,7 +74,7 @@ export class Input {
     this.connection.send(ClientMessages.action(ActionKind.Interact, { target: id }));
   }
 
-  /** Use a bank booth: within 2 tiles the server opens the bank; farther, walk there first. */
+  /** Use a bank booth or talk to a shopkeeper: within 2 tiles the server opens it; farther, walk there first. */
   useObject(id: number): void {
     const tile = this.state.entities.get(id)?.tile;
     const me = this.state.prediction.serverTile;

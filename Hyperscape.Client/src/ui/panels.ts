@@ -11,6 +11,7 @@ import { byId, element } from "./dom";
 export class Panels {
   private selectedSlot = -1;
   private selectedBankSlot = -1;
+  private selectedShopLine = -1;
 
   constructor(
     private readonly state: GameState,
@@ -39,6 +40,14 @@ export class Panels {
     byId("inventory-actions").addEventListener("click", (event) => {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-action]");
       if (button?.dataset.action && this.selectedSlot >= 0) this.inventoryAction(button.dataset.action, this.selectedSlot);
+    });
+    byId("shop-actions").addEventListener("click", (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-shop]");
+      const action = button?.dataset.shop;
+      if (action === "close") this.connection.send(ClientMessages.action(ActionKind.ShopClose));
+      else if (action && this.selectedShopLine >= 0) {
+        this.connection.send(ClientMessages.action(ActionKind.ShopBuy, { slot: this.selectedShopLine, quantity: action === "buy-5" ? 5 : 1 }));
+      }
     });
     byId("bank-actions").addEventListener("click", (event) => {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-bank]");
@@ -92,6 +101,10 @@ export class Panels {
   }
 
   inventoryAction(action: string, slot: number): void {
+    if (action === "sell-1" || action === "sell-all") {
+      this.connection.send(ClientMessages.action(ActionKind.ShopSell, { slot, quantity: action === "sell-1" ? 1 : 0 }));
+      return;
+    }
     if (action === "deposit-1" || action === "deposit-all") {
       this.connection.send(ClientMessages.action(ActionKind.BankDeposit, { slot, quantity: action === "deposit-1" ? 1 : 0 }));
       return;
@@ -163,10 +176,48 @@ export class Panels {
             ...(state.bank
               ? [element("button", { textContent: "Deposit 1", data: { action: "deposit-1" } }), element("button", { textContent: "Deposit all", data: { action: "deposit-all" } })]
               : []),
+            ...(state.shop
+              ? [element("button", { textContent: "Sell 1", data: { action: "sell-1" } }), element("button", { textContent: "Sell all", data: { action: "sell-all" } })]
+              : []),
           ]
         : [element("span", { textContent: "Select an item." })]),
     );
     this.renderBank();
+    this.renderShop();
+  }
+
+  /** The open shop: each line with its stock and price, and buying the selected one. */
+  private renderShop(): void {
+    const shop = this.state.shop;
+    const panel = byId("shop-panel");
+    if (shop && panel.classList.contains("hidden")) this.showTab("inventory");
+    panel.classList.toggle("hidden", shop === null);
+    if (!shop) {
+      this.selectedShopLine = -1;
+      return;
+    }
+    byId("shop-title").textContent = this.state.content.world.shops?.[String(shop.id)] ?? "Shop";
+    const buttons = shop.lines.map((line, index) => {
+      const name = this.state.content.itemName(line.item);
+      const button = element(
+        "button",
+        { className: `slot${index === this.selectedShopLine ? " selected" : ""}`, title: `${name}: ${line.price} coins, sells back for ${line.offer}`, data: { shopLine: String(index) } },
+        `${name} ×${line.quantity} · ${line.price} gp`,
+      );
+      button.addEventListener("click", () => {
+        this.selectedShopLine = index;
+        this.render();
+      });
+      return button;
+    });
+    byId("shop").replaceChildren(...buttons);
+    const selected = shop.lines[this.selectedShopLine];
+    byId("shop-actions").replaceChildren(
+      ...(selected
+        ? [element("button", { textContent: "Buy 1", data: { shop: "buy-1" } }), element("button", { textContent: "Buy 5", data: { shop: "buy-5" } })]
+        : []),
+      element("button", { textContent: "Close", data: { shop: "close" } }),
+    );
   }
 
   /** The open bank: its used slots in slot order, and what can be done with the selected one. */
@@ -175,7 +226,7 @@ export class Panels {
     const panel = byId("bank-panel");
     if (bank && panel.classList.contains("hidden")) this.showTab("inventory");
     panel.classList.toggle("hidden", bank === null);
-    byId("sidebar").classList.toggle("banking", bank !== null);
+    byId("sidebar").classList.toggle("banking", bank !== null || this.state.shop !== null);
     if (!bank) {
       this.selectedBankSlot = -1;
       return;

@@ -25,6 +25,8 @@ export interface NpcInfo {
   combatLevel: number;
   hitpoints: number;
   aggressive: boolean;
+  /** The shop it keeps, 0 for none: a shopkeeper is talked to, not attacked. */
+  shop: number;
 }
 
 export interface ResourceInfo {
@@ -55,6 +57,8 @@ export interface WorldDescription {
   prayers: PrayerInfo[];
   altars: { x: number; z: number }[];
   resources: ResourceInfo[];
+  /** Shop names by id. */
+  shops: Record<string, string>;
   water: { from: { x: number; z: number }; to: { x: number; z: number } }[];
 }
 

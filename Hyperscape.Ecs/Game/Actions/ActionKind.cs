@@ -74,4 +74,13 @@ public enum ActionKind : byte
 
     /// <summary>Close the bank.</summary>
     BankClose = 23,
+
+    /// <summary>Buy <see cref="PlayerAction.Quantity"/> of the open shop's line <see cref="PlayerAction.Slot"/>.</summary>
+    ShopBuy = 24,
+
+    /// <summary>Sell <see cref="PlayerAction.Quantity"/> of the item in inventory slot <see cref="PlayerAction.Slot"/> (0: every one carried).</summary>
+    ShopSell = 25,
+
+    /// <summary>Close the shop.</summary>
+    ShopClose = 26,
 }

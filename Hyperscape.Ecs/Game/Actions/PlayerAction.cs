@@ -92,6 +92,15 @@ public readonly record struct PlayerAction(
     /// <summary>Close the bank.</summary>
     public static PlayerAction BankClose(long player) => new(player, ActionKind.BankClose);
 
+    /// <summary>Buy <paramref name="quantity"/> from line <paramref name="line"/> of the open shop.</summary>
+    public static PlayerAction ShopBuy(long player, int line, int quantity) => new(player, ActionKind.ShopBuy, Slot: line, Quantity: quantity);
+
+    /// <summary>Sell <paramref name="quantity"/> of the item in an inventory slot (0: every one carried).</summary>
+    public static PlayerAction ShopSell(long player, int slot, int quantity) => new(player, ActionKind.ShopSell, Slot: slot, Quantity: quantity);
+
+    /// <summary>Close the shop.</summary>
+    public static PlayerAction ShopClose(long player) => new(player, ActionKind.ShopClose);
+
     /// <summary>Toggle auto-retaliate.</summary>
     public static PlayerAction SetAutoRetaliate(long player, bool on) => new(player, ActionKind.SetAutoRetaliate, Value: on ? 1 : 0);
 }

@@ -104,4 +104,16 @@ public enum RejectionReason : byte
 
     /// <summary>Every bank slot is in use by other items.</summary>
     BankFull = 33,
+
+    /// <summary>The player has no shop open, or walked away from the shopkeeper.</summary>
+    NoShop = 34,
+
+    /// <summary>Not enough coins for the purchase.</summary>
+    NotEnoughCoins = 35,
+
+    /// <summary>The shop has none of that left.</summary>
+    OutOfStock = 36,
+
+    /// <summary>This shop does not buy that item (a specialist buys only its own lines; nobody buys coins).</summary>
+    ShopWontBuy = 37,
 }

@@ -86,4 +86,13 @@ public enum GameEventKind : byte
 
     /// <summary>Your bank closed (you closed it, walked away or did something else).</summary>
     BankClosed = 28,
+
+    /// <summary>A shop opened for you: <see cref="GameEvent.Other"/> = the shopkeeper, A = the shop; its stock follows in the sync.</summary>
+    ShopOpened = 29,
+
+    /// <summary>Your shop closed.</summary>
+    ShopClosed = 30,
+
+    /// <summary>A shop's stock changed by restocking (A = the shop), for those who have it open. Not sent.</summary>
+    ShopRestocked = 31,
 }

@@ -14,4 +14,10 @@ public enum ItemSink : byte
 
     /// <summary>Used up by gathering (bait, feathers).</summary>
     Consumed = 4,
+
+    /// <summary>Coins paid to a shop.</summary>
+    Spent = 5,
+
+    /// <summary>Sold to a shop.</summary>
+    Sold = 6,
 }

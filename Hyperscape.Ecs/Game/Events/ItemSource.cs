@@ -14,4 +14,10 @@ public enum ItemSource : byte
 
     /// <summary>Gathered from a resource node (logs, ore, fish).</summary>
     Gathered = 4,
+
+    /// <summary>Bought from a shop.</summary>
+    Bought = 5,
+
+    /// <summary>Coins paid by a shop for what a player sold it.</summary>
+    SalePrice = 6,
 }

@@ -35,4 +35,7 @@ public enum TickPhase
 
     /// <summary>Depleted resource nodes come back; fishing spots move.</summary>
     Resources,
+
+    /// <summary>Shops restock.</summary>
+    Shops,
 }

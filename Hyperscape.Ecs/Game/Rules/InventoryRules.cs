@@ -121,6 +121,26 @@ public static class InventoryRules
         return RejectionReason.None;
     }
 
+    /// <summary>
+    /// Takes <paramref name="count"/> of an item from wherever the inventory holds it, slot
+    /// <paramref name="firstSlot"/> first (so part of a stack comes from the stack named); the
+    /// caller checked there are that many.
+    /// </summary>
+    public static void TakeItems(ref Inventory inventory, int itemId, int count, int firstSlot)
+    {
+        var left = count;
+        for (var slot = 0; slot < Inventory.SlotCount && left > 0; slot++)
+        {
+            var from = slot == 0 ? firstSlot : slot == firstSlot ? 0 : slot;
+            if (inventory.Slots[from].ItemId == itemId)
+            {
+                var take = Math.Min(left, inventory.Slots[from].Quantity);
+                TryTake(ref inventory, from, take, out _);
+                left -= take;
+            }
+        }
+    }
+
     /// <summary>The slot holding a stack of the item, or -1.</summary>
     public static int FindStack(in Inventory inventory, int itemId)
     {

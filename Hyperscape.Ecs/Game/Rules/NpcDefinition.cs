@@ -27,6 +27,9 @@ public sealed record NpcDefinition(
     /// <summary>Its attack and defence bonuses per attack type, and its strength.</summary>
     public EquipmentBonuses Bonuses { get; init; }
 
+    /// <summary>The shop it keeps (<see cref="ShopCatalog"/>), 0 for none. A shopkeeper cannot be attacked.</summary>
+    public int ShopId { get; init; }
+
     /// <summary>How its attacks land (crush unless the data says otherwise).</summary>
     public AttackType AttackType { get; init; } = AttackType.Crush;
 

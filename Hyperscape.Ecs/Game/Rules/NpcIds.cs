@@ -20,4 +20,13 @@ public static class NpcIds
 
     /// <summary>Hill giant (aggressive).</summary>
     public const int HillGiant = 6;
+
+    /// <summary>Shopkeeper (the general store).</summary>
+    public const int Shopkeeper = 7;
+
+    /// <summary>Fishing tutor (fishing supplies).</summary>
+    public const int FishingTutor = 8;
+
+    /// <summary>Tool merchant (axes and pickaxes).</summary>
+    public const int ToolMerchant = 9;
 }

@@ -108,6 +108,9 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.BankWithdraw => busy ? RejectionReason.Busy : BankWithdraw(context, player, action),
             ActionKind.BankDepositAll => busy ? RejectionReason.Busy : BankDepositAll(context, player, action.PlayerId),
             ActionKind.BankClose => CloseBank(context, action.PlayerId),
+            ActionKind.ShopBuy => busy ? RejectionReason.Busy : ShopBuy(context, player, action),
+            ActionKind.ShopSell => busy ? RejectionReason.Busy : ShopSell(context, player, action),
+            ActionKind.ShopClose => context.Shops.Close(action.PlayerId) ? Closed(context, action.PlayerId) : RejectionReason.NoShop,
             _ => RejectionReason.UnknownAction,
         };
 
@@ -122,6 +125,7 @@ internal sealed class ActionSystem : IGameSystem
         if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.TradeRequest)
         {
             context.CloseBank(action.PlayerId);
+            context.CloseShop(action.PlayerId);
         }
 
         return result;
@@ -172,6 +176,11 @@ internal sealed class ActionSystem : IGameSystem
         if (context.TryResolve(action.Target, out var placed) && world.TryGet<WorldObject>(placed, out var worldObject))
         {
             return UseObject(context, player, action.PlayerId, placed, worldObject.Kind);
+        }
+
+        if (context.TryResolve(action.Target, out var keeper) && world.TryGet<Npc>(keeper, out var npc))
+        {
+            return OpenShop(context, player, action.PlayerId, keeper, context.Npcs[npc.DefinitionId].ShopId);
         }
 
         if (!context.TryResolve(action.Target, out var node) || !world.Has<ResourceNode>(node))
@@ -279,18 +288,7 @@ internal sealed class ActionSystem : IGameSystem
             return refused;
         }
 
-        var left = count;
-        for (var slot = 0; slot < Inventory.SlotCount && left > 0; slot++)
-        {
-            // The named slot first, so depositing part of a stack takes it from that stack.
-            var from = slot == 0 ? action.Slot : slot == action.Slot ? 0 : slot;
-            if (inventory.Slots[from].ItemId == item.Id)
-            {
-                var take = Math.Min(left, inventory.Slots[from].Quantity);
-                InventoryRules.TryTake(ref inventory, from, take, out _);
-                left -= take;
-            }
-        }
+        InventoryRules.TakeItems(ref inventory, item.Id, count, action.Slot);
 
         bank.Deposit(item.Id, count);
         BankChanged(context, player, action.PlayerId);
@@ -392,6 +390,157 @@ internal sealed class ActionSystem : IGameSystem
         return RejectionReason.None;
     }
 
+    private static RejectionReason OpenShop(GameContext context, Entity player, long playerId, Entity keeper, int shopId)
+    {
+        if (shopId == 0)
+        {
+            return RejectionReason.InvalidTarget;
+        }
+
+        var world = context.World;
+        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(keeper).Tile) > BankRange)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        context.StopGathering(player, RejectionReason.None, tell: false);
+        context.Shops.Open(playerId, shopId);
+        context.Emit(new GameEvent(GameEventKind.ShopOpened, playerId, context.NetworkIdOf(keeper), A: shopId));
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason Closed(GameContext context, long playerId)
+    {
+        context.Emit(new GameEvent(GameEventKind.ShopClosed, playerId));
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason ShopBuy(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (!context.Shops.TryGetOpen(action.PlayerId, out var shop))
+        {
+            return RejectionReason.NoShop;
+        }
+
+        if ((uint)action.Slot >= (uint)shop.Lines.Count)
+        {
+            return RejectionReason.InvalidSlot;
+        }
+
+        if (action.Quantity <= 0)
+        {
+            return RejectionReason.InvalidQuantity;
+        }
+
+        var line = shop.Lines[action.Slot];
+        if (line.Quantity == 0)
+        {
+            return RejectionReason.OutOfStock;
+        }
+
+        // As many as were asked for, the shop has and (for items that do not stack) fit.
+        ref var inventory = ref context.World.Get<Inventory>(player);
+        var item = context.Items[line.ItemId];
+        var count = Math.Min(action.Quantity, line.Quantity);
+        if (!item.Stackable)
+        {
+            count = Math.Min(count, InventoryRules.FreeSlots(inventory));
+        }
+
+        var price = shop.Definition.PriceToBuy(item.Value);
+        var cost = (long)price * count;
+        if (count == 0)
+        {
+            return RejectionReason.InventoryFull;
+        }
+
+        if (InventoryRules.CountOf(inventory, ItemIds.Coins) < cost)
+        {
+            return RejectionReason.NotEnoughCoins;
+        }
+
+        // Paying may empty the coins' slot, which the purchase may then need: check after paying.
+        var before = inventory;
+        TakeCoins(ref inventory, (int)cost);
+        if (InventoryRules.TryAdd(ref inventory, item, count) is not RejectionReason.None and var refused)
+        {
+            inventory = before;
+            return refused;
+        }
+
+        shop.Take(action.Slot, count);
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, action.PlayerId, A: ItemIds.Coins, B: (int)cost, C: (int)ItemSink.Spent, Transaction: transaction));
+        context.Emit(new GameEvent(GameEventKind.ItemsCreated, action.PlayerId, A: item.Id, B: count, C: (int)ItemSource.Bought, Transaction: transaction));
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
+        context.RecordItems(transaction, ItemTransactionKind.Shop, [player], [], []);
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason ShopSell(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (!context.Shops.TryGetOpen(action.PlayerId, out var shop))
+        {
+            return RejectionReason.NoShop;
+        }
+
+        if (ItemInSlot(context, player, action.Slot, out var item) is not RejectionReason.None and var missing)
+        {
+            return missing;
+        }
+
+        if (action.Quantity < 0)
+        {
+            return RejectionReason.InvalidQuantity;
+        }
+
+        if (!shop.Buys(item!.Id) || !shop.HasRoomFor(item.Id))
+        {
+            return RejectionReason.ShopWontBuy;
+        }
+
+        ref var inventory = ref context.World.Get<Inventory>(player);
+        var carried = (int)Math.Min(int.MaxValue, InventoryRules.CountOf(inventory, item.Id));
+        var count = action.Quantity == 0 ? carried : Math.Min(action.Quantity, carried);
+        var payment = (long)shop.Definition.PriceToSell(item.Value) * count;
+        var coins = context.Items[ItemIds.Coins];
+        if (payment > int.MaxValue || (payment > 0 && InventoryRules.FindStack(inventory, ItemIds.Coins) >= 0 && InventoryRules.CheckAdd(inventory, coins, (int)payment) is not RejectionReason.None))
+        {
+            return RejectionReason.QuantityOverflow;
+        }
+
+        var before = inventory;
+        InventoryRules.TakeItems(ref inventory, item.Id, count, action.Slot);
+
+        // The sold items free the slot the coins may need.
+        if (payment > 0 && InventoryRules.TryAdd(ref inventory, coins, (int)payment) is not RejectionReason.None and var refused)
+        {
+            inventory = before;
+            return refused;
+        }
+
+        shop.Add(item.Id, count);
+        var transaction = context.NewTransactionId();
+        context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, action.PlayerId, A: item.Id, B: count, C: (int)ItemSink.Sold, Transaction: transaction));
+        if (payment > 0)
+        {
+            context.Emit(new GameEvent(GameEventKind.ItemsCreated, action.PlayerId, A: ItemIds.Coins, B: (int)payment, C: (int)ItemSource.SalePrice, Transaction: transaction));
+        }
+
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, action.PlayerId, Transaction: transaction));
+        context.RecordItems(transaction, ItemTransactionKind.Shop, [player], [], []);
+        return RejectionReason.None;
+    }
+
+    /// <summary>Takes coins from the inventory's stack (the caller checked there are enough).</summary>
+    private static void TakeCoins(ref Inventory inventory, int amount)
+    {
+        if (amount > 0)
+        {
+            InventoryRules.TryTake(ref inventory, InventoryRules.FindStack(inventory, ItemIds.Coins), amount, out _);
+        }
+    }
+
     private static RejectionReason CloseBank(GameContext context, long playerId)
     {
         if (context.Banks[playerId].OpenAt is null)
@@ -458,8 +607,8 @@ internal sealed class ActionSystem : IGameSystem
             return RejectionReason.TargetNotFound;
         }
 
-        // Player-versus-player combat is off in this world; only NPCs can be attacked.
-        if (!world.Has<Npc>(target) || world.GetReadOnly<Health>(target).IsDead)
+        // Player-versus-player combat is off in this world; only NPCs can be attacked, and not shopkeepers.
+        if (!world.Has<Npc>(target) || world.GetReadOnly<Health>(target).IsDead || context.Npcs[world.GetReadOnly<Npc>(target).DefinitionId].ShopId != 0)
         {
             return RejectionReason.InvalidTarget;
         }

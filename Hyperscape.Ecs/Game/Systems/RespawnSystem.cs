@@ -115,6 +115,7 @@ internal sealed class RespawnSystem : IGameSystem
         world.Get<Movement>(player).Stop();
         context.StopGathering(player, Actions.RejectionReason.None, tell: false);
         context.CloseBank(context.NetworkIdOf(player));
+        context.CloseShop(context.NetworkIdOf(player));
         context.Emit(new GameEvent(GameEventKind.Respawned, context.NetworkIdOf(player)));
     }
 }

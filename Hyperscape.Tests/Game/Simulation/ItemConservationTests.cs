@@ -20,7 +20,8 @@ public class ItemConservationTests
     public void Every_item_is_accounted_for_after_thousands_of_random_actions(int seed)
     {
         var random = new Random(seed);
-        var spawns = Enumerable.Range(0, 6).Select(i => new NpcSpawnPoint(i % 2 == 0 ? NpcIds.Cow : NpcIds.Chicken, new Tile(8 + (4 * i), 20))).ToList();
+        var spawns = Enumerable.Range(0, 6).Select(i => new NpcSpawnPoint(i % 2 == 0 ? NpcIds.Cow : NpcIds.Chicken, new Tile(8 + (4 * i), 20)))
+            .Append(new NpcSpawnPoint(NpcIds.Shopkeeper, new Tile(14, 16))).ToList();
         List<ResourceSpawn> resources =
         [
             new(SimulationHarness.ResourceType("tree"), new Tile(10, 22), []),
@@ -29,7 +30,7 @@ public class ItemConservationTests
             new(SimulationHarness.ResourceType("bait_fishing_spot"), new Tile(30, 16), [new Tile(14, 16)]),
         ];
         var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources, objects: [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 19))]);
-        var nodes = resources.Select(r => harness.NodeAt(r.Tile)).Append(harness.NodeAt(new Tile(20, 19))).ToList();
+        var nodes = resources.Select(r => harness.NodeAt(r.Tile)).Append(harness.NodeAt(new Tile(20, 19))).Append(harness.NpcNear(new Tile(14, 16))).ToList();
         var characters = new Dictionary<long, CharacterState>();
         var online = new List<long>();
         for (var i = 0; i < 6; i++)
@@ -42,6 +43,14 @@ public class ItemConservationTests
             });
             online.Add(id);
         }
+
+        // One player stands by the booth: its bank opens at once, and random deposits find it open.
+        Assert.That(harness.Do(PlayerAction.Interact(online[3], harness.NodeAt(new Tile(20, 19)))), Is.EqualTo(RejectionReason.None));
+        Assert.That(harness.Do(PlayerAction.BankDeposit(online[3], 0, 100)), Is.EqualTo(RejectionReason.None), "coins banked");
+        var keeper = harness.NpcNear(new Tile(14, 16));
+        harness.Do(PlayerAction.Move(online[1], harness.TileOf(keeper).X, harness.TileOf(keeper).Z + 1));
+        harness.Step(2);
+        Assert.That(harness.Do(PlayerAction.Interact(online[1], keeper)), Is.EqualTo(RejectionReason.None), "a customer at the shop");
 
         var requests = new Dictionary<long, long>();
         var banked = 0L;
@@ -109,7 +118,9 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Gathered).Select(e => e.A).Distinct(), Is.EquivalentTo(new[] { ItemIds.Logs, ItemIds.CopperOre, ItemIds.RawSardine }), "logs chopped, ore mined, sardines caught");
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Consumed), Is.Not.Empty, "bait used up");
         Assert.That(harness.Events(GameEventKind.BankOpened), Is.Not.Empty, "banks were opened");
-        Assert.That(banked, Is.GreaterThan(0), "and items went into them");
+        Assert.That(banked, Is.GreaterThan(0), "and items were in them");
+        Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Bought), Is.Not.Empty, "things were bought");
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Sold), Is.Not.Empty, "and sold");
     }
 
     /// <summary>
@@ -131,8 +142,16 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(23))
+        switch (random.Next(27))
         {
+            case 25:
+                return PlayerAction.Move(player, random.Next(12, 17), random.Next(14, 19));
+            case 26:
+                return PlayerAction.Interact(player, nodes[^(1 + random.Next(2))]);
+            case 23:
+                return PlayerAction.ShopBuy(player, random.Next(-1, 8), random.Next(-1, 4));
+            case 24:
+                return PlayerAction.ShopSell(player, random.Next(-1, 29), random.Next(-1, 3));
             case 19:
                 return PlayerAction.BankDeposit(player, random.Next(-1, 29), random.Next(-1, 60));
             case 20:

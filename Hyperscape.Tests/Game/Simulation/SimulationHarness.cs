@@ -27,6 +27,7 @@ internal sealed class SimulationHarness
             Resources = ResourceCatalog.Standard,
             ResourceSpawns = resources ?? [],
             Objects = objects ?? [],
+            Shops = Ecs.Content.GameContent.Default.World.Shops,
             GroundItems = items ?? [],
             PlayerSpawn = new Tile(1, 1),
         });
