@@ -9,8 +9,8 @@ const world: WorldDescription = {
   height: 16,
   blocked: "",
   items: [
-    { id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12, styles: [], requirements: [], buryXpTenths: 0 },
-    { id: 4, name: "Steel longsword", stackable: false, slot: 3, heals: 0, styles: ["Chop", "Slash", "Lunge", "Block"], requirements: ["Attack 5"], buryXpTenths: 0 },
+    { id: 17, name: "Lobster", stackable: false, slot: -1, heals: 12, styles: [], requirements: [], buryXpTenths: 0, burnable: false, cookable: false },
+    { id: 4, name: "Steel longsword", stackable: false, slot: 3, heals: 0, styles: ["Chop", "Slash", "Lunge", "Block"], requirements: ["Attack 5"], buryXpTenths: 0, burnable: false, cookable: false },
   ],
   npcs: [{ id: 1, name: "Chicken", combatLevel: 1, hitpoints: 3, aggressive: false, shop: 0 }],
   tickMs: 600,

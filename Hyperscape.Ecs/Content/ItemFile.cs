@@ -18,9 +18,12 @@ internal static class ItemFile
     {
         var items = new List<ItemDefinition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        // Burnable and cookable items name other items, possibly later in the file: resolved after.
+        var pending = new List<(int Index, JsonElement Element, string Path)>();
         foreach (var (element, path) in reader.Array(root, "$", "items"))
         {
-            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "weapon", "bonuses", "requirements", "heals", "buryXp");
+            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "weapon", "bonuses", "requirements", "heals", "buryXp", "burnable", "cookable");
             var key = StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var slot = ContentReader.Has(element, "slot") ? reader.EnumOr<EquipmentSlot>(element, path, "slot", default) : (EquipmentSlot?)null;
@@ -55,8 +58,19 @@ internal static class ItemFile
             };
             if (key is not null && name is not null)
             {
+                if (ContentReader.Has(element, "burnable") || ContentReader.Has(element, "cookable"))
+                {
+                    pending.Add((items.Count, element, path));
+                }
+
                 items.Add(definition with { Id = ids.Assign(ContentKind.Item, key), Key = key });
             }
+        }
+
+        var keys = items.ToDictionary(i => i.Key, i => i.Id, StringComparer.Ordinal);
+        foreach (var (index, element, path) in pending)
+        {
+            items[index] = items[index] with { Burnable = BurnableOf(element, path, reader, keys), Cookable = CookableOf(element, path, reader, keys) };
         }
 
         if (items.Count == 0 && !reader.Array(root, "$", "items").Any())
@@ -115,6 +129,44 @@ internal static class ItemFile
         }
 
         return new EquipmentBonuses(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+    }
+
+    private static Burnable? BurnableOf(JsonElement element, string path, ContentReader reader, IReadOnlyDictionary<string, int> keys)
+    {
+        if (!ContentReader.Has(element, "burnable"))
+        {
+            return null;
+        }
+
+        var at = ContentReader.Join(path, "burnable");
+        var burnable = element.GetProperty("burnable");
+        reader.Only(burnable, at, "level", "xp", "tool", "low", "high");
+        var tool = reader.Key(burnable, at, "tool", keys, "item");
+        var level = reader.IntIn(burnable, at, "level", 1, XpTable.MaxLevel);
+        var xp = reader.TenthsOr(burnable, at, "xp", 0);
+        var low = reader.IntIn(burnable, at, "low", 0, 1000);
+        var high = reader.IntIn(burnable, at, "high", 0, 1000);
+        return tool is { } id ? new Burnable(level, xp, id, low, high) : null;
+    }
+
+    private static Cookable? CookableOf(JsonElement element, string path, ContentReader reader, IReadOnlyDictionary<string, int> keys)
+    {
+        if (!ContentReader.Has(element, "cookable"))
+        {
+            return null;
+        }
+
+        var at = ContentReader.Join(path, "cookable");
+        var cookable = element.GetProperty("cookable");
+        reader.Only(cookable, at, "into", "burnt", "level", "xp", "low", "high", "stopBurn");
+        var into = reader.Key(cookable, at, "into", keys, "item");
+        var burnt = reader.Key(cookable, at, "burnt", keys, "item");
+        var level = reader.IntIn(cookable, at, "level", 1, XpTable.MaxLevel);
+        var xp = reader.TenthsOr(cookable, at, "xp", 0);
+        var low = reader.IntIn(cookable, at, "low", 0, 1000);
+        var high = reader.IntIn(cookable, at, "high", 0, 1000);
+        var stopBurn = reader.IntIn(cookable, at, "stopBurn", level, 100);
+        return into is { } cooked && burnt is { } spoiled ? new Cookable(cooked, spoiled, level, xp, low, high, stopBurn) : null;
     }
 
     private static SkillRequirement[] Requirements(JsonElement element, string path, ContentReader reader)

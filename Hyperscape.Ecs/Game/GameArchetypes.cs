@@ -9,7 +9,7 @@ internal static class GameArchetypes
     /// <summary>A player character in the world.</summary>
     public static ComponentSet Player { get; } = ComponentSet.Of<Position, Rotation, Health, Skills>()
         .With<Inventory>().With<Equipment>().With<CombatBonuses>().With<CombatState>()
-        .With<Movement>().With<Emote>().With<NetworkIdentity>().With<Components.Player>().With<PrayerState>().With<Gathering>();
+        .With<Movement>().With<Emote>().With<NetworkIdentity>().With<Components.Player>().With<PrayerState>().With<Gathering>().With<Processing>();
 
     /// <summary>A living NPC. NPCs step themselves (one greedy step a tick), so they have no Movement.</summary>
     public static ComponentSet Npc { get; } = ComponentSet.Of<Position, Rotation, Health, CombatState>()
@@ -22,6 +22,8 @@ internal static class GameArchetypes
     public static ComponentSet ResourceNode { get; } = ComponentSet.Of<Position, Components.ResourceNode, NetworkIdentity>();
 
     public static ComponentSet WorldObject { get; } = ComponentSet.Of<Position, Components.WorldObject, NetworkIdentity>();
+
+    public static ComponentSet Fire { get; } = ComponentSet.Of<Position, Components.WorldObject, Burning>().With<NetworkIdentity>();
 
     public static ComponentSet GroundItem { get; } = ComponentSet.Of<Position, Components.GroundItem, NetworkIdentity>();
 }

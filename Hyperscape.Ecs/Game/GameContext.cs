@@ -18,6 +18,7 @@ namespace Hyperscape.Ecs.Game;
 /// </summary>
 internal sealed class GameContext
 {
+    private static readonly QueryDescription ObjectsQuery = new QueryDescription().WithAll<WorldObject, Position>();
     private readonly Dictionary<long, Entity> _directory = [];
     private long _lastId;
 
@@ -141,6 +142,18 @@ internal sealed class GameContext
     /// </summary>
     public void StopGathering(Entity player, RejectionReason reason, bool tell = true)
     {
+        // Making something stops the same way: one player does one thing at a time.
+        ref var processing = ref World.Get<Processing>(player);
+        if (processing.Active)
+        {
+            if (tell)
+            {
+                Emit(new GameEvent(GameEventKind.GatheringStopped, NetworkIdOf(player), processing.Station.IsNull ? 0 : NetworkIdOf(processing.Station), Reason: reason));
+            }
+
+            processing = default;
+        }
+
         ref var gathering = ref World.Get<Gathering>(player);
         if (!gathering.Active)
         {
@@ -153,6 +166,36 @@ internal sealed class GameContext
         }
 
         gathering = default;
+    }
+
+    /// <summary>Lights a fire on a tile (it goes out after <see cref="SimulationOptions.FireTicks"/>).</summary>
+    public Entity SpawnFire(Tile tile)
+    {
+        var networkId = NewNetworkId();
+        var fire = World.Create(GameArchetypes.Fire);
+        World.Set(fire, Position.At(tile));
+        World.Set(fire, new WorldObject(WorldObjectKind.Fire));
+        World.Set(fire, new Burning(Tick + Options.FireTicks));
+        World.Set(fire, new NetworkIdentity(networkId, 0));
+        _directory.Add(networkId, fire);
+        return fire;
+    }
+
+    /// <summary>True when a fire or another object stands on the tile (objects are few: a scan is fine).</summary>
+    public bool ObjectOn(Tile tile)
+    {
+        foreach (var chunk in World.Query(ObjectsQuery).GetChunks())
+        {
+            foreach (var position in chunk.GetReadOnlySpan<Position>())
+            {
+                if (position.Tile == tile)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A fresh, never reused network id. Thread-safe: hosts reserve ids for joining players.</summary>

@@ -53,6 +53,8 @@ public sealed class Simulation : IDisposable
             (TickPhase.Respawn, new RespawnSystem(world)),
             (TickPhase.Resources, new ResourceSystem(world)),
             (TickPhase.Shops, new ShopSystem()),
+            (TickPhase.Processing, new ProcessingSystem(world)),
+            (TickPhase.Fires, new FireSystem(world)),
         ];
 
         // The order is the built-in one with each embedder system before or after its anchor, in

@@ -68,6 +68,9 @@ public sealed record SimulationOptions
         new(ItemIds.BronzeSword, 1), new(ItemIds.WoodenShield, 1), new(ItemIds.Shrimps, 5), new(ItemIds.Coins, 25),
     ];
 
+    /// <summary>Ticks a lit fire burns (OSRS fires last about a minute to two).</summary>
+    public int FireTicks { get; init; } = 150;
+
     /// <summary>Ticks a dropped item stays visible only to its owner.</summary>
     public int GroundItemProtectionTicks { get; init; } = 100;
 

@@ -38,4 +38,7 @@ public enum ItemTransactionKind : byte
 
     /// <summary>A purchase or sale at a shop.</summary>
     Shop = 12,
+
+    /// <summary>Something made: logs lit, food cooked or burnt.</summary>
+    Make = 13,
 }

@@ -12,4 +12,6 @@ namespace Hyperscape.Host.Web;
 /// </param>
 /// <param name="Requirements">The levels wearing it needs, as "Attack 5".</param>
 /// <param name="BuryXpTenths">Prayer XP in tenths for burying it, or 0.</param>
-public sealed record ItemDescription(int Id, string Name, bool Stackable, int Slot, int Heals, IReadOnlyList<string> Styles, IReadOnlyList<string> Requirements, int BuryXpTenths);
+/// <param name="Burnable">Logs that light with a tinderbox.</param>
+/// <param name="Cookable">Raw food that cooks on a fire or range.</param>
+public sealed record ItemDescription(int Id, string Name, bool Stackable, int Slot, int Heals, IReadOnlyList<string> Styles, IReadOnlyList<string> Requirements, int BuryXpTenths, bool Burnable, bool Cookable);

@@ -73,7 +73,7 @@ public sealed record WorldDescription(
             {
                 var styles = item.Slot == EquipmentSlot.Weapon ? StyleNames(item.Weapon) : [];
                 var requirements = item.Requirements.Select(r => $"{r.Skill} {r.Level}").ToList();
-                items.Add(new ItemDescription(item.Id, item.Name, item.Stackable, item.Slot is { } slot ? (int)slot : -1, item.Heals, styles, requirements, item.BuryXpTenths));
+                items.Add(new ItemDescription(item.Id, item.Name, item.Stackable, item.Slot is { } slot ? (int)slot : -1, item.Heals, styles, requirements, item.BuryXpTenths, item.Burnable is not null, item.Cookable is not null));
             }
         }
 

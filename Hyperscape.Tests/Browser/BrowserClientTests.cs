@@ -189,8 +189,8 @@ public sealed class BrowserClientTests : BrowserFixture
     public async Task ABoothOpensTheBankAndItemsGoInAndComeOut()
     {
         var player = await GamePage.EnterAsync(Browser, Server.Http, "Banker", Screenshots);
-        await player.WaitForAsync($"h.entities().some(e => e.kind === {WorldObject})");
-        var booth = (await player.EntitiesAsync()).First(e => e.Kind == WorldObject);
+        await player.WaitForAsync($"h.entities().some(e => e.kind === {WorldObject} && e.type === 1)");
+        var booth = (await player.EntitiesAsync()).First(e => e.Kind == WorldObject && e.Type == (int)WorldObjectKind.BankBooth);
         await player.ClickTileAsync(booth.X, booth.Z);
         await player.WaitForAsync("!document.getElementById('bank-panel').classList.contains('hidden')", 60_000);
         var tile = await player.ServerTileAsync();

@@ -137,7 +137,7 @@ public class GameContentTests
             "items.json: items[4].weapon: one of unarmed, sword, longsword, two_handed_sword",
             "items.json: items[4].requirements.atack: one of attack, strength, defense, constitution, ranged, magic, prayer, woodcutting, mining, fishing, firemaking, cooking, smithing, agility, crafting, fletching, runecrafting",
             "items.json: items[4].requirements.strength: 1 to 99",
-            "items.json: items[5].colour: unknown field (known: id, name, stackable, value, slot, twoHanded, attackSpeed, weapon, bonuses, requirements, heals, buryXp)",
+            "items.json: items[5].colour: unknown field (known: id, name, stackable, value, slot, twoHanded, attackSpeed, weapon, bonuses, requirements, heals, buryXp, burnable, cookable)",
             "items.json: items[5].buryXp: a number of at least 0 with at most one decimal",
             "npcs.json: npcs[0].defence: 1 to 999",
             "npcs.json: npcs[0].drops.always[0].item: no item has the id 'milk'",

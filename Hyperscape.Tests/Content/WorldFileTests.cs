@@ -18,7 +18,7 @@ public class WorldFileTests
         Assert.That(world.PlayerSpawn, Is.EqualTo(new Tile(128, 128)));
         Assert.That(world.Altars, Is.EqualTo(new[] { new Tile(124, 131) }));
         Assert.That(world.Map.IsWalkable(new Tile(124, 131)), Is.False, "an altar stands on its tile");
-        Assert.That(world.Objects, Is.EqualTo(new[] { new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 127)), new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 129)) }));
+        Assert.That(world.Objects, Is.EqualTo(new[] { new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 127)), new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 129)), new WorldObjectSpawn(WorldObjectKind.Range, new Tile(126, 124)) }));
         Assert.That(world.Map.IsWalkable(new Tile(136, 127)), Is.False, "so does a bank booth");
         Assert.That(world.ResourceSpawns, Has.Count.EqualTo(22));
         Assert.That(world.Water, Is.EqualTo(new[] { new TileArea(new Tile(84, 116), new Tile(92, 128)) }));

@@ -251,7 +251,7 @@ public sealed class CrashSafetyTests
     /// </summary>
     private static async Task BankAndWithdrawAsync(TestClient banker, CancellationToken stop)
     {
-        var booth = await banker.WaitForValueAsync(c => c.World!.Entities.Where(e => e.Value.Kind == WireEntityKind.Object).Select(e => (long?)e.Key).FirstOrDefault(), "a bank booth in view");
+        var booth = await banker.WaitForValueAsync(c => c.World!.Entities.Where(e => e.Value.Kind == WireEntityKind.Object && e.Value.TypeId == (int)WorldObjectKind.BankBooth).Select(e => (long?)e.Key).FirstOrDefault(), "a bank booth in view");
         await banker.ActAsync(ActionKind.Move, x: 134, z: 128);
         await banker.WaitUntilAsync(c => c.World!.Entities.TryGetValue(c.NetworkId, out var me) && me.X == 134 && me.Z == 128, "beside the bank");
         await banker.ActAsync(ActionKind.Interact, target: booth);

@@ -342,6 +342,12 @@ export class GameState {
       case EventKind.BankClosed:
         if (mine) this.bank = null;
         break;
+      case EventKind.Made:
+        if (mine) this.say(event.a === 0 ? "The fire catches and the logs begin to burn." : `You cook the ${this.content.itemName(event.a).toLowerCase()}.`);
+        break;
+      case EventKind.Burnt:
+        if (mine) this.say("You accidentally burn it.");
+        break;
       case EventKind.ShopOpened:
         if (mine) this.say(`Welcome to the ${this.content.world.shops?.[String(event.a)] ?? "shop"}.`);
         break;

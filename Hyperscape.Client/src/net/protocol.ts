@@ -57,6 +57,8 @@ export const enum ActionKind {
   ShopBuy = 24,
   ShopSell = 25,
   ShopClose = 26,
+  Light = 27,
+  UseItemOnObject = 28,
 }
 
 /** One line of an open shop: the item, how many it has, what one costs you and what it pays you for one. */
@@ -99,6 +101,8 @@ export const enum EventKind {
   BankClosed = 28,
   ShopOpened = 29,
   ShopClosed = 30,
+  Made = 32,
+  Burnt = 33,
 }
 
 /** Sync field bits, in the order their values follow the mask. */

@@ -32,6 +32,14 @@ const rejectionTexts: Record<number, string> = {
   29: "There is nothing left there for now.",
   30: "You have run out of what that needs (bait, feathers).",
   31: "You are under attack.",
+  32: "You have no bank open here.",
+  33: "Your bank is full.",
+  34: "You have no shop open.",
+  35: "You do not have enough coins.",
+  36: "The shop has none left.",
+  37: "This shop will not buy that.",
+  38: "That cannot be made into anything here.",
+  39: "You cannot light a fire here.",
 };
 
 const actionNames: Record<number, string> = {
@@ -54,6 +62,15 @@ const actionNames: Record<number, string> = {
   17: "bury",
   18: "pray at the altar",
   19: "do that",
+  20: "deposit",
+  21: "withdraw",
+  22: "deposit everything",
+  23: "close the bank",
+  24: "buy",
+  25: "sell",
+  26: "close the shop",
+  27: "light that",
+  28: "cook that",
 };
 
 /** The sentence shown when the server refuses an action. */

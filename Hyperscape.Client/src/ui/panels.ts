@@ -1,7 +1,7 @@
 // The side panels and chat: inventory, equipment, skills, combat, friends, voice. They send
 // intents; what they show changes only when the server's sync says so.
 
-import { ActionKind, ChatChannel, ClientMessages } from "../net/protocol";
+import { ActionKind, ChatChannel, ClientMessages, EntityKind } from "../net/protocol";
 import type { GameConnection } from "../net/connection";
 import type { GameState } from "../game/gameState";
 import { EquipmentSlotNames, SkillNames } from "../world/content";
@@ -101,6 +101,16 @@ export class Panels {
   }
 
   inventoryAction(action: string, slot: number): void {
+    if (action === "light") {
+      this.connection.send(ClientMessages.action(ActionKind.Light, { slot }));
+      return;
+    }
+    if (action === "cook") {
+      const station = this.nearestCookingStation();
+      if (station !== undefined) this.connection.send(ClientMessages.action(ActionKind.UseItemOnObject, { slot, target: station, quantity: 0 }));
+      else this.state.say("Cook on a fire or a range: stand next to one.");
+      return;
+    }
     if (action === "sell-1" || action === "sell-all") {
       this.connection.send(ClientMessages.action(ActionKind.ShopSell, { slot, quantity: action === "sell-1" ? 1 : 0 }));
       return;
@@ -112,6 +122,17 @@ export class Panels {
     const kinds: Record<string, ActionKind> = { eat: ActionKind.Eat, equip: ActionKind.Equip, drop: ActionKind.Drop, bury: ActionKind.Bury };
     const kind = kinds[action];
     if (kind !== undefined) this.connection.send(ClientMessages.action(kind, { slot }));
+  }
+
+  /** A fire or range beside the player (fires are objects of type 5, ranges of type 4), if any. */
+  private nearestCookingStation(): number | undefined {
+    const me = this.state.prediction.serverTile;
+    if (!me) return undefined;
+    for (const view of this.state.entities.values()) {
+      const tile = view.tile;
+      if (view.kind === EntityKind.Object && (view.type === 4 || view.type === 5) && tile && Math.max(Math.abs(tile.x - me.x), Math.abs(tile.z - me.z)) <= 1) return view.id;
+    }
+    return undefined;
   }
 
   /** The slot's main use: eat food, wear equipment. */
@@ -173,6 +194,8 @@ export class Panels {
         ? [
             ...(primary ? [element("button", { textContent: primary === "eat" ? "Eat" : "Equip", data: { action: primary } })] : []),
             element("button", { textContent: "Drop", data: { action: "drop" } }),
+            ...(state.content.item(selected.item)?.burnable ? [element("button", { textContent: "Light", data: { action: "light" } })] : []),
+            ...(state.content.item(selected.item)?.cookable ? [element("button", { textContent: "Cook all", data: { action: "cook" } })] : []),
             ...(state.bank
               ? [element("button", { textContent: "Deposit 1", data: { action: "deposit-1" } }), element("button", { textContent: "Deposit all", data: { action: "deposit-all" } })]
               : []),

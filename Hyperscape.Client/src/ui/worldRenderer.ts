@@ -10,8 +10,8 @@ import { SkillNames } from "../world/content";
 const SplatMs = 1200;
 
 /** World object kinds (docs/PROTOCOL.md): the type of an entity of kind Object. */
-const ObjectKind = { BankBooth: 1 } as const;
-const ObjectNames: Record<number, string> = { 1: "Bank booth", 2: "Furnace", 3: "Anvil", 4: "Range" };
+const ObjectKind = { BankBooth: 1, Fire: 5 } as const;
+const ObjectNames: Record<number, string> = { 1: "Bank booth", 2: "Furnace", 3: "Anvil", 4: "Range", 5: "Fire" };
 const XpDropMs = 1800;
 
 export interface Camera {
@@ -196,6 +196,20 @@ export class WorldRenderer {
       return;
     }
     if (view.kind === EntityKind.Object) {
+      if (view.type === ObjectKind.Fire) {
+        // Flames: an orange teardrop with a yellow heart.
+        ctx.fillStyle = "#e8641c";
+        ctx.beginPath();
+        ctx.moveTo(x, y - size * 0.4);
+        ctx.quadraticCurveTo(x + size * 0.35, y + size * 0.1, x, y + size * 0.3);
+        ctx.quadraticCurveTo(x - size * 0.35, y + size * 0.1, x, y - size * 0.4);
+        ctx.fill();
+        ctx.fillStyle = "#ffd84a";
+        ctx.beginPath();
+        ctx.arc(x, y + size * 0.08, size * 0.12, 0, Math.PI * 2);
+        ctx.fill();
+        return;
+      }
       // A bank booth: a wooden counter with a gold coin; other objects a plain stone block.
       const booth = view.type === ObjectKind.BankBooth;
       ctx.fillStyle = booth ? "#7a5230" : "#55524c";

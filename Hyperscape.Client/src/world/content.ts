@@ -12,6 +12,10 @@ export interface ItemInfo {
   requirements: string[];
   /** Prayer XP in tenths for burying it, or 0. */
   buryXpTenths: number;
+  /** Logs that light with a tinderbox. */
+  burnable: boolean;
+  /** Raw food that cooks on a fire or range. */
+  cookable: boolean;
 }
 
 export interface PrayerInfo {

@@ -83,4 +83,10 @@ public enum ActionKind : byte
 
     /// <summary>Close the shop.</summary>
     ShopClose = 26,
+
+    /// <summary>Light the logs in inventory slot <see cref="PlayerAction.Slot"/> where the player stands (a tinderbox is needed).</summary>
+    Light = 27,
+
+    /// <summary>Use the item in inventory slot <see cref="PlayerAction.Slot"/> on object <see cref="PlayerAction.Target"/>: cook raw food on a fire or range, <see cref="PlayerAction.Quantity"/> of them (0: all).</summary>
+    UseItemOnObject = 28,
 }

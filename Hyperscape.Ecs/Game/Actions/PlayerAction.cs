@@ -101,6 +101,12 @@ public readonly record struct PlayerAction(
     /// <summary>Close the shop.</summary>
     public static PlayerAction ShopClose(long player) => new(player, ActionKind.ShopClose);
 
+    /// <summary>Light the logs in an inventory slot where the player stands.</summary>
+    public static PlayerAction Light(long player, int slot) => new(player, ActionKind.Light, Slot: slot);
+
+    /// <summary>Use an inventory item on an object: cook <paramref name="quantity"/> raw food (0: all) on a fire or range.</summary>
+    public static PlayerAction UseItemOnObject(long player, int slot, long worldObject, int quantity = 0) => new(player, ActionKind.UseItemOnObject, Target: worldObject, Slot: slot, Quantity: quantity);
+
     /// <summary>Toggle auto-retaliate.</summary>
     public static PlayerAction SetAutoRetaliate(long player, bool on) => new(player, ActionKind.SetAutoRetaliate, Value: on ? 1 : 0);
 }

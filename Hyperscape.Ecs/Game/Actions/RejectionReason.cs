@@ -116,4 +116,10 @@ public enum RejectionReason : byte
 
     /// <summary>This shop does not buy that item (a specialist buys only its own lines; nobody buys coins).</summary>
     ShopWontBuy = 37,
+
+    /// <summary>That cannot be made into anything there (logs only light, raw food only cooks on a fire or range).</summary>
+    CannotMake = 38,
+
+    /// <summary>Something already stands on this tile: a fire needs a bare one.</summary>
+    NoRoomForFire = 39,
 }

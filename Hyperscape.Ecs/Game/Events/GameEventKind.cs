@@ -95,4 +95,10 @@ public enum GameEventKind : byte
 
     /// <summary>A shop's stock changed by restocking (A = the shop), for those who have it open. Not sent.</summary>
     ShopRestocked = 31,
+
+    /// <summary>You made something: A = the product (0 for a fire), B = how many, C = the skill; <see cref="GameEvent.Other"/> = the fire or range.</summary>
+    Made = 32,
+
+    /// <summary>You burnt food: A = the burnt item; <see cref="GameEvent.Other"/> = the fire or range.</summary>
+    Burnt = 33,
 }

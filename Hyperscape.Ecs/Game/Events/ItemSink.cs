@@ -20,4 +20,10 @@ public enum ItemSink : byte
 
     /// <summary>Sold to a shop.</summary>
     Sold = 6,
+
+    /// <summary>Logs burnt into a fire.</summary>
+    Burned = 7,
+
+    /// <summary>Raw food cooked (or burnt) into something else.</summary>
+    Cooked = 8,
 }

@@ -20,4 +20,7 @@ public enum ItemSource : byte
 
     /// <summary>Coins paid by a shop for what a player sold it.</summary>
     SalePrice = 6,
+
+    /// <summary>Cooked (or burnt) from raw food.</summary>
+    Cooked = 7,
 }

@@ -38,4 +38,10 @@ public enum TickPhase
 
     /// <summary>Shops restock.</summary>
     Shops,
+
+    /// <summary>Players lighting fires and cooking make their next attempt.</summary>
+    Processing,
+
+    /// <summary>Fires burn out.</summary>
+    Fires,
 }

@@ -34,6 +34,12 @@ public sealed record ItemDefinition(
     /// <summary>The levels wielding or wearing the item needs; none when empty.</summary>
     public IReadOnlyList<SkillRequirement> Requirements { get; init; } = [];
 
+    /// <summary>For logs, how they light; null for anything else.</summary>
+    public Burnable? Burnable { get; init; }
+
+    /// <summary>For raw food, how it cooks; null for anything else.</summary>
+    public Cookable? Cookable { get; init; }
+
     /// <summary>True for items that can be worn.</summary>
     public bool Equipable => Slot is not null;
 

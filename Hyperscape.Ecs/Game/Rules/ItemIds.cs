@@ -152,4 +152,28 @@ public static class ItemIds
 
     /// <summary>Raw swordfish.</summary>
     public const int RawSwordfish = 49;
+
+    /// <summary>Tinderbox.</summary>
+    public const int Tinderbox = 50;
+
+    /// <summary>Sardine.</summary>
+    public const int Sardine = 51;
+
+    /// <summary>Trout.</summary>
+    public const int Trout = 52;
+
+    /// <summary>Salmon.</summary>
+    public const int Salmon = 53;
+
+    /// <summary>Swordfish.</summary>
+    public const int Swordfish = 54;
+
+    /// <summary>Cooked meat.</summary>
+    public const int CookedMeat = 55;
+
+    /// <summary>Burnt fish.</summary>
+    public const int BurntFish = 56;
+
+    /// <summary>Burnt meat.</summary>
+    public const int BurntMeat = 57;
 }

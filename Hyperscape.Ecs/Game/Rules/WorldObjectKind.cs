@@ -14,4 +14,7 @@ public enum WorldObjectKind : byte
 
     /// <summary>A cooking range.</summary>
     Range = 4,
+
+    /// <summary>A fire a player lit: cook on it until it goes out.</summary>
+    Fire = 5,
 }

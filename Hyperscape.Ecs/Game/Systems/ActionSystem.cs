@@ -110,6 +110,8 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.BankClose => CloseBank(context, action.PlayerId),
             ActionKind.ShopBuy => busy ? RejectionReason.Busy : ShopBuy(context, player, action),
             ActionKind.ShopSell => busy ? RejectionReason.Busy : ShopSell(context, player, action),
+            ActionKind.Light => busy ? RejectionReason.Busy : Light(context, player, action),
+            ActionKind.UseItemOnObject => busy ? RejectionReason.Busy : UseItemOnObject(context, player, action),
             ActionKind.ShopClose => context.Shops.Close(action.PlayerId) ? Closed(context, action.PlayerId) : RejectionReason.NoShop,
             _ => RejectionReason.UnknownAction,
         };
@@ -220,6 +222,7 @@ internal sealed class ActionSystem : IGameSystem
             world.Get<CombatState>(player).Target = Entity.Null;
         }
 
+        world.Get<Processing>(player) = default;
         world.Get<Gathering>(player) = new Gathering { Node = node, NextRollTick = context.Tick + 1 };
         return RejectionReason.None;
     }
@@ -388,6 +391,87 @@ internal sealed class ActionSystem : IGameSystem
         inventory = default;
         BankChanged(context, player, playerId);
         return RejectionReason.None;
+    }
+
+    private static RejectionReason Light(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (ItemInSlot(context, player, action.Slot, out var logs) is not RejectionReason.None and var missing)
+        {
+            return missing;
+        }
+
+        if (logs!.Burnable is not { } burnable)
+        {
+            return RejectionReason.CannotMake;
+        }
+
+        var world = context.World;
+        if (world.GetReadOnly<Skills>(player).Level(Skill.Firemaking) < burnable.Level)
+        {
+            return RejectionReason.LevelTooLow;
+        }
+
+        if (InventoryRules.FindStack(world.GetReadOnly<Inventory>(player), burnable.ToolId) < 0)
+        {
+            return RejectionReason.NoTool;
+        }
+
+        if (context.ObjectOn(world.GetReadOnly<Position>(player).Tile))
+        {
+            return RejectionReason.NoRoomForFire;
+        }
+
+        StartMaking(context, player, new Processing { Kind = ProcessingKind.Light, ItemId = logs.Id, Remaining = 1, NextTick = context.Tick + 1 });
+        return RejectionReason.None;
+    }
+
+    private static RejectionReason UseItemOnObject(GameContext context, Entity player, in PlayerAction action)
+    {
+        if (ItemInSlot(context, player, action.Slot, out var raw) is not RejectionReason.None and var missing)
+        {
+            return missing;
+        }
+
+        var world = context.World;
+        if (!context.TryResolve(action.Target, out var station) || !world.TryGet<WorldObject>(station, out var placed))
+        {
+            return RejectionReason.TargetNotFound;
+        }
+
+        if (raw!.Cookable is not { } cookable || placed.Kind is not (WorldObjectKind.Fire or WorldObjectKind.Range))
+        {
+            return RejectionReason.CannotMake;
+        }
+
+        if (action.Quantity < 0)
+        {
+            return RejectionReason.InvalidQuantity;
+        }
+
+        if (world.GetReadOnly<Skills>(player).Level(Skill.Cooking) < cookable.Level)
+        {
+            return RejectionReason.LevelTooLow;
+        }
+
+        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(station).Tile) > 1)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        // Make-X: the batch goes on, one an attempt, while raw food of this kind lasts.
+        var count = action.Quantity == 0 ? int.MaxValue : action.Quantity;
+        StartMaking(context, player, new Processing { Kind = ProcessingKind.Cook, ItemId = raw.Id, Station = station, Remaining = count, NextTick = context.Tick + 1 });
+        return RejectionReason.None;
+    }
+
+    /// <summary>Starts making something in place of whatever the player was doing.</summary>
+    private static void StartMaking(GameContext context, Entity player, in Processing work)
+    {
+        context.StopGathering(player, RejectionReason.None, tell: false);
+        var world = context.World;
+        world.Get<Movement>(player).Stop();
+        world.Get<CombatState>(player).Target = Entity.Null;
+        world.Get<Processing>(player) = work;
     }
 
     private static RejectionReason OpenShop(GameContext context, Entity player, long playerId, Entity keeper, int shopId)

@@ -29,7 +29,7 @@ public class ItemConservationTests
             new(SimulationHarness.ResourceType("copper_rock"), new Tile(18, 23), []),
             new(SimulationHarness.ResourceType("bait_fishing_spot"), new Tile(30, 16), [new Tile(14, 16)]),
         ];
-        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources, objects: [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 19))]);
+        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources, objects: [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 19)), new WorldObjectSpawn(WorldObjectKind.Range, new Tile(16, 19))]);
         var nodes = resources.Select(r => harness.NodeAt(r.Tile)).Append(harness.NodeAt(new Tile(20, 19))).Append(harness.NpcNear(new Tile(14, 16))).ToList();
         var characters = new Dictionary<long, CharacterState>();
         var online = new List<long>();
@@ -39,7 +39,8 @@ public class ItemConservationTests
             {
                 Inventory = SimulationHarness.InventoryOf(
                     (ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1), (ItemIds.Bones, 3),
-                    (ItemIds.BronzeAxe, 1), (ItemIds.BronzePickaxe, 1), (ItemIds.FishingRod, 1), (ItemIds.FishingBait, 30)),
+                    (ItemIds.BronzeAxe, 1), (ItemIds.BronzePickaxe, 1), (ItemIds.FishingRod, 1), (ItemIds.FishingBait, 30),
+                    (ItemIds.Tinderbox, 1), (ItemIds.Logs, 1), (ItemIds.RawShrimps, 1), (ItemIds.RawShrimps, 1)),
             });
             online.Add(id);
         }
@@ -51,6 +52,18 @@ public class ItemConservationTests
         harness.Do(PlayerAction.Move(online[1], harness.TileOf(keeper).X, harness.TileOf(keeper).Z + 1));
         harness.Step(2);
         Assert.That(harness.Do(PlayerAction.Interact(online[1], keeper)), Is.EqualTo(RejectionReason.None), "a customer at the shop");
+        Assert.That(harness.Do(PlayerAction.ShopBuy(online[1], 0, 1)), Is.EqualTo(RejectionReason.None), "a purchase");
+        Assert.That(harness.Do(PlayerAction.ShopSell(online[1], InventoryRules.FindStack(harness.Get<Inventory>(online[1]), ItemIds.Bones), 1)), Is.EqualTo(RejectionReason.None), "a sale");
+
+        // One fire lit and one batch on the range, to start with: the random actions carry on from there.
+        var logs = InventoryRules.FindStack(harness.Get<Inventory>(online[0]), ItemIds.Logs);
+        Assert.That(harness.Do(PlayerAction.Light(online[0], logs)), Is.EqualTo(RejectionReason.None), "lighting logs");
+        var raw = InventoryRules.FindStack(harness.Get<Inventory>(online[2]), ItemIds.RawShrimps);
+        Assert.That(harness.Do(PlayerAction.UseItemOnObject(online[2], raw, harness.NodeAt(new Tile(16, 19)))), Is.EqualTo(RejectionReason.None), "cooking on the range");
+        for (var i = 0; i < 200 && !harness.Log.Any(e => e.Kind == GameEventKind.ItemsDestroyed && e.C == (int)ItemSink.Burned); i++)
+        {
+            harness.Step();
+        }
 
         var requests = new Dictionary<long, long>();
         var banked = 0L;
@@ -120,6 +133,8 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.BankOpened), Is.Not.Empty, "banks were opened");
         Assert.That(banked, Is.GreaterThan(0), "and items were in them");
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Bought), Is.Not.Empty, "things were bought");
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Burned), Is.Not.Empty, "fires were lit");
+        Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Cooked), Is.Not.Empty, "food was cooked or burnt");
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Sold), Is.Not.Empty, "and sold");
     }
 
@@ -142,8 +157,12 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(27))
+        switch (random.Next(30))
         {
+            case 27:
+                return PlayerAction.Light(player, random.Next(-1, 29));
+            case 28 or 29:
+                return PlayerAction.UseItemOnObject(player, random.Next(-1, 29), random.Next(2) == 0 ? harness.NodeAt(new Tile(16, 19)) : random.Next(1, 400), random.Next(-1, 3));
             case 25:
                 return PlayerAction.Move(player, random.Next(12, 17), random.Next(14, 19));
             case 26:
