@@ -136,11 +136,11 @@ internal sealed class GameContext
     }
 
     /// <summary>
-    /// Ends a player's gathering, if any, telling the player why (<paramref name="reason"/>;
-    /// None when the node ran out). Silent when <paramref name="tell"/> is false: the player chose
+    /// Ends what a player is working at (gathering, or making something), if anything, telling
+    /// the player why (<paramref name="reason"/>; None when the node ran out). Silent when <paramref name="tell"/> is false: the player chose
     /// to do something else.
     /// </summary>
-    public void StopGathering(Entity player, RejectionReason reason, bool tell = true)
+    public void StopWork(Entity player, RejectionReason reason, bool tell = true)
     {
         // Making something stops the same way: one player does one thing at a time.
         ref var processing = ref World.Get<Processing>(player);

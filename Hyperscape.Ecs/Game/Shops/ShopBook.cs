@@ -15,10 +15,12 @@ internal sealed class ShopBook
         {
             _shops[definition.Id] = new Shop(definition);
         }
+
+        All = [.. _shops.Values];
     }
 
-    /// <summary>The shops.</summary>
-    public IEnumerable<Shop> All => _shops.Values;
+    /// <summary>The shops, as an array: the tick walks it and must not allocate an enumerator.</summary>
+    public Shop[] All { get; }
 
     /// <summary>The shop of an id.</summary>
     public Shop this[int shopId] => _shops[shopId];

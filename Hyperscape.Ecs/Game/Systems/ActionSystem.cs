@@ -28,8 +28,8 @@ internal sealed class ActionSystem : IGameSystem
     /// <summary>The highest emote id.</summary>
     public const int MaxEmoteId = 64;
 
-    /// <summary>How far from its booth a bank can be used (Chebyshev tiles), as in Hyperscape.</summary>
-    public const int BankRange = 2;
+    /// <summary>How far from a bank booth or a shopkeeper its service can be used (Chebyshev tiles), as Hyperscape's banks.</summary>
+    public const int ServiceRange = 2;
 
     private readonly ConcurrentQueue<PlayerAction> _queue;
     private readonly Tile[] _waypoints = new Tile[Movement.MaxWaypoints];
@@ -121,7 +121,7 @@ internal sealed class ActionSystem : IGameSystem
         if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.Eat
             or ActionKind.Bury or ActionKind.PrayAtAltar or ActionKind.TradeRequest or ActionKind.Emote)
         {
-            context.StopGathering(player, RejectionReason.None, tell: false);
+            context.StopWork(player, RejectionReason.None, tell: false);
         }
 
         if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.TradeRequest)
@@ -236,12 +236,12 @@ internal sealed class ActionSystem : IGameSystem
 
         var world = context.World;
         var booth = world.GetReadOnly<Position>(placed).Tile;
-        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(booth) > BankRange)
+        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(booth) > ServiceRange)
         {
             return RejectionReason.TargetTooFar;
         }
 
-        context.StopGathering(player, RejectionReason.None, tell: false);
+        context.StopWork(player, RejectionReason.None, tell: false);
         context.Banks[playerId].OpenAt = booth;
         context.Emit(new GameEvent(GameEventKind.BankOpened, playerId, context.NetworkIdOf(placed)));
         return RejectionReason.None;
@@ -256,7 +256,7 @@ internal sealed class ActionSystem : IGameSystem
             return RejectionReason.NoBank;
         }
 
-        if (context.World.GetReadOnly<Position>(player).Tile.DistanceTo(booth) > BankRange)
+        if (context.World.GetReadOnly<Position>(player).Tile.DistanceTo(booth) > ServiceRange)
         {
             context.CloseBank(playerId);
             return RejectionReason.NoBank;
@@ -467,7 +467,7 @@ internal sealed class ActionSystem : IGameSystem
     /// <summary>Starts making something in place of whatever the player was doing.</summary>
     private static void StartMaking(GameContext context, Entity player, in Processing work)
     {
-        context.StopGathering(player, RejectionReason.None, tell: false);
+        context.StopWork(player, RejectionReason.None, tell: false);
         var world = context.World;
         world.Get<Movement>(player).Stop();
         world.Get<CombatState>(player).Target = Entity.Null;
@@ -482,12 +482,12 @@ internal sealed class ActionSystem : IGameSystem
         }
 
         var world = context.World;
-        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(keeper).Tile) > BankRange)
+        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(keeper).Tile) > ServiceRange)
         {
             return RejectionReason.TargetTooFar;
         }
 
-        context.StopGathering(player, RejectionReason.None, tell: false);
+        context.StopWork(player, RejectionReason.None, tell: false);
         context.Shops.Open(playerId, shopId);
         context.Emit(new GameEvent(GameEventKind.ShopOpened, playerId, context.NetworkIdOf(keeper), A: shopId));
         return RejectionReason.None;

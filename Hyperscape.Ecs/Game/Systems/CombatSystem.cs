@@ -111,7 +111,7 @@ internal sealed class CombatSystem : IGameSystem
         defence.LastAttacker = attacker;
         if (world.Has<Gathering>(target))
         {
-            context.StopGathering(target, Actions.RejectionReason.UnderAttack);
+            context.StopWork(target, Actions.RejectionReason.UnderAttack);
         }
 
         var attackerId = context.NetworkIdOf(attacker);

@@ -55,7 +55,7 @@ internal sealed class GatheringSystem : IGameSystem
         var state = world.GetReadOnly<ResourceNode>(node);
         if (state.Depleted)
         {
-            context.StopGathering(player, RejectionReason.None);
+            context.StopWork(player, RejectionReason.None);
             return;
         }
 
@@ -64,7 +64,7 @@ internal sealed class GatheringSystem : IGameSystem
             // Still walking there; arrived somewhere else means the way is blocked.
             if (!world.GetReadOnly<Movement>(player).IsMoving)
             {
-                context.StopGathering(player, RejectionReason.Unreachable);
+                context.StopWork(player, RejectionReason.Unreachable);
             }
 
             return;
@@ -81,7 +81,7 @@ internal sealed class GatheringSystem : IGameSystem
         var check = GatheringRules.Check(definition, world.GetReadOnly<Inventory>(player), world.GetReadOnly<Equipment>(player), world.GetReadOnly<Skills>(player), context.Items, out var tool);
         if (check != RejectionReason.None)
         {
-            context.StopGathering(player, check);
+            context.StopWork(player, check);
             return;
         }
 
@@ -115,7 +115,7 @@ internal sealed class GatheringSystem : IGameSystem
             depleted.Depleted = true;
             depleted.RespawnAtTick = context.Tick + definition.RespawnTicks;
             context.Emit(new GameEvent(GameEventKind.ResourceDepleted, nodeId, A: definition.Id));
-            context.StopGathering(player, RejectionReason.None);
+            context.StopWork(player, RejectionReason.None);
         }
     }
 }

@@ -65,7 +65,7 @@ internal sealed class ProcessingSystem : IGameSystem
         var slot = InventoryRules.FindStack(world.GetReadOnly<Inventory>(player), work.ItemId);
         if (slot < 0 || !context.Items.TryGet(work.ItemId, out var item))
         {
-            context.StopGathering(player, RejectionReason.NoMaterials);
+            context.StopWork(player, RejectionReason.NoMaterials);
             return;
         }
 
@@ -86,14 +86,14 @@ internal sealed class ProcessingSystem : IGameSystem
         var level = world.GetReadOnly<Skills>(player).Level(Skill.Firemaking);
         if (InventoryRules.FindStack(world.GetReadOnly<Inventory>(player), burnable.ToolId) < 0)
         {
-            context.StopGathering(player, RejectionReason.NoTool);
+            context.StopWork(player, RejectionReason.NoTool);
             return;
         }
 
         var tile = world.GetReadOnly<Position>(player).Tile;
         if (context.ObjectOn(tile))
         {
-            context.StopGathering(player, RejectionReason.NoRoomForFire);
+            context.StopWork(player, RejectionReason.NoRoomForFire);
             return;
         }
 
@@ -122,13 +122,13 @@ internal sealed class ProcessingSystem : IGameSystem
         if (!world.IsAlive(station) || !world.Has<WorldObject>(station))
         {
             // The fire went out.
-            context.StopGathering(player, RejectionReason.TargetNotFound);
+            context.StopWork(player, RejectionReason.TargetNotFound);
             return;
         }
 
         if (world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(station).Tile) > 1)
         {
-            context.StopGathering(player, RejectionReason.TargetTooFar);
+            context.StopWork(player, RejectionReason.TargetTooFar);
             return;
         }
 
@@ -145,7 +145,7 @@ internal sealed class ProcessingSystem : IGameSystem
         {
             // Only raw food that stacks can get here: its slot did not empty.
             inventory = before;
-            context.StopGathering(player, full);
+            context.StopWork(player, full);
             return;
         }
 

@@ -113,7 +113,7 @@ internal sealed class RespawnSystem : IGameSystem
         ref var combat = ref world.Get<CombatState>(player);
         combat = combat with { Target = Entity.Null, LastAttacker = Entity.Null, InCombatUntilTick = 0 };
         world.Get<Movement>(player).Stop();
-        context.StopGathering(player, Actions.RejectionReason.None, tell: false);
+        context.StopWork(player, Actions.RejectionReason.None, tell: false);
         context.CloseBank(context.NetworkIdOf(player));
         context.CloseShop(context.NetworkIdOf(player));
         context.Emit(new GameEvent(GameEventKind.Respawned, context.NetworkIdOf(player)));
