@@ -22,7 +22,10 @@ public sealed class GameContent
     /// <summary>The resource types file: trees, rocks, fishing spots.</summary>
     public const string ResourcesFile = "resources.json";
 
-    /// <summary>The world file: map, spawns, objects.</summary>
+    /// <summary>The recipes file: smelting, smithing, fletching, crafting, runecrafting.</summary>
+    public const string RecipesFile = "recipes.json";
+
+    /// <summary>The world file: map, spawns, objects, agility courses.</summary>
     public const string WorldFileName = "world.json";
 
     /// <summary>The format version of the items and NPC files.</summary>
@@ -31,17 +34,18 @@ public sealed class GameContent
     private static readonly Lazy<IReadOnlyDictionary<string, string>> DefaultTexts = new(ReadDefaultTexts);
     private static readonly Lazy<GameContent> DefaultContent = new(() => Read(DefaultFiles, ContentIds.Empty));
 
-    private GameContent(ItemCatalog items, NpcCatalog npcs, ResourceCatalog resources, SimulationOptions world, ContentIds ids)
+    private GameContent(ItemCatalog items, NpcCatalog npcs, ResourceCatalog resources, RecipeCatalog recipes, SimulationOptions world, ContentIds ids)
     {
         Items = items;
         Npcs = npcs;
         Resources = resources;
+        Recipes = recipes;
         World = world;
         Ids = ids;
     }
 
     /// <summary>The file names content is read from, in reading order.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, ShopsFile, NpcsFile, ResourcesFile, WorldFileName];
+    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, ShopsFile, NpcsFile, ResourcesFile, RecipesFile, WorldFileName];
 
     /// <summary>The default world's files, as shipped in this library.</summary>
     public static IReadOnlyDictionary<string, string> DefaultFiles => DefaultTexts.Value;
@@ -57,6 +61,9 @@ public sealed class GameContent
 
     /// <summary>Every resource type, numbered in file order (saves never hold these ids).</summary>
     public ResourceCatalog Resources { get; }
+
+    /// <summary>Every recipe, by product.</summary>
+    public RecipeCatalog Recipes { get; }
 
     /// <summary>The world as simulation options: map, spawns, ground items, altars, and the catalogs above.</summary>
     public SimulationOptions World { get; }
@@ -92,18 +99,19 @@ public sealed class GameContent
         var shopKeys = shopList.ToDictionary(s => s.Key, s => s.Id, StringComparer.Ordinal);
         var npcs = new NpcCatalog(ReadList(NpcsFile, "npcs", Text(NpcsFile), problems, (root, reader) => NpcFile.Read(root, reader, ids, itemKeys, items, shopKeys)));
         var resources = new ResourceCatalog(ReadList(ResourcesFile, "resources", Text(ResourcesFile), problems, (root, reader) => ResourceFile.Read(root, reader, itemKeys)));
+        var recipes = new RecipeCatalog(ReadList(RecipesFile, "recipes", Text(RecipesFile), problems, (root, reader) => RecipeFile.Read(root, reader, itemKeys)));
         var worldReader = new ContentReader(WorldFileName, problems);
         SimulationOptions? world = null;
         using (var document = worldReader.Parse(Text(WorldFileName)))
         {
             if (document is not null)
             {
-                world = WorldFile.Read(document, worldReader, items, npcs, resources) is { } read ? read with { Shops = shops } : null;
+                world = WorldFile.Read(document, worldReader, items, npcs, resources, recipes) is { } read ? read with { Shops = shops, Recipes = recipes } : null;
             }
         }
 
         return problems.Count == 0 && world is not null
-            ? new GameContent(items, npcs, resources, world, ids)
+            ? new GameContent(items, npcs, resources, recipes, world, ids)
             : throw new ContentException(problems.Count > 0 ? problems : [new ContentProblem(WorldFileName, "$", "no world")]);
     }
 

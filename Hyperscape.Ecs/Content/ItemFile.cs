@@ -140,13 +140,14 @@ internal static class ItemFile
 
         var at = ContentReader.Join(path, "burnable");
         var burnable = element.GetProperty("burnable");
-        reader.Only(burnable, at, "level", "xp", "tool", "low", "high");
+        reader.Only(burnable, at, "level", "xp", "tool", "ashes", "low", "high");
         var tool = reader.Key(burnable, at, "tool", keys, "item");
+        var ashes = ContentReader.Has(burnable, "ashes") ? reader.Key(burnable, at, "ashes", keys, "item") : 0;
         var level = reader.IntIn(burnable, at, "level", 1, XpTable.MaxLevel);
         var xp = reader.TenthsOr(burnable, at, "xp", 0);
         var low = reader.IntIn(burnable, at, "low", 0, 1000);
         var high = reader.IntIn(burnable, at, "high", 0, 1000);
-        return tool is { } id ? new Burnable(level, xp, id, low, high) : null;
+        return tool is { } id && ashes is { } left ? new Burnable(level, xp, id, low, high) { AshesId = left } : null;
     }
 
     private static Cookable? CookableOf(JsonElement element, string path, ContentReader reader, IReadOnlyDictionary<string, int> keys)

@@ -38,10 +38,11 @@ public static class WorldFile
     }
 
     /// <summary>The world of a parsed file; null, with problems recorded, when it cannot be built.</summary>
-    internal static SimulationOptions? Read(JsonDocument document, ContentReader reader, ItemCatalog items, NpcCatalog npcs, ResourceCatalog? resources = null)
+    internal static SimulationOptions? Read(JsonDocument document, ContentReader reader, ItemCatalog items, NpcCatalog npcs, ResourceCatalog? resources = null, RecipeCatalog? recipes = null)
     {
         resources ??= ResourceCatalog.Empty;
-        if (reader.Root(document, Version, "map", "playerSpawn", "starterItems", "altars", "objects", "resources", "npcSpawns", "groundItems") is not { } root)
+        recipes ??= RecipeCatalog.Empty;
+        if (reader.Root(document, Version, "map", "playerSpawn", "starterItems", "altars", "objects", "resources", "agility", "npcSpawns", "groundItems") is not { } root)
         {
             return null;
         }
@@ -64,21 +65,11 @@ public static class WorldFile
             }
         }
 
-        var objects = new List<WorldObjectSpawn>();
-        foreach (var (element, path) in reader.Array(root, "$", "objects"))
-        {
-            reader.Only(element, path, "object", "at");
-            var kind = reader.Required(element, path, "object") is { } named ? reader.Enum(named, $"{path}.object", (WorldObjectKind)0) : (WorldObjectKind)0;
-            var tile = reader.Required(element, path, "at") is { } where ? Standable(where, $"{path}.at", map, reader) : null;
-            if (kind != 0 && tile is { } t)
-            {
-                // An object stands on its tile: nobody walks through a bank booth.
-                map.SetBlocked(t);
-                objects.Add(new WorldObjectSpawn(kind, t));
-            }
-        }
-
+        var objects = Objects(root, reader, map, items, recipes);
         var nodes = Resources(root, reader, map, resources);
+        var places = new List<CoursePlace>();
+        var courses = AgilityCourseReader.Read(root, reader, map, places);
+        AgilityCourseReader.Check(places, reader, map);
         var spawn = reader.Required(root, "$", "playerSpawn") is { } at ? Standable(at, "playerSpawn", map, reader) : null;
         var npcKeys = npcs.All.ToDictionary(n => n.Key, n => n.Id, StringComparer.Ordinal);
         var spawns = new List<NpcSpawnPoint>();
@@ -145,6 +136,7 @@ public static class WorldFile
                 Resources = resources,
                 ResourceSpawns = nodes,
                 Objects = objects,
+                AgilityCourses = courses,
                 PlayerSpawn = start,
                 StarterItems = starter,
                 Altars = altars,
@@ -152,6 +144,48 @@ public static class WorldFile
                 GroundItems = ground,
             }
             : null;
+    }
+
+    private static List<WorldObjectSpawn> Objects(JsonElement root, ContentReader reader, TileMap map, ItemCatalog items, RecipeCatalog recipes)
+    {
+        var itemKeys = items.All.ToDictionary(i => i.Key, i => i.Id, StringComparer.Ordinal);
+        var objects = new List<WorldObjectSpawn>();
+        foreach (var (element, path) in reader.Array(root, "$", "objects"))
+        {
+            reader.Only(element, path, "object", "at", "makes");
+            var kind = reader.Required(element, path, "object") is { } named ? reader.Enum(named, $"{path}.object", (WorldObjectKind)0) : (WorldObjectKind)0;
+            var tile = reader.Required(element, path, "at") is { } where ? Standable(where, $"{path}.at", map, reader) : null;
+            var variant = 0;
+            if (kind is WorldObjectKind.Fire or WorldObjectKind.Obstacle)
+            {
+                reader.Problem($"{path}.object", kind == WorldObjectKind.Fire ? "fires are lit by players, not placed" : "obstacles are placed by agility courses (the agility list)");
+                kind = 0;
+            }
+            else if (kind == WorldObjectKind.RuneAltar)
+            {
+                var makes = reader.Key(element, path, "makes", itemKeys, "item");
+                if (makes is { } rune && (!recipes.TryGet(rune, out var recipe) || recipe.Station != WorldObjectKind.RuneAltar))
+                {
+                    reader.Problem($"{path}.makes", $"no recipe makes {items[rune].Name} at a rune altar");
+                    kind = 0;
+                }
+
+                variant = makes ?? 0;
+            }
+            else if (ContentReader.Has(element, "makes"))
+            {
+                reader.Problem($"{path}.makes", "only a rune altar makes something of its own");
+            }
+
+            if (kind != 0 && tile is { } t)
+            {
+                // An object stands on its tile: nobody walks through a bank booth.
+                map.SetBlocked(t);
+                objects.Add(new WorldObjectSpawn(kind, t, variant));
+            }
+        }
+
+        return objects;
     }
 
     private static List<ResourceSpawn> Resources(JsonElement root, ContentReader reader, TileMap map, ResourceCatalog resources)
@@ -217,7 +251,8 @@ public static class WorldFile
         return nodes;
     }
 
-    private static bool HasWalkableNeighbour(TileMap map, Tile tile)
+    /// <summary>True when a tile beside <paramref name="tile"/> can be stood on.</summary>
+    internal static bool HasWalkableNeighbour(TileMap map, Tile tile)
     {
         for (var dz = -1; dz <= 1; dz++)
         {

@@ -30,6 +30,7 @@ internal sealed class GameContext
         Items = options.Items;
         Npcs = options.Npcs;
         Resources = options.Resources;
+        Recipes = options.Recipes;
         Shops = new Shops.ShopBook(options.Shops);
         Random = new DeterministicRandom(options.Seed);
         Pathfinder = new Pathfinder(options.Map);
@@ -55,6 +56,9 @@ internal sealed class GameContext
 
     /// <summary>Resource types.</summary>
     public ResourceCatalog Resources { get; }
+
+    /// <summary>Recipes, by product.</summary>
+    public RecipeCatalog Recipes { get; }
 
     /// <summary>The only source of randomness.</summary>
     public DeterministicRandom Random { get; }
@@ -136,12 +140,19 @@ internal sealed class GameContext
     }
 
     /// <summary>
-    /// Ends what a player is working at (gathering, or making something), if anything, telling
+    /// Ends what a player is working at (gathering, making something, walking to an obstacle), if anything, telling
     /// the player why (<paramref name="reason"/>; None when the node ran out). Silent when <paramref name="tell"/> is false: the player chose
     /// to do something else.
     /// </summary>
     public void StopWork(Entity player, RejectionReason reason, bool tell = true)
     {
+        // A walk to an obstacle ends too; a crossing under way does not (nothing stops a jump).
+        ref var agility = ref World.Get<Agility>(player);
+        if (!agility.Crossing)
+        {
+            agility.Obstacle = Entity.Null;
+        }
+
         // Making something stops the same way: one player does one thing at a time.
         ref var processing = ref World.Get<Processing>(player);
         if (processing.Active)
@@ -168,14 +179,14 @@ internal sealed class GameContext
         gathering = default;
     }
 
-    /// <summary>Lights a fire on a tile (it goes out after <see cref="SimulationOptions.FireTicks"/>).</summary>
-    public Entity SpawnFire(Tile tile)
+    /// <summary>Lights a fire on a tile (it goes out after <see cref="SimulationOptions.FireTicks"/>, leaving <paramref name="ashesId"/> if not 0).</summary>
+    public Entity SpawnFire(Tile tile, int ashesId = 0)
     {
         var networkId = NewNetworkId();
         var fire = World.Create(GameArchetypes.Fire);
         World.Set(fire, Position.At(tile));
         World.Set(fire, new WorldObject(WorldObjectKind.Fire));
-        World.Set(fire, new Burning(Tick + Options.FireTicks));
+        World.Set(fire, new Burning(Tick + Options.FireTicks, ashesId));
         World.Set(fire, new NetworkIdentity(networkId, 0));
         _directory.Add(networkId, fire);
         return fire;
@@ -319,7 +330,20 @@ internal sealed class GameContext
         var networkId = NewNetworkId();
         var entity = World.Create(GameArchetypes.WorldObject);
         World.Set(entity, Position.At(placed.Tile));
-        World.Set(entity, new WorldObject(placed.Kind));
+        World.Set(entity, new WorldObject(placed.Kind, placed.Variant));
+        World.Set(entity, new NetworkIdentity(networkId, 0));
+        _directory.Add(networkId, entity);
+        return entity;
+    }
+
+    /// <summary>Places obstacle <paramref name="index"/> of agility course <paramref name="course"/> (at start-up).</summary>
+    public Entity SpawnObstacle(int course, int index)
+    {
+        var networkId = NewNetworkId();
+        var entity = World.Create(GameArchetypes.Obstacle);
+        World.Set(entity, Position.At(Options.AgilityCourses[course].Obstacles[index].At));
+        World.Set(entity, new WorldObject(WorldObjectKind.Obstacle));
+        World.Set(entity, new CourseObstacle(course, index));
         World.Set(entity, new NetworkIdentity(networkId, 0));
         _directory.Add(networkId, entity);
         return entity;

@@ -46,6 +46,7 @@ public sealed class Simulation : IDisposable
             (TickPhase.Prayer, new PrayerSystem(world)),
             (TickPhase.Movement, new MovementSystem(world)),
             (TickPhase.Gathering, new GatheringSystem(world)),
+            (TickPhase.Agility, new AgilitySystem(world)),
             (TickPhase.Combat, new CombatSystem(world)),
             (TickPhase.NpcAi, new NpcAiSystem(world)),
             (TickPhase.Regeneration, new RegenerationSystem(world)),
@@ -91,6 +92,14 @@ public sealed class Simulation : IDisposable
         foreach (var placed in options.Objects)
         {
             Context.SpawnObject(placed);
+        }
+
+        for (var course = 0; course < options.AgilityCourses.Count; course++)
+        {
+            for (var obstacle = 0; obstacle < options.AgilityCourses[course].Obstacles.Length; obstacle++)
+            {
+                Context.SpawnObstacle(course, obstacle);
+            }
         }
 
         foreach (var item in options.GroundItems)

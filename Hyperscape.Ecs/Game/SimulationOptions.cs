@@ -47,6 +47,12 @@ public sealed record SimulationOptions
     /// <summary>Resource types (trees, rocks, fishing spots); none unless given.</summary>
     public ResourceCatalog Resources { get; init; } = ResourceCatalog.Empty;
 
+    /// <summary>Recipes (smelting, smithing, fletching, crafting, runecrafting); none unless given.</summary>
+    public RecipeCatalog Recipes { get; init; } = RecipeCatalog.Empty;
+
+    /// <summary>Agility courses; the world places an obstacle object for each of their obstacles.</summary>
+    public IReadOnlyList<AgilityCourse> AgilityCourses { get; init; } = [];
+
     /// <summary>Resource nodes: each of a type of <see cref="Resources"/>, on its tile.</summary>
     public IReadOnlyList<ResourceSpawn> ResourceSpawns { get; init; } = [];
 

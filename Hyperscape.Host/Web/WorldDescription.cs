@@ -29,6 +29,9 @@ namespace Hyperscape.Host.Web;
 /// <param name="Resources">Resource types (trees, rocks, fishing spots) by id: the sync's resource entities name these.</param>
 /// <param name="Water">Rectangles of water (blocked; drawn as water).</param>
 /// <param name="Shops">Shop names by id: <c>OwnShop</c> names the shop by id.</param>
+/// <param name="Recipes">What can be made, in file order: <c>Make</c> names a recipe by its product.</param>
+/// <param name="Objects">The fixed objects: bank booths, furnaces, anvils, ranges, rune altars (with their rune).</param>
+/// <param name="Courses">The agility courses; <c>LapCompleted</c> names one by its index plus one.</param>
 public sealed record WorldDescription(
     int Width,
     int Height,
@@ -45,7 +48,10 @@ public sealed record WorldDescription(
     IReadOnlyList<Tile> Altars,
     IReadOnlyList<ResourceDescription> Resources,
     IReadOnlyList<TileArea> Water,
-    IReadOnlyDictionary<int, string> Shops)
+    IReadOnlyDictionary<int, string> Shops,
+    IReadOnlyList<RecipeDescription> Recipes,
+    IReadOnlyList<ObjectDescription> Objects,
+    IReadOnlyList<CourseDescription> Courses)
 {
     /// <summary>Describes <paramref name="content"/>, ticking every <paramref name="tickLength"/>, as the client sees it.</summary>
     public static WorldDescription From(SimulationOptions content, TimeSpan tickLength, ServerOptions server, int viewRadius)
@@ -94,7 +100,12 @@ public sealed record WorldDescription(
             content.Altars,
             content.Resources.All.Select(r => new ResourceDescription(r.Id, r.Name, r.Skill.ToString().ToLowerInvariant(), r.Level, r.ProductId, r.Blocks)).ToList(),
             content.Water,
-            content.Shops.All.ToDictionary(s => s.Id, s => s.Name));
+            content.Shops.All.ToDictionary(s => s.Id, s => s.Name),
+            content.Recipes.All.Select(r => new RecipeDescription(
+                r.ProductId, r.Quantity, r.Skill.ToString().ToLowerInvariant(), r.Level, r.XpTenths, r.Station is { } station ? (int)station : 0,
+                r.Inputs.Select(i => new[] { i.ItemId, i.Quantity }).ToList(), r.Tools)).ToList(),
+            content.Objects.Select(o => new ObjectDescription(o.Tile, (int)o.Kind, o.Variant)).ToList(),
+            content.AgilityCourses.Select(c => new CourseDescription(c.Name, c.LapXpTenths, c.Obstacles.Select(o => new ObstacleDescription(o.Name, o.At, o.Landing, o.Level, o.XpTenths)).ToList())).ToList());
     }
 
     private static List<string> StyleNames(WeaponCategory weapon)

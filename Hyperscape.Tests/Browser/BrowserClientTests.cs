@@ -218,11 +218,7 @@ public sealed class BrowserClientTests : BrowserFixture
     public async Task TalkingToTheShopkeeperBuysAndSells()
     {
         var player = await GamePage.EnterAsync(Browser, Server.Http, "Customer", Screenshots);
-        await player.WaitForAsync($"h.entities().some(e => e.kind === {Npc} && e.type === {NpcIds.Shopkeeper})");
-        var keeper = (await player.EntitiesAsync()).First(e => e.Kind == Npc && e.Type == NpcIds.Shopkeeper);
-        var drawn = await player.ProbeAsync<JsonElement>($"drawnPosition({keeper.Id})");
-        await player.ClickTileAsync(drawn.GetProperty("x").GetDouble(), drawn.GetProperty("z").GetDouble());
-        await player.WaitForAsync("!document.getElementById('shop-panel').classList.contains('hidden')", 60_000);
+        await OpenShopAsync(player, NpcIds.Shopkeeper);
         Assert.That(await player.Page.InnerTextAsync("#shop-title"), Is.EqualTo("General Store"));
         Assert.That(await player.Page.InnerTextAsync("#shop"), Does.Contain("Bronze axe ×5 · 16 gp"));
         await player.ShotAsync("shop-open");
@@ -239,6 +235,41 @@ public sealed class BrowserClientTests : BrowserFixture
         await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.Coins} && s.quantity === 11)");
         await player.ShotAsync("bought-and-sold");
         Assert.That(await player.Page.InnerTextAsync("#shop"), Does.Contain("Shrimps ×21"));
+    }
+
+    [Test]
+    public async Task BuyingFromTheSmithThenSmithingADaggerAtTheAnvil()
+    {
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Smith", Screenshots);
+        await OpenShopAsync(player, NpcIds.Smith);
+        Assert.That(await player.Page.InnerTextAsync("#shop-title"), Is.EqualTo("Smithing Supplies"));
+        foreach (var (name, item) in new[] { ("Hammer", ItemIds.Hammer), ("Bronze bar", ItemIds.BronzeBar) })
+        {
+            await player.Page.ClickAsync($"#shop button:has-text('{name}')");
+            await player.Page.ClickAsync("#shop-actions button[data-shop='buy-1']");
+            await player.WaitForAsync($"h.inventory().some(s => s.item === {item})");
+        }
+
+        await player.Page.ClickAsync("#shop-actions button[data-shop='close']");
+        var anvil = (await player.EntitiesAsync()).First(e => e.Kind == WorldObject && e.Type == (int)WorldObjectKind.Anvil);
+        await player.ClickTileAsync(anvil.X, anvil.Z);
+        await player.WaitForAsync($"document.querySelector('#make-actions button[data-make=\"{ItemIds.BronzeDagger}\"]') !== null", 60_000);
+        await player.ShotAsync("beside-the-anvil");
+        await player.Page.ClickAsync($"#make-actions button[data-make='{ItemIds.BronzeDagger}']");
+        await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.BronzeDagger})", 30_000);
+        await player.ShotAsync("dagger-smithed");
+        await player.WaitForAsync("h.chat().includes('You make bronze dagger.')");
+        Assert.That(await player.Page.InnerTextAsync("#inventory"), Does.Contain("Bronze dagger").And.Not.Contain("Bronze bar"));
+    }
+
+    /// <summary>Clicks where the shopkeeper of that type is drawn (it wanders, so not its tile) and waits for its shop to open.</summary>
+    private static async Task OpenShopAsync(GamePage player, int keeperType)
+    {
+        await player.WaitForAsync($"h.entities().some(e => e.kind === {Npc} && e.type === {keeperType})");
+        var keeper = (await player.EntitiesAsync()).First(e => e.Kind == Npc && e.Type == keeperType);
+        var drawn = await player.ProbeAsync<JsonElement>($"drawnPosition({keeper.Id})");
+        await player.ClickTileAsync(drawn.GetProperty("x").GetDouble(), drawn.GetProperty("z").GetDouble());
+        await player.WaitForAsync("!document.getElementById('shop-panel').classList.contains('hidden')", 60_000);
     }
 
     [Test]

@@ -61,6 +61,13 @@ public sealed class ServedClientTests
             Assert.That((altar.GetProperty("x").GetInt32(), altar.GetProperty("z").GetInt32()), Is.EqualTo((124, 131)));
             Assert.That(root.GetProperty("unarmedStyles").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "Punch", "Kick", "Block" }));
             Assert.That(root.GetProperty("npcs").EnumerateArray().Select(i => i.GetProperty("name").GetString()), Does.Contain("Chicken"));
+            var dagger = root.GetProperty("recipes").EnumerateArray().Single(r => r.GetProperty("product").GetInt32() == Hyperscape.Ecs.Game.Rules.ItemIds.BronzeDagger);
+            Assert.That((dagger.GetProperty("skill").GetString(), dagger.GetProperty("xpTenths").GetInt32(), dagger.GetProperty("station").GetInt32()), Is.EqualTo(("smithing", 125, 3)));
+            Assert.That(dagger.GetProperty("inputs").EnumerateArray().Select(i => (i[0].GetInt32(), i[1].GetInt32())), Is.EqualTo(new[] { (Hyperscape.Ecs.Game.Rules.ItemIds.BronzeBar, 1) }));
+            var altars = root.GetProperty("objects").EnumerateArray().Where(o => o.GetProperty("kind").GetInt32() == 6).Select(o => o.GetProperty("makes").GetInt32());
+            Assert.That(altars, Is.EqualTo(new[] { Hyperscape.Ecs.Game.Rules.ItemIds.AirRune, Hyperscape.Ecs.Game.Rules.ItemIds.MindRune }));
+            var course = root.GetProperty("courses").EnumerateArray().Single();
+            Assert.That(course.GetProperty("obstacles").EnumerateArray().Select(o => o.GetProperty("name").GetString()), Is.EqualTo(new[] { "Log balance", "Obstacle net", "Balancing rope", "Obstacle pipe" }));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hyperscape.Ecs.Content;
 using Hyperscape.Ecs.Game.Rules;
@@ -22,11 +23,11 @@ public class GameContentTests
         };
         Assert.That(expected.Select(e => content.Items[e.Id].Key), Is.EqualTo(expected.Select(e => e.Key)));
 
-        // Every constant names the item the file puts at its number ("Bronze 2h sword" is Bronze2hSword).
+        // Every constant names the item the file puts at its number ("Bronze 2h sword" is Bronze2hSword, "Shortbow (u)" ShortbowU).
         foreach (var constant in typeof(ItemIds).GetFields())
         {
             var item = content.Items[(int)constant.GetRawConstantValue()!];
-            Assert.That(item.Name.Replace(" ", "", StringComparison.Ordinal), Is.EqualTo(constant.Name).IgnoreCase, constant.Name);
+            Assert.That(string.Concat(item.Name.Where(char.IsLetterOrDigit)), Is.EqualTo(constant.Name).IgnoreCase, constant.Name);
         }
 
         Assert.That(typeof(ItemIds).GetFields(), Has.Length.EqualTo(content.Items.All.Count), "a constant for every default item");
@@ -57,7 +58,7 @@ public class GameContentTests
         var stored = first.Ids.All;
 
         // The items reversed, coins removed, a new item added in front.
-        var items = JsonNode.Parse(GameContent.DefaultFiles[GameContent.ItemsFile])!;
+        var items = JsonNode.Parse(GameContent.DefaultFiles[GameContent.ItemsFile], documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
         var list = items["items"]!.AsArray();
         var reversed = list.Select(n => n!.DeepClone()).Reverse().Where(n => (string?)n["id"] != "coins").ToList();
         list.Clear();
@@ -68,10 +69,10 @@ public class GameContentTests
         }
 
         // Coins are gone, so the world must not name them.
-        var world = JsonNode.Parse(GameContent.DefaultFiles[GameContent.WorldFileName])!;
+        var world = JsonNode.Parse(GameContent.DefaultFiles[GameContent.WorldFileName], documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
         world["groundItems"]!.AsArray().RemoveAt(3);
         world["starterItems"]!.AsArray().RemoveAt(3);
-        var npcs = JsonNode.Parse(GameContent.DefaultFiles[GameContent.NpcsFile])!;
+        var npcs = JsonNode.Parse(GameContent.DefaultFiles[GameContent.NpcsFile], documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
         foreach (var npc in npcs["npcs"]!.AsArray())
         {
             var weighted = npc!["drops"]?["weighted"]?.AsArray();
@@ -122,6 +123,7 @@ public class GameContentTests
                 """,
             [GameContent.ResourcesFile] = """{ "version": 1, "resources": [] }""",
             [GameContent.ShopsFile] = """{ "version": 1, "shops": [] }""",
+            [GameContent.RecipesFile] = """{ "version": 1, "recipes": [] }""",
             ["quests.json"] = "{}",
         };
 
@@ -129,7 +131,7 @@ public class GameContentTests
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "quests.json: $: not a content file (known: items.json, shops.json, npcs.json, resources.json, world.json)",
+            "quests.json: $: not a content file (known: items.json, shops.json, npcs.json, resources.json, recipes.json, world.json)",
             "items.json: items[1].id: 'coins' is defined twice",
             "items.json: items[2].id: ids are lowercase letters, digits and single underscores ('red_cape')",
             "items.json: items[3].attackSpeed: only a weapon (slot \"weapon\") has this",
@@ -145,6 +147,58 @@ public class GameContentTests
             "npcs.json: npcs[0].drops.weighted[0].max: at least min (5)",
             "npcs.json: npcs[0].drops.weighted[1]: Bones does not stack: one per drop",
             "world.json: npcSpawns[0].npc: no NPC type has the id 'dragon'",
+        }));
+    }
+
+    [Test]
+    public void Recipes_rune_altars_and_agility_courses_report_every_problem()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [GameContent.RecipesFile] = """
+                { "version": 1, "recipes": [
+                  { "id": "bronze_bar", "skill": "smithing", "level": 1, "xp": 6.2, "station": "furnace", "product": "bronze_bar", "inputs": [{ "item": "copper_ore" }, { "item": "tin_ore" }] },
+                  { "id": "nothing", "skill": "smithing", "level": 1, "xp": 1, "product": "iron_bar", "inputs": [] },
+                  { "id": "again", "skill": "smithing", "level": 1, "xp": 1, "product": "bronze_bar", "inputs": [{ "item": "gold_ore" }], "tools": ["hammer", 7] },
+                  { "id": "loop", "skill": "cooking", "level": 5, "xp": 1, "station": "bank_booth", "product": "knife", "inputs": [{ "item": "knife" }], "multiplesAt": [3] },
+                  { "id": "air_runes", "skill": "runecrafting", "level": 1, "xp": 5, "station": "rune_altar", "all": true, "product": "air_rune", "inputs": [{ "item": "rune_essence" }] }
+                ] }
+                """,
+            [GameContent.WorldFileName] = """
+                { "version": 1, "map": { "width": 20, "height": 20, "walls": [{ "from": [10, 0], "to": [10, 19] }] }, "playerSpawn": [1, 1],
+                  "objects": [
+                    { "object": "rune_altar", "at": [3, 3], "makes": "air_rune" },
+                    { "object": "rune_altar", "at": [5, 3], "makes": "mind_rune" },
+                    { "object": "furnace", "at": [7, 3], "makes": "bronze_bar" },
+                    { "object": "obstacle", "at": [8, 8] }
+                  ],
+                  "agility": [
+                    { "id": "course", "name": "Course", "lapXp": 10, "obstacles": [
+                      { "name": "Log", "at": [3, 10], "landing": [10, 5], "xp": 5 },
+                      { "name": "Net", "at": [10, 12], "landing": [11, 12], "xp": 5, "fail": { "low": 50, "high": 20, "damage": 2, "landing": [10, 13] } }
+                    ] }
+                  ] }
+                """,
+        };
+
+        var problems = Assert.Throws<ContentException>(() => GameContent.Read(files, ContentIds.Empty))!.Problems.Select(p => p.ToString()).ToList();
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            "recipes.json: recipes[1].inputs: at least one item used up: a recipe makes something from something",
+            "recipes.json: recipes[2].product: recipe 'bronze_bar' makes this item already: one recipe per product",
+            "recipes.json: recipes[2].inputs[0].item: no item has the id 'gold_ore'",
+            "recipes.json: recipes[2].tools[1]: the id of an item, a string",
+            "recipes.json: recipes[3].inputs[0].item: the product itself: making it would use it up",
+            "recipes.json: recipes[3].station: one of furnace, anvil, range, rune_altar",
+            "recipes.json: recipes[3].multiplesAt[0]: a level above the recipe's (5) and the one before, at most 99",
+            "world.json: objects[1].makes: no recipe makes Mind rune at a rune altar",
+            "world.json: objects[2].makes: only a rune altar makes something of its own",
+            "world.json: objects[3].object: obstacles are placed by agility courses (the agility list)",
+            "world.json: agility[0].obstacles[1].at: (10, 12) is a wall, water or another object",
+            "world.json: agility[0].obstacles[1].fail.high: at least low (50): the odds rise with the level",
+            "world.json: agility[0].obstacles[0].landing: (10, 5) is a wall, water or an object: nobody can land there",
+            "world.json: agility[0].obstacles[1].fail.landing: (10, 13) is a wall, water or an object: nobody can land there",
         }));
     }
 }

@@ -18,16 +18,25 @@ public class WorldFileTests
         Assert.That(world.PlayerSpawn, Is.EqualTo(new Tile(128, 128)));
         Assert.That(world.Altars, Is.EqualTo(new[] { new Tile(124, 131) }));
         Assert.That(world.Map.IsWalkable(new Tile(124, 131)), Is.False, "an altar stands on its tile");
-        Assert.That(world.Objects, Is.EqualTo(new[] { new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 127)), new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 129)), new WorldObjectSpawn(WorldObjectKind.Range, new Tile(126, 124)) }));
+        Assert.That(world.Objects, Is.EqualTo(new[]
+        {
+            new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 127)), new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(136, 129)),
+            new WorldObjectSpawn(WorldObjectKind.Range, new Tile(126, 124)), new WorldObjectSpawn(WorldObjectKind.Furnace, new Tile(130, 121)),
+            new WorldObjectSpawn(WorldObjectKind.Anvil, new Tile(133, 121)),
+            new WorldObjectSpawn(WorldObjectKind.RuneAltar, new Tile(104, 136), ItemIds.AirRune), new WorldObjectSpawn(WorldObjectKind.RuneAltar, new Tile(107, 136), ItemIds.MindRune),
+        }));
+        Assert.That(world.AgilityCourses.Select(c => (c.Key, c.Obstacles.Length, c.LapXpTenths)), Is.EqualTo(new[] { ("starter_course", 4, 390) }));
+        Assert.That(world.AgilityCourses[0].Obstacles.Select(o => o.At), Has.All.Matches<Tile>(t => !world.Map.IsWalkable(t)), "obstacles stand on their tiles");
         Assert.That(world.Map.IsWalkable(new Tile(136, 127)), Is.False, "so does a bank booth");
-        Assert.That(world.ResourceSpawns, Has.Count.EqualTo(22));
+        Assert.That(world.ResourceSpawns, Has.Count.EqualTo(24));
         Assert.That(world.Water, Is.EqualTo(new[] { new TileArea(new Tile(84, 116), new Tile(92, 128)) }));
         Assert.That(world.NpcSpawns.Select(s => s.DefinitionId), Is.EqualTo(new[]
         {
             NpcIds.Chicken, NpcIds.Chicken, NpcIds.Cow, NpcIds.Cow, NpcIds.Goblin, NpcIds.Goblin, NpcIds.GiantRat, NpcIds.Guard, NpcIds.HillGiant,
-            NpcIds.Shopkeeper, NpcIds.FishingTutor, NpcIds.ToolMerchant,
+            NpcIds.Shopkeeper, NpcIds.FishingTutor, NpcIds.ToolMerchant, NpcIds.Smith, NpcIds.Crafter, NpcIds.Fletcher, NpcIds.Wizard,
+            NpcIds.Barbarian, NpcIds.Barbarian, NpcIds.MossGiant,
         }));
-        Assert.That(world.Shops.All.Select(s => s.Key), Is.EqualTo(new[] { "general_store", "fishing_supplies", "tool_store" }));
+        Assert.That(world.Shops.All.Select(s => s.Key), Is.EqualTo(new[] { "general_store", "fishing_supplies", "tool_store", "smithing_supplies", "crafting_store", "fletching_supplies", "magic_store" }));
         Assert.That(world.GroundItems, Has.Count.EqualTo(6));
         Assert.That(world.GroundItems[3], Is.EqualTo(new GroundItemSpawn(ItemIds.Coins, 25, new Tile(130, 129))));
     }
@@ -57,7 +66,7 @@ public class WorldFileTests
 
         Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[]
         {
-            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, starterItems, altars, objects, resources, npcSpawns, groundItems)",
+            "worlds/broken.json: colour: unknown field (known: version, map, playerSpawn, starterItems, altars, objects, resources, agility, npcSpawns, groundItems)",
             "worlds/broken.json: version: this server reads version 1, not 2",
             "worlds/broken.json: map.walls[1].to: (40, 1) is off the 20 × 20 map",
             "worlds/broken.json: playerSpawn: missing",

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hyperscape.Benchmarks.Load;
+using Hyperscape.Ecs.Content;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
@@ -11,9 +12,10 @@ using Hyperscape.Host.Persistence;
 namespace Hyperscape.Tests.EndToEnd;
 
 /// <summary>
-/// The server process is killed hard (SIGKILL) in the middle of a stream of trades and of drops
-/// and pickups. What was acknowledged to a client must be in the database, nothing may be
-/// duplicated, and every item is still somewhere: in an inventory, worn, or on the ground.
+/// The server process is killed hard (SIGKILL) in the middle of streams of trades, of drops and
+/// pickups, of bank deposits and withdrawals, and of sales to a shop and purchases back. What was
+/// acknowledged to a client must be in the database, nothing may be duplicated, and every item
+/// is still somewhere: in an inventory, worn, banked, or on the ground.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -39,28 +41,31 @@ public sealed class CrashSafetyTests
     public async Task A_hard_kill_loses_nothing_acknowledged_and_duplicates_nothing()
     {
         var database = _folder.File("crash.db");
-        long giverId, takerId, juggler, bankerId;
-        int giverAcked, takerAcked;
-        using (var server = await ServerProcess.StartAsync(database, Flags))
+        string[] flags = [.. Flags.Where(f => !f.Contains("SpawnNpcs", StringComparison.Ordinal)), $"--Hyperscape:World:Content={ShopkeeperOnlyWorld()}"];
+        long giverId, takerId, juggler, bankerId, shopperId;
+        int giverAcked, takerAcked, shopperAcked;
+        using (var server = await ServerProcess.StartAsync(database, flags))
         {
             await using var giver = await TestClient.EnterAsync(server.Socket, "Giver");
             await using var taker = await TestClient.EnterAsync(server.Socket, "Taker");
             await using var juggle = await TestClient.EnterAsync(server.Socket, "Juggler");
             await using var banker = await TestClient.EnterAsync(server.Socket, "Banker");
-            (giverId, takerId, juggler, bankerId) = (giver.CharacterId, taker.CharacterId, juggle.CharacterId, banker.CharacterId);
+            await using var shopper = await TestClient.EnterAsync(server.Socket, "Shopper");
+            (giverId, takerId, juggler, bankerId, shopperId) = (giver.CharacterId, taker.CharacterId, juggle.CharacterId, banker.CharacterId, shopper.CharacterId);
 
-            _trades = _cycles = _banked = 0;
+            _trades = _cycles = _banked = _shopped = 0;
             using var stop = new CancellationTokenSource();
             var trading = TradeOneCoinAtATimeAsync(giver, taker, stop.Token);
-            var juggling = Task.WhenAll(DropAndPickUpAsync(juggle, stop.Token), BankAndWithdrawAsync(banker, stop.Token));
+            var juggling = Task.WhenAll(DropAndPickUpAsync(juggle, stop.Token), BankAndWithdrawAsync(banker, stop.Token), SellAndBuyBackAsync(shopper, stop.Token));
 
             // Kill once the streams are well under way, without waiting for any to pause.
-            await UntilAsync(() => Volatile.Read(ref _trades) >= 3 && Volatile.Read(ref _cycles) >= 3 && Volatile.Read(ref _banked) >= 3, trading, juggling, stop);
+            await UntilAsync(() => Volatile.Read(ref _trades) >= 3 && Volatile.Read(ref _cycles) >= 3 && Volatile.Read(ref _banked) >= 3 && Volatile.Read(ref _shopped) >= 3, trading, juggling, stop);
             lock (AckGate)
             {
                 // Inventories shown to clients were held back until committed: these are acknowledged.
                 giverAcked = Coins(giver);
                 takerAcked = Coins(taker);
+                shopperAcked = ShopOperations(Shrimps(shopper), Coins(shopper));
             }
 
             await server.KillAsync();
@@ -70,9 +75,10 @@ public sealed class CrashSafetyTests
         }
 
         await AssertConservedAsync(database, [giverId, takerId, juggler, bankerId], giverAcked, takerAcked);
+        await AssertShopperAsync(database, shopperId, shopperAcked);
 
         // The server comes back on the same file (ground items restored) and stops cleanly on SIGTERM.
-        using (var again = await ServerProcess.StartAsync(database, Flags))
+        using (var again = await ServerProcess.StartAsync(database, flags))
         {
             await using (var giver = await TestClient.ConnectAsync(again.Socket))
             {
@@ -84,6 +90,7 @@ public sealed class CrashSafetyTests
         }
 
         await AssertConservedAsync(database, [giverId, takerId, juggler, bankerId], giverAcked, takerAcked);
+        await AssertShopperAsync(database, shopperId, shopperAcked);
     }
 
     [Test]
@@ -124,6 +131,27 @@ public sealed class CrashSafetyTests
         Assert.That(await store.LoadGroundItemsAsync(), Is.Empty);
     }
 
+    /// <summary>
+    /// A content folder whose world is the default one with only its shopkeeper spawned: the store
+    /// is open, and no goblin or wandering cow gets between the other streams and their targets.
+    /// </summary>
+    private string ShopkeeperOnlyWorld()
+    {
+        var world = System.Text.Json.Nodes.JsonNode.Parse(
+            GameContent.DefaultFiles[GameContent.WorldFileName],
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        var spawns = world["npcSpawns"]!.AsArray();
+        foreach (var spawn in spawns.Where(s => (string?)s!["npc"] != "shopkeeper").ToList())
+        {
+            spawns.Remove(spawn);
+        }
+
+        var folder = _folder.File("content");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, GameContent.WorldFileName), world.ToJsonString());
+        return folder;
+    }
+
     /// <summary>Waits until the server (by its /stats) has run that many more ticks.</summary>
     private static async Task TicksAsync(ServerProcess server, int ticks)
     {
@@ -140,6 +168,7 @@ public sealed class CrashSafetyTests
     private static int _banked;
     private static int _cycles;
     private static int _trades;
+    private static int _shopped;
 
     /// <summary>Polls <paramref name="done"/>; a failed stream fails the test at once, with its own reason.</summary>
     private static async Task UntilAsync(Func<bool> done, Task trading, Task juggling, CancellationTokenSource stop)
@@ -151,7 +180,7 @@ public sealed class CrashSafetyTests
             {
                 await stop.CancelAsync();
                 await Task.WhenAll(trading, juggling).WaitAsync(TimeSpan.FromSeconds(30));
-                throw new TimeoutException($"The streams did not get going: {_trades} trades, {_cycles} cycles.");
+                throw new TimeoutException($"The streams did not get going: {_trades} trades, {_cycles} cycles, {_banked} bankings, {_shopped} shop operations.");
             }
 
             await Task.Delay(20);
@@ -212,6 +241,48 @@ public sealed class CrashSafetyTests
         });
     }
 
+    /// <summary>
+    /// The shopper only ever sells a shrimp (2 coins) and buys one back (5 coins), in turn, from 5
+    /// shrimps and 25 coins: what storage holds is a whole number of those steps, at least as many
+    /// as the shopper was shown, and the rest of the starter kit is untouched.
+    /// </summary>
+    private static async Task AssertShopperAsync(string database, long shopperId, int acknowledged)
+    {
+        await using var connections = new ConnectionFactory(DatabaseSettings.ForSqliteFile(database));
+        var state = (await new SqlGameStore(connections).LoadAsync(shopperId))!.State;
+        var totals = new Dictionary<int, long>();
+        foreach (var stack in state.Inventory.Slots)
+        {
+            Count(totals, stack);
+        }
+
+        var shrimps = (int)totals.GetValueOrDefault(ItemIds.Shrimps);
+        var coins = (int)totals.GetValueOrDefault(ItemIds.Coins);
+        var operations = ShopOperations(shrimps, coins);
+        Assert.Multiple(() =>
+        {
+            Assert.That(operations, Is.GreaterThanOrEqualTo(acknowledged), $"storage ({shrimps} shrimps, {coins} coins) is as far along as the shopper was shown");
+            Assert.That(totals.Where(t => t.Key is not ItemIds.Shrimps and not ItemIds.Coins), Is.EquivalentTo(new Dictionary<int, long>
+            {
+                [ItemIds.BronzeSword] = 1,
+                [ItemIds.WoodenShield] = 1,
+                [ItemIds.BronzeAxe] = 1,
+                [ItemIds.BronzePickaxe] = 1,
+                [ItemIds.SmallFishingNet] = 1,
+            }));
+        });
+    }
+
+    /// <summary>How many sales and purchases lead from 5 shrimps and 25 coins to these; fails on a state no whole number of them reaches.</summary>
+    private static int ShopOperations(int shrimps, int coins)
+    {
+        // After n sales and n purchases: 5 shrimps, 25 − 3n coins; after one more sale: 4, 27 − 3n.
+        var rounds = shrimps == 5 ? (25 - coins) / 3 : (27 - coins) / 3;
+        var expected = shrimps == 5 ? 25 - (3 * rounds) : 27 - (3 * rounds);
+        Assert.That(shrimps is 4 or 5 && rounds >= 0 && coins == expected, Is.True, $"{shrimps} shrimps and {coins} coins are not a whole number of sales and purchases");
+        return (2 * rounds) + (shrimps == 4 ? 1 : 0);
+    }
+
     private static void Count(Dictionary<int, long> totals, ItemStack stack)
     {
         if (!stack.IsEmpty)
@@ -224,6 +295,12 @@ public sealed class CrashSafetyTests
     {
         while (!stop.IsCancellationRequested)
         {
+            if (Coins(giver) == 0)
+            {
+                // All 25 given before the slower streams got going (a loaded machine): wait for the kill.
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+
             var coinsSlot = await giver.WaitForValueAsync(c => c.World!.Inventory is { } inv ? (int?)Array.FindIndex(inv, s => s.ItemId == ItemIds.Coins) : null, "the giver's coins");
             var before = await taker.WaitForValueAsync(c => c.World!.Inventory is null ? null : (int?)Coins(c), "the taker's inventory");
             var giverMark = giver.World!.Events.Count;
@@ -267,9 +344,55 @@ public sealed class CrashSafetyTests
             await banker.WaitUntilAsync(c => Shrimps(c) == carried, "the shrimp back");
             Interlocked.Increment(ref _banked);
         }
-
-        static int Shrimps(TestClient c) => c.World!.Inventory!.Count(s => s.ItemId == ItemIds.Shrimps);
     }
+
+    /// <summary>
+    /// Opens the general store (following its shopkeeper, who wanders) and sells it a shrimp, then
+    /// buys one back, one at a time, each step waiting for what the server shows. A refusal (the
+    /// shopkeeper walked out of reach, or the coins ran out) reopens the store and tries again.
+    /// </summary>
+    private static async Task SellAndBuyBackAsync(TestClient shopper, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var mark = shopper.World!.Events.Count;
+            if (shopper.World.Shop is not { } shop)
+            {
+                var keeper = await shopper.WaitForValueAsync(c => c.World!.Entities.Where(e => e.Value.Kind == WireEntityKind.Npc && e.Value.TypeId == NpcIds.Shopkeeper).Select(e => (long?)e.Key).FirstOrDefault(), "the shopkeeper in view");
+                var at = shopper.World.Entities[keeper];
+                await shopper.ActAsync(ActionKind.Move, x: MathF.Floor(at.X), z: MathF.Floor(at.Z) + 1);
+                await shopper.WaitUntilAsync(c => c.World!.Entities.TryGetValue(c.NetworkId, out var me) && Math.Abs(me.X - MathF.Floor(at.X)) < 1 && Math.Abs(me.Z - MathF.Floor(at.Z) - 1) < 1, "beside the shopkeeper");
+                await shopper.ActAsync(ActionKind.Interact, target: keeper);
+                await shopper.WaitUntilAsync(c => c.World!.Shop is not null || Refused(c, mark), "the store open");
+                continue;
+            }
+
+            var shrimps = Shrimps(shopper);
+            if (shrimps == 5)
+            {
+                await shopper.ActAsync(ActionKind.ShopSell, slot: Array.FindIndex(shopper.World.Inventory!, s => s.ItemId == ItemIds.Shrimps), quantity: 1);
+            }
+            else
+            {
+                await shopper.ActAsync(ActionKind.ShopBuy, slot: Array.FindIndex(shop.Lines, l => l.Item == ItemIds.Shrimps), quantity: 1);
+            }
+
+            await shopper.WaitUntilAsync(c => Shrimps(c) != shrimps || Refused(c, mark), "a shrimp sold or bought");
+            if (Shrimps(shopper) != shrimps)
+            {
+                Interlocked.Increment(ref _shopped);
+            }
+            else
+            {
+                await shopper.ActAsync(ActionKind.ShopClose);
+                await shopper.WaitUntilAsync(c => c.World!.Shop is null, "the store closed");
+            }
+        }
+
+        static bool Refused(TestClient c, int mark) => Since(c, mark).Any(e => e.Kind == GameEventKind.ActionRejected);
+    }
+
+    private static int Shrimps(TestClient c) => c.World!.Inventory!.Count(s => s.ItemId == ItemIds.Shrimps);
 
     private static async Task DropAndPickUpAsync(TestClient juggler, CancellationToken stop)
     {

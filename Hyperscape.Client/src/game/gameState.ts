@@ -343,10 +343,22 @@ export class GameState {
         if (mine) this.bank = null;
         break;
       case EventKind.Made:
-        if (mine) this.say(event.a === 0 ? "The fire catches and the logs begin to burn." : `You cook the ${this.content.itemName(event.a).toLowerCase()}.`);
+        if (mine) {
+          const made = this.content.itemName(event.a).toLowerCase();
+          this.say(event.a === 0 ? "The fire catches and the logs begin to burn." : event.c === 11 ? `You cook the ${made}.` : `You make ${event.b > 1 ? `${event.b} × ` : ""}${made}.`);
+        }
         break;
       case EventKind.Burnt:
         if (mine) this.say("You accidentally burn it.");
+        break;
+      case EventKind.MakeFailed:
+        if (mine) this.say(`You fail to make the ${this.content.itemName(event.a).toLowerCase()}; the materials are lost.`);
+        break;
+      case EventKind.ObstacleCrossed:
+        if (mine) this.say(event.a === 1 ? "You make it across." : `You slip and fall, taking ${event.b} damage.`);
+        break;
+      case EventKind.LapCompleted:
+        if (mine) this.say(`You finish a lap of the ${this.content.world.courses?.[event.a - 1]?.name ?? "course"}: ${event.b / 10} bonus XP.`);
         break;
       case EventKind.ShopOpened:
         if (mine) this.say(`Welcome to the ${this.content.world.shops?.[String(event.a)] ?? "shop"}.`);

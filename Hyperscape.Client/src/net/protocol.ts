@@ -59,6 +59,7 @@ export const enum ActionKind {
   ShopClose = 26,
   Light = 27,
   UseItemOnObject = 28,
+  Make = 29,
 }
 
 /** One line of an open shop: the item, how many it has, what one costs you and what it pays you for one. */
@@ -103,6 +104,9 @@ export const enum EventKind {
   ShopClosed = 30,
   Made = 32,
   Burnt = 33,
+  MakeFailed = 34,
+  ObstacleCrossed = 35,
+  LapCompleted = 36,
 }
 
 /** Sync field bits, in the order their values follow the mask. */

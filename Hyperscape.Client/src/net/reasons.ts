@@ -71,6 +71,7 @@ const actionNames: Record<number, string> = {
   26: "close the shop",
   27: "light that",
   28: "cook that",
+  29: "make that",
 };
 
 /** The sentence shown when the server refuses an action. */

@@ -4,6 +4,7 @@ import { ActionKind, ClientMessages, EntityKind } from "../net/protocol";
 import type { GameConnection } from "../net/connection";
 import type { GameState } from "../game/gameState";
 import type { EntityView } from "../game/entityView";
+import { ObjectKind } from "../world/content";
 import { chebyshev } from "../world/pathfinder";
 import type { Panels } from "./panels";
 import type { WorldRenderer } from "./worldRenderer";
@@ -58,9 +59,18 @@ export class Input {
       this.gather(resource.id);
       return;
     }
-    const booth = this.entityAt(tile, EntityKind.Object);
-    if (booth) {
-      this.useObject(booth.id);
+    const placed = this.entityAt(tile, EntityKind.Object);
+    if (placed?.type === ObjectKind.Obstacle) {
+      this.cross(placed.id);
+      return;
+    }
+    if (placed && placed.type !== ObjectKind.BankBooth) {
+      // Furnaces, anvils, ranges, altars and fires are used from the inventory panel once beside them.
+      this.walk(tile);
+      return;
+    }
+    if (placed) {
+      this.useObject(placed.id);
       return;
     }
     this.walk(tile);
@@ -71,6 +81,14 @@ export class Input {
     this.pendingPickup = null;
     this.state.prediction.cancel();
     this.state.gathering = id;
+    this.connection.send(ClientMessages.action(ActionKind.Interact, { target: id }));
+  }
+
+  /** Cross an agility obstacle: the server walks the player up to it and over it. */
+  cross(id: number): void {
+    this.pendingPickup = null;
+    this.pendingObject = null;
+    this.state.prediction.cancel();
     this.connection.send(ClientMessages.action(ActionKind.Interact, { target: id }));
   }
 

@@ -5,6 +5,7 @@ import { ActionKind, ChatChannel, ClientMessages, EntityKind } from "../net/prot
 import type { GameConnection } from "../net/connection";
 import type { GameState } from "../game/gameState";
 import { EquipmentSlotNames, SkillNames } from "../world/content";
+import type { RecipeInfo } from "../world/content";
 import { xpToNextLevel } from "../world/xpTable";
 import { byId, element } from "./dom";
 
@@ -47,6 +48,12 @@ export class Panels {
       if (action === "close") this.connection.send(ClientMessages.action(ActionKind.ShopClose));
       else if (action && this.selectedShopLine >= 0) {
         this.connection.send(ClientMessages.action(ActionKind.ShopBuy, { slot: this.selectedShopLine, quantity: action === "buy-5" ? 5 : 1 }));
+      }
+    });
+    byId("make-actions").addEventListener("click", (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-make]");
+      if (button?.dataset.make) {
+        this.connection.send(ClientMessages.action(ActionKind.Make, { value: Number(button.dataset.make), target: Number(button.dataset.station ?? 0), quantity: 0 }));
       }
     });
     byId("bank-actions").addEventListener("click", (event) => {
@@ -205,8 +212,40 @@ export class Panels {
           ]
         : [element("span", { textContent: "Select an item." })]),
     );
+    this.renderMaking(hasItem ? selected.item : 0);
     this.renderBank();
     this.renderShop();
+  }
+
+  /** "Make" buttons: what the furnace, anvil or rune altar beside the player makes, and what the selected item makes anywhere. */
+  private renderMaking(selectedItem: number): void {
+    const content = this.state.content;
+    const offers: { recipe: RecipeInfo; station: number }[] = [];
+    const station = this.stationBeside();
+    if (station) for (const recipe of content.recipesAt(station.type, station.tile)) offers.push({ recipe, station: station.id });
+    if (selectedItem > 0) for (const recipe of content.recipesUsing(selectedItem)) offers.push({ recipe, station: 0 });
+    byId("make-actions").replaceChildren(
+      ...offers.map(({ recipe, station: at }) =>
+        element("button", {
+          textContent: `Make ${content.itemName(recipe.product)}${recipe.quantity > 1 ? ` ×${recipe.quantity}` : ""}`,
+          title: `${recipe.skill} ${recipe.level}: ${recipe.inputs.map(([item, n]) => `${n} ${content.itemName(item)}`).join(", ")}; ${recipe.xpTenths / 10} XP`,
+          data: { make: String(recipe.product), station: String(at) },
+        }),
+      ),
+    );
+  }
+
+  /** A furnace, anvil or rune altar beside the player, if any. */
+  private stationBeside(): { id: number; type: number; tile: { x: number; z: number } } | undefined {
+    const me = this.state.prediction.serverTile;
+    if (!me) return undefined;
+    for (const view of this.state.entities.values()) {
+      const tile = view.tile;
+      if (view.kind === EntityKind.Object && (view.type === 2 || view.type === 3 || view.type === 6) && tile && Math.max(Math.abs(tile.x - me.x), Math.abs(tile.z - me.z)) <= 1) {
+        return { id: view.id, type: view.type, tile };
+      }
+    }
+    return undefined;
   }
 
   /** The open shop: each line with its stock and price, and buying the selected one. */

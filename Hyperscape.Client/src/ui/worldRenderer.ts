@@ -5,13 +5,12 @@ import { remoteRenderTick } from "../motion/interpolation";
 import { EntityKind } from "../net/protocol";
 import type { EntityView } from "../game/entityView";
 import type { GameState } from "../game/gameState";
-import { SkillNames } from "../world/content";
+import { ObjectKind, SkillNames } from "../world/content";
 
 const SplatMs = 1200;
 
-/** World object kinds (docs/PROTOCOL.md): the type of an entity of kind Object. */
-const ObjectKind = { BankBooth: 1, Fire: 5 } as const;
-const ObjectNames: Record<number, string> = { 1: "Bank booth", 2: "Furnace", 3: "Anvil", 4: "Range", 5: "Fire" };
+const ObjectNames: Record<number, string> = { 1: "Bank booth", 2: "Furnace", 3: "Anvil", 4: "Range", 5: "Fire", 6: "Rune altar", 7: "Obstacle" };
+const ObjectColours: Record<number, string> = { 1: "#7a5230", 2: "#8a3b1e", 3: "#3d4450", 6: "#6a5a9c", 7: "#8b6a3e" };
 const XpDropMs = 1800;
 
 export interface Camera {
@@ -212,7 +211,7 @@ export class WorldRenderer {
       }
       // A bank booth: a wooden counter with a gold coin; other objects a plain stone block.
       const booth = view.type === ObjectKind.BankBooth;
-      ctx.fillStyle = booth ? "#7a5230" : "#55524c";
+      ctx.fillStyle = ObjectColours[view.type] ?? "#55524c";
       ctx.fillRect(x - size * 0.45, y - size * 0.45, size * 0.9, size * 0.9);
       if (booth) {
         ctx.fillStyle = "#e8c547";
@@ -221,7 +220,14 @@ export class WorldRenderer {
         ctx.fill();
       }
       if (this.hover && this.hover.x === view.tile?.x && this.hover.z === view.tile?.z) {
-        labels.push(() => this.label(booth ? "Bank booth" : (ObjectNames[view.type] ?? "Object"), x, y - size * 0.55, "#ffe98a"));
+        const tile = view.tile;
+        const name =
+          view.type === ObjectKind.Obstacle && tile
+            ? (this.state.content.obstacleAt(tile)?.name ?? "Obstacle")
+            : view.type === ObjectKind.RuneAltar && tile
+              ? `${this.state.content.recipesAt(ObjectKind.RuneAltar, tile).map((r) => this.state.content.itemName(r.product))[0] ?? "Rune"} altar`
+              : (ObjectNames[view.type] ?? "Object");
+        labels.push(() => this.label(name, x, y - size * 0.55, "#ffe98a"));
       }
       return;
     }

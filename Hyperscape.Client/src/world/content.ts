@@ -45,6 +45,41 @@ export interface ResourceInfo {
   blocks: boolean;
 }
 
+/** A recipe: `Make` names it by its product. */
+export interface RecipeInfo {
+  product: number;
+  quantity: number;
+  skill: string;
+  level: number;
+  xpTenths: number;
+  /** The world object kind it is made at (2 furnace, 3 anvil, 6 rune altar), 0 for anywhere. */
+  station: number;
+  /** [item, quantity] pairs used up by one make. */
+  inputs: [number, number][];
+  tools: number[];
+}
+
+/** A fixed object: its tile, kind and, for a rune altar, the rune it makes. */
+export interface ObjectInfo {
+  at: { x: number; z: number };
+  kind: number;
+  makes: number;
+}
+
+export interface ObstacleInfo {
+  name: string;
+  at: { x: number; z: number };
+  landing: { x: number; z: number };
+  level: number;
+  xpTenths: number;
+}
+
+export interface CourseInfo {
+  name: string;
+  lapXpTenths: number;
+  obstacles: ObstacleInfo[];
+}
+
 export interface WorldDescription {
   width: number;
   height: number;
@@ -64,7 +99,13 @@ export interface WorldDescription {
   /** Shop names by id. */
   shops: Record<string, string>;
   water: { from: { x: number; z: number }; to: { x: number; z: number } }[];
+  recipes?: RecipeInfo[];
+  objects?: ObjectInfo[];
+  courses?: CourseInfo[];
 }
+
+/** World object kinds (docs/PROTOCOL.md): the type of an entity of kind Object. */
+export const ObjectKind = { BankBooth: 1, Furnace: 2, Anvil: 3, Range: 4, Fire: 5, RuneAltar: 6, Obstacle: 7 } as const;
 
 export const EquipmentSlotNames = ["Head", "Cape", "Amulet", "Weapon", "Body", "Shield", "Legs", "Gloves", "Boots", "Ring", "Ammo"] as const;
 
@@ -106,6 +147,27 @@ export class Content {
         for (let x = Math.min(area.from.x, area.to.x); x <= Math.max(area.from.x, area.to.x); x++) this.waterTiles.add(z * world.width + x);
       }
     }
+  }
+
+  /** What can be made at an object of `kind` on `tile` (a rune altar: only its own rune). */
+  recipesAt(kind: number, tile: { x: number; z: number }): RecipeInfo[] {
+    if (kind !== ObjectKind.Furnace && kind !== ObjectKind.Anvil && kind !== ObjectKind.RuneAltar) return [];
+    const altar = kind === ObjectKind.RuneAltar ? this.world.objects?.find((o) => o.at.x === tile.x && o.at.z === tile.z) : undefined;
+    return (this.world.recipes ?? []).filter((r) => r.station === kind && (altar === undefined || r.product === altar.makes));
+  }
+
+  /** What can be made anywhere from `item` (fletching, crafting). */
+  recipesUsing(item: number): RecipeInfo[] {
+    return (this.world.recipes ?? []).filter((r) => r.station === 0 && r.inputs.some(([input]) => input === item));
+  }
+
+  /** The obstacle standing on `tile`, if any. */
+  obstacleAt(tile: { x: number; z: number }): ObstacleInfo | undefined {
+    for (const course of this.world.courses ?? []) {
+      const found = course.obstacles.find((o) => o.at.x === tile.x && o.at.z === tile.z);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   resource(id: number): ResourceInfo | undefined {

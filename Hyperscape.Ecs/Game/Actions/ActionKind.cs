@@ -89,4 +89,11 @@ public enum ActionKind : byte
 
     /// <summary>Use the item in inventory slot <see cref="PlayerAction.Slot"/> on object <see cref="PlayerAction.Target"/>: cook raw food on a fire or range, <see cref="PlayerAction.Quantity"/> of them (0: all).</summary>
     UseItemOnObject = 28,
+
+    /// <summary>
+    /// Make <see cref="PlayerAction.Quantity"/> (0: as many as the materials allow) of the item
+    /// <see cref="PlayerAction.Value"/> from its recipe, at the object <see cref="PlayerAction.Target"/>
+    /// when the recipe needs one (a furnace, an anvil, a rune altar), else 0.
+    /// </summary>
+    Make = 29,
 }

@@ -101,4 +101,13 @@ public enum GameEventKind : byte
 
     /// <summary>You burnt food: A = the burnt item; <see cref="GameEvent.Other"/> = the fire or range.</summary>
     Burnt = 33,
+
+    /// <summary>A make failed and its materials were lost (iron ore that did not smelt): A = the product; <see cref="GameEvent.Other"/> = the station.</summary>
+    MakeFailed = 34,
+
+    /// <summary>You crossed (A = 1) or fell off (A = 0, B = the damage) an agility obstacle: <see cref="GameEvent.Other"/> = the obstacle.</summary>
+    ObstacleCrossed = 35,
+
+    /// <summary>You finished a lap of an agility course: A = the course (its index plus one), B = the lap bonus in tenths of XP.</summary>
+    LapCompleted = 36,
 }

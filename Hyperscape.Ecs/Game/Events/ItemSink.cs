@@ -26,4 +26,7 @@ public enum ItemSink : byte
 
     /// <summary>Raw food cooked (or burnt) into something else.</summary>
     Cooked = 8,
+
+    /// <summary>Used up making something from a recipe (whether the make succeeded or not).</summary>
+    Made = 9,
 }

@@ -23,4 +23,10 @@ public enum ItemSource : byte
 
     /// <summary>Cooked (or burnt) from raw food.</summary>
     Cooked = 7,
+
+    /// <summary>Made from a recipe (smelted, smithed, fletched, crafted, runecrafted).</summary>
+    Made = 8,
+
+    /// <summary>Left on the ground by a fire that went out.</summary>
+    Ashes = 9,
 }

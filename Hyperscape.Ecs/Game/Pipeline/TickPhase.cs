@@ -1,6 +1,6 @@
 namespace Hyperscape.Ecs.Game.Pipeline;
 
-/// <summary>The built-in phases of a tick, in the order they run; an embedder's systems are placed relative to them.</summary>
+/// <summary>The built-in phases of a tick (the simulation runs them in the order of ARCHITECTURE.md's tick; later phases were numbered as they came); an embedder's systems are placed relative to them.</summary>
 public enum TickPhase
 {
     /// <summary>Players join and leave.</summary>
@@ -44,4 +44,7 @@ public enum TickPhase
 
     /// <summary>Fires burn out.</summary>
     Fires,
+
+    /// <summary>Players start and finish agility obstacles (after gathering, before combat: a fatal fall dies this tick).</summary>
+    Agility,
 }

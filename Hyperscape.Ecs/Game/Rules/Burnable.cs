@@ -6,4 +6,8 @@ namespace Hyperscape.Ecs.Game.Rules;
 /// <param name="ToolId">The item that lights them (a tinderbox).</param>
 /// <param name="Low">The roll at level 1, out of 256 (as <see cref="GatheringRules.SuccessRoll"/>).</param>
 /// <param name="High">The roll at level 99.</param>
-public sealed record Burnable(int Level, int XpTenths, int ToolId, int Low, int High);
+public sealed record Burnable(int Level, int XpTenths, int ToolId, int Low, int High)
+{
+    /// <summary>What the fire leaves on the ground when it goes out (ashes), 0 for nothing.</summary>
+    public int AshesId { get; init; }
+}

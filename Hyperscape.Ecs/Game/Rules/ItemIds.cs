@@ -176,4 +176,100 @@ public static class ItemIds
 
     /// <summary>Burnt meat.</summary>
     public const int BurntMeat = 57;
+
+    /// <summary>Ashes.</summary>
+    public const int Ashes = 58;
+
+    /// <summary>Bronze bar.</summary>
+    public const int BronzeBar = 59;
+
+    /// <summary>Iron bar.</summary>
+    public const int IronBar = 60;
+
+    /// <summary>Steel bar.</summary>
+    public const int SteelBar = 61;
+
+    /// <summary>Hammer.</summary>
+    public const int Hammer = 62;
+
+    /// <summary>Bronze dagger.</summary>
+    public const int BronzeDagger = 63;
+
+    /// <summary>Iron dagger.</summary>
+    public const int IronDagger = 64;
+
+    /// <summary>Steel dagger.</summary>
+    public const int SteelDagger = 65;
+
+    /// <summary>Bronze scimitar.</summary>
+    public const int BronzeScimitar = 66;
+
+    /// <summary>Bronze arrowtips.</summary>
+    public const int BronzeArrowtips = 67;
+
+    /// <summary>Knife.</summary>
+    public const int Knife = 68;
+
+    /// <summary>Arrow shaft.</summary>
+    public const int ArrowShaft = 69;
+
+    /// <summary>Headless arrow.</summary>
+    public const int HeadlessArrow = 70;
+
+    /// <summary>Bow string.</summary>
+    public const int BowString = 71;
+
+    /// <summary>Shortbow (u).</summary>
+    public const int ShortbowU = 72;
+
+    /// <summary>Shortbow.</summary>
+    public const int Shortbow = 73;
+
+    /// <summary>Longbow (u).</summary>
+    public const int LongbowU = 74;
+
+    /// <summary>Oak shortbow (u).</summary>
+    public const int OakShortbowU = 75;
+
+    /// <summary>Oak shortbow.</summary>
+    public const int OakShortbow = 76;
+
+    /// <summary>Needle.</summary>
+    public const int Needle = 77;
+
+    /// <summary>Thread.</summary>
+    public const int Thread = 78;
+
+    /// <summary>Leather.</summary>
+    public const int Leather = 79;
+
+    /// <summary>Leather body.</summary>
+    public const int LeatherBody = 80;
+
+    /// <summary>Chisel.</summary>
+    public const int Chisel = 81;
+
+    /// <summary>Uncut sapphire.</summary>
+    public const int UncutSapphire = 82;
+
+    /// <summary>Sapphire.</summary>
+    public const int Sapphire = 83;
+
+    /// <summary>Rune essence.</summary>
+    public const int RuneEssence = 84;
+
+    /// <summary>Air rune.</summary>
+    public const int AirRune = 85;
+
+    /// <summary>Mind rune.</summary>
+    public const int MindRune = 86;
+
+    /// <summary>Water rune.</summary>
+    public const int WaterRune = 87;
+
+    /// <summary>Earth rune.</summary>
+    public const int EarthRune = 88;
+
+    /// <summary>Fire rune.</summary>
+    public const int FireRune = 89;
 }

@@ -29,4 +29,22 @@ public static class NpcIds
 
     /// <summary>Tool merchant (axes and pickaxes).</summary>
     public const int ToolMerchant = 9;
+
+    /// <summary>Barbarian.</summary>
+    public const int Barbarian = 10;
+
+    /// <summary>Moss giant.</summary>
+    public const int MossGiant = 11;
+
+    /// <summary>Smith (smithing supplies).</summary>
+    public const int Smith = 12;
+
+    /// <summary>Crafter (crafting store).</summary>
+    public const int Crafter = 13;
+
+    /// <summary>Fletcher (fletching supplies).</summary>
+    public const int Fletcher = 14;
+
+    /// <summary>Wizard (magic store).</summary>
+    public const int Wizard = 15;
 }

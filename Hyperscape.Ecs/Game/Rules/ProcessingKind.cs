@@ -11,4 +11,7 @@ public enum ProcessingKind : byte
 
     /// <summary>Cooking raw food on a fire or a range, one after another.</summary>
     Cook,
+
+    /// <summary>Making a recipe's product, one make after another ("make-X").</summary>
+    Make,
 }

@@ -17,4 +17,10 @@ public enum WorldObjectKind : byte
 
     /// <summary>A fire a player lit: cook on it until it goes out.</summary>
     Fire = 5,
+
+    /// <summary>A runecrafting altar: essence becomes the rune it makes (its variant).</summary>
+    RuneAltar = 6,
+
+    /// <summary>An obstacle of an agility course.</summary>
+    Obstacle = 7,
 }

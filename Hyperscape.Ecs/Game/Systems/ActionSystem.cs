@@ -82,6 +82,13 @@ internal sealed class ActionSystem : IGameSystem
             return RejectionReason.PlayerDead;
         }
 
+        // Halfway over an obstacle there is nothing else to do but settings.
+        if (world.GetReadOnly<Agility>(player).Crossing && action.Kind is not (ActionKind.SetRun or ActionKind.SetAttackStyle or ActionKind.SetAutoRetaliate
+            or ActionKind.TogglePrayer or ActionKind.BankClose or ActionKind.ShopClose or ActionKind.TradeDecline))
+        {
+            return RejectionReason.Busy;
+        }
+
         var busy = context.Trades.IsTrading(action.PlayerId);
         var result = action.Kind switch
         {
@@ -110,8 +117,9 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.BankClose => CloseBank(context, action.PlayerId),
             ActionKind.ShopBuy => busy ? RejectionReason.Busy : ShopBuy(context, player, action),
             ActionKind.ShopSell => busy ? RejectionReason.Busy : ShopSell(context, player, action),
-            ActionKind.Light => busy ? RejectionReason.Busy : Light(context, player, action),
-            ActionKind.UseItemOnObject => busy ? RejectionReason.Busy : UseItemOnObject(context, player, action),
+            ActionKind.Light => busy ? RejectionReason.Busy : MakingActions.Light(context, player, action),
+            ActionKind.UseItemOnObject => busy ? RejectionReason.Busy : MakingActions.UseItemOnObject(context, player, action),
+            ActionKind.Make => busy ? RejectionReason.Busy : MakingActions.Make(context, player, action),
             ActionKind.ShopClose => context.Shops.Close(action.PlayerId) ? Closed(context, action.PlayerId) : RejectionReason.NoShop,
             _ => RejectionReason.UnknownAction,
         };
@@ -175,7 +183,12 @@ internal sealed class ActionSystem : IGameSystem
     private RejectionReason Interact(GameContext context, Entity player, in PlayerAction action)
     {
         var world = context.World;
-        if (context.TryResolve(action.Target, out var placed) && world.TryGet<WorldObject>(placed, out var worldObject))
+        if (context.TryResolve(action.Target, out var placed) && world.TryGet<CourseObstacle>(placed, out var obstacle))
+        {
+            return StartObstacle(context, player, placed, obstacle);
+        }
+
+        if (context.TryResolve(action.Target, out placed) && world.TryGet<WorldObject>(placed, out var worldObject))
         {
             return UseObject(context, player, action.PlayerId, placed, worldObject.Kind);
         }
@@ -222,8 +235,42 @@ internal sealed class ActionSystem : IGameSystem
             world.Get<CombatState>(player).Target = Entity.Null;
         }
 
-        world.Get<Processing>(player) = default;
+        context.StopWork(player, RejectionReason.None, tell: false);
         world.Get<Gathering>(player) = new Gathering { Node = node, NextRollTick = context.Tick + 1 };
+        return RejectionReason.None;
+    }
+
+    /// <summary>Walks the player up to an obstacle; the <see cref="AgilitySystem"/> starts the crossing on arrival.</summary>
+    private RejectionReason StartObstacle(GameContext context, Entity player, Entity placed, CourseObstacle place)
+    {
+        var world = context.World;
+        var obstacle = context.Options.AgilityCourses[place.Course].Obstacles[place.Index];
+        if (world.GetReadOnly<Skills>(player).Level(Skill.Agility) < obstacle.Level)
+        {
+            return RejectionReason.LevelTooLow;
+        }
+
+        var start = world.GetReadOnly<Position>(player).Tile;
+        if (start.DistanceTo(obstacle.At) > context.Options.AttackRange)
+        {
+            return RejectionReason.TargetTooFar;
+        }
+
+        context.StopWork(player, RejectionReason.None, tell: false);
+        if (start.DistanceTo(obstacle.At) > 1)
+        {
+            if (StandingPlaceBeside(context.Map, obstacle.At, start) is not { } stand || WalkTo(context, player, start, stand) != RejectionReason.None)
+            {
+                return RejectionReason.Unreachable;
+            }
+        }
+        else
+        {
+            world.Get<Movement>(player).Stop();
+            world.Get<CombatState>(player).Target = Entity.Null;
+        }
+
+        world.Get<Agility>(player).Obstacle = placed;
         return RejectionReason.None;
     }
 
@@ -391,87 +438,6 @@ internal sealed class ActionSystem : IGameSystem
         inventory = default;
         BankChanged(context, player, playerId);
         return RejectionReason.None;
-    }
-
-    private static RejectionReason Light(GameContext context, Entity player, in PlayerAction action)
-    {
-        if (ItemInSlot(context, player, action.Slot, out var logs) is not RejectionReason.None and var missing)
-        {
-            return missing;
-        }
-
-        if (logs!.Burnable is not { } burnable)
-        {
-            return RejectionReason.CannotMake;
-        }
-
-        var world = context.World;
-        if (world.GetReadOnly<Skills>(player).Level(Skill.Firemaking) < burnable.Level)
-        {
-            return RejectionReason.LevelTooLow;
-        }
-
-        if (InventoryRules.FindStack(world.GetReadOnly<Inventory>(player), burnable.ToolId) < 0)
-        {
-            return RejectionReason.NoTool;
-        }
-
-        if (context.ObjectOn(world.GetReadOnly<Position>(player).Tile))
-        {
-            return RejectionReason.NoRoomForFire;
-        }
-
-        StartMaking(context, player, new Processing { Kind = ProcessingKind.Light, ItemId = logs.Id, Remaining = 1, NextTick = context.Tick + 1 });
-        return RejectionReason.None;
-    }
-
-    private static RejectionReason UseItemOnObject(GameContext context, Entity player, in PlayerAction action)
-    {
-        if (ItemInSlot(context, player, action.Slot, out var raw) is not RejectionReason.None and var missing)
-        {
-            return missing;
-        }
-
-        var world = context.World;
-        if (!context.TryResolve(action.Target, out var station) || !world.TryGet<WorldObject>(station, out var placed))
-        {
-            return RejectionReason.TargetNotFound;
-        }
-
-        if (raw!.Cookable is not { } cookable || placed.Kind is not (WorldObjectKind.Fire or WorldObjectKind.Range))
-        {
-            return RejectionReason.CannotMake;
-        }
-
-        if (action.Quantity < 0)
-        {
-            return RejectionReason.InvalidQuantity;
-        }
-
-        if (world.GetReadOnly<Skills>(player).Level(Skill.Cooking) < cookable.Level)
-        {
-            return RejectionReason.LevelTooLow;
-        }
-
-        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(station).Tile) > 1)
-        {
-            return RejectionReason.TargetTooFar;
-        }
-
-        // Make-X: the batch goes on, one an attempt, while raw food of this kind lasts.
-        var count = action.Quantity == 0 ? int.MaxValue : action.Quantity;
-        StartMaking(context, player, new Processing { Kind = ProcessingKind.Cook, ItemId = raw.Id, Station = station, Remaining = count, NextTick = context.Tick + 1 });
-        return RejectionReason.None;
-    }
-
-    /// <summary>Starts making something in place of whatever the player was doing.</summary>
-    private static void StartMaking(GameContext context, Entity player, in Processing work)
-    {
-        context.StopWork(player, RejectionReason.None, tell: false);
-        var world = context.World;
-        world.Get<Movement>(player).Stop();
-        world.Get<CombatState>(player).Target = Entity.Null;
-        world.Get<Processing>(player) = work;
     }
 
     private static RejectionReason OpenShop(GameContext context, Entity player, long playerId, Entity keeper, int shopId)
@@ -799,7 +765,8 @@ internal sealed class ActionSystem : IGameSystem
     }
 
     /// <summary>The item in the inventory slot an action names, or why there is none.</summary>
-    private static RejectionReason ItemInSlot(GameContext context, Entity player, int slot, out ItemDefinition? item)
+    /// <summary>The item in an inventory slot the client named, or why there is none.</summary>
+    internal static RejectionReason ItemInSlot(GameContext context, Entity player, int slot, out ItemDefinition? item)
     {
         item = null;
         if (!InventoryRules.IsValidSlot(slot))

@@ -1,10 +1,12 @@
 using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Pipeline;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
 
-/// <summary>Fires burn out when their time is up.</summary>
+/// <summary>Fires burn out when their time is up, leaving ashes where they burnt.</summary>
 internal sealed class FireSystem : IGameSystem
 {
     private static readonly QueryDescription Fires = new QueryDescription().WithAll<Burning, NetworkIdentity>();
@@ -39,7 +41,15 @@ internal sealed class FireSystem : IGameSystem
         // Destroyed after the walk: the chunks are not changed under the query.
         foreach (var (fire, id) in _out)
         {
+            var ashes = context.World.GetReadOnly<Burning>(fire).AshesId;
+            var tile = context.World.GetReadOnly<Position>(fire).Tile;
             context.Forget(fire, id);
+            if (ashes != 0)
+            {
+                var transaction = context.NewTransactionId();
+                var left = context.SpawnGroundItem(new ItemStack(ashes, 1), tile, 0, transaction, ItemSource.Ashes);
+                context.RecordItems(transaction, ItemTransactionKind.Make, [], [left], []);
+            }
         }
 
         _out.Clear();

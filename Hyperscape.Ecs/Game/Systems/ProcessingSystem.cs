@@ -12,7 +12,9 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// Players making things, an attempt every <see cref="AttemptTicks"/>: lighting logs (the skilling
 /// roll until one takes; the fire appears where the player stands) and cooking a batch at a fire
 /// or range (one item an attempt, cooked at the food's odds or burnt, never burnt from its
-/// stop-burn level). Each attempt that uses an item is an item transaction.
+/// stop-burn level), and making a recipe's product: its inputs used up at its station, the
+/// product made (or lost, at the recipe's odds), one make every recipe's ticks. Each attempt
+/// that uses an item is an item transaction.
 /// </summary>
 internal sealed class ProcessingSystem : IGameSystem
 {
@@ -62,6 +64,12 @@ internal sealed class ProcessingSystem : IGameSystem
         var world = context.World;
         ref var work = ref world.Get<Processing>(player);
         work.NextTick = context.Tick + AttemptTicks;
+        if (work.Kind == ProcessingKind.Make)
+        {
+            Make(context, player);
+            return;
+        }
+
         var slot = InventoryRules.FindStack(world.GetReadOnly<Inventory>(player), work.ItemId);
         if (slot < 0 || !context.Items.TryGet(work.ItemId, out var item))
         {
@@ -104,7 +112,7 @@ internal sealed class ProcessingSystem : IGameSystem
 
         var playerId = context.NetworkIdOf(player);
         InventoryRules.TryTake(ref world.Get<Inventory>(player), slot, 1, out _);
-        var fire = context.SpawnFire(tile);
+        var fire = context.SpawnFire(tile, burnable.AshesId);
         var transaction = context.NewTransactionId();
         context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, playerId, A: logs.Id, B: 1, C: (int)ItemSink.Burned, Transaction: transaction));
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: transaction));
@@ -169,6 +177,69 @@ internal sealed class ProcessingSystem : IGameSystem
         if (--work.Remaining <= 0)
         {
             work = default;
+        }
+    }
+
+    private static void Make(GameContext context, Entity player)
+    {
+        var world = context.World;
+        ref var work = ref world.Get<Processing>(player);
+        var recipe = context.Recipes.TryGet(work.ItemId, out var found) ? found : null;
+        var station = work.Station;
+        if (recipe is null)
+        {
+            context.StopWork(player, RejectionReason.CannotMake);
+            return;
+        }
+
+        work.NextTick = context.Tick + recipe.Ticks;
+        if (recipe.Station is not null && (!world.IsAlive(station) || world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(station).Tile) > 1))
+        {
+            context.StopWork(player, RejectionReason.TargetTooFar);
+            return;
+        }
+
+        ref var inventory = ref world.Get<Inventory>(player);
+        var level = world.GetReadOnly<Skills>(player).Level(recipe.Skill);
+        if (RecipeRules.Check(recipe, inventory, world.GetReadOnly<Skills>(player)) is not RejectionReason.None and var cannot)
+        {
+            context.StopWork(player, cannot);
+            return;
+        }
+
+        var sets = recipe.All ? RecipeRules.Sets(recipe, inventory) : 1;
+        var succeeded = recipe.SuccessPercent >= 100 || context.Random.Next(100) < recipe.SuccessPercent;
+        if (RecipeRules.TryMake(recipe, ref inventory, context.Items, sets, level, succeeded, out var made) is not RejectionReason.None and var full)
+        {
+            context.StopWork(player, full);
+            return;
+        }
+
+        var playerId = context.NetworkIdOf(player);
+        var stationId = station.IsNull ? 0 : context.NetworkIdOf(station);
+        var transaction = context.NewTransactionId();
+        foreach (var input in recipe.Inputs)
+        {
+            context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, playerId, A: input.ItemId, B: input.Quantity * sets, C: (int)ItemSink.Made, Transaction: transaction));
+        }
+
+        if (succeeded)
+        {
+            context.Emit(new GameEvent(GameEventKind.ItemsCreated, playerId, A: recipe.ProductId, B: made, C: (int)ItemSource.Made, Transaction: transaction));
+            context.Emit(new GameEvent(GameEventKind.Made, playerId, stationId, recipe.ProductId, made, (int)recipe.Skill, Transaction: transaction));
+            context.GainXp(ref world.Get<Skills>(player), playerId, recipe.Skill, recipe.XpTenths * sets);
+        }
+        else
+        {
+            context.Emit(new GameEvent(GameEventKind.MakeFailed, playerId, stationId, recipe.ProductId, Transaction: transaction));
+        }
+
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: transaction));
+        context.RecordItems(transaction, ItemTransactionKind.Make, [player], [], []);
+        ref var after = ref world.Get<Processing>(player);
+        if (recipe.All || --after.Remaining <= 0)
+        {
+            after = default;
         }
     }
 }

@@ -9,8 +9,8 @@ using Hyperscape.Ecs.Store;
 namespace Hyperscape.Tests.Game.Simulation;
 
 /// <summary>
-/// No operation creates or destroys items except the ones meant to: NPC drops and gathering create, eating, burying, bait and
-/// despawning destroy, and each says so in an event. Thousands of random actions (trades abandoned
+/// No operation creates or destroys items except the ones meant to: NPC drops, gathering, making and fires' ashes create;
+/// eating, burying, bait, making and despawning destroy; and each says so in an event. Thousands of random actions (trades abandoned
 /// halfway included, by a player leaving and coming back) must keep the books balanced.
 /// </summary>
 public class ItemConservationTests
@@ -29,7 +29,13 @@ public class ItemConservationTests
             new(SimulationHarness.ResourceType("copper_rock"), new Tile(18, 23), []),
             new(SimulationHarness.ResourceType("bait_fishing_spot"), new Tile(30, 16), [new Tile(14, 16)]),
         ];
-        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources, objects: [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 19)), new WorldObjectSpawn(WorldObjectKind.Range, new Tile(16, 19))]);
+        var harness = new SimulationHarness(size: 40, npcs: spawns, seed: seed, resources: resources, objects:
+        [
+            new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 19)), new WorldObjectSpawn(WorldObjectKind.Range, new Tile(16, 19)),
+            new WorldObjectSpawn(WorldObjectKind.Furnace, new Tile(24, 19)), new WorldObjectSpawn(WorldObjectKind.Anvil, new Tile(28, 19)),
+            new WorldObjectSpawn(WorldObjectKind.RuneAltar, new Tile(12, 19), ItemIds.AirRune),
+        ]);
+        long[] stations = [harness.NodeAt(new Tile(24, 19)), harness.NodeAt(new Tile(28, 19)), harness.NodeAt(new Tile(12, 19)), 0];
         var nodes = resources.Select(r => harness.NodeAt(r.Tile)).Append(harness.NodeAt(new Tile(20, 19))).Append(harness.NpcNear(new Tile(14, 16))).ToList();
         var characters = new Dictionary<long, CharacterState>();
         var online = new List<long>();
@@ -40,7 +46,8 @@ public class ItemConservationTests
                 Inventory = SimulationHarness.InventoryOf(
                     (ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1), (ItemIds.Bones, 3),
                     (ItemIds.BronzeAxe, 1), (ItemIds.BronzePickaxe, 1), (ItemIds.FishingRod, 1), (ItemIds.FishingBait, 30),
-                    (ItemIds.Tinderbox, 1), (ItemIds.Logs, 1), (ItemIds.RawShrimps, 1), (ItemIds.RawShrimps, 1)),
+                    (ItemIds.Tinderbox, 1), (ItemIds.Logs, 1), (ItemIds.RawShrimps, 1), (ItemIds.RawShrimps, 1),
+                    (ItemIds.CopperOre, 1), (ItemIds.TinOre, 1), (ItemIds.Hammer, 1), (ItemIds.Knife, 1), (ItemIds.RuneEssence, 1), (ItemIds.RuneEssence, 1)),
             });
             online.Add(id);
         }
@@ -60,6 +67,8 @@ public class ItemConservationTests
         Assert.That(harness.Do(PlayerAction.Light(online[0], logs)), Is.EqualTo(RejectionReason.None), "lighting logs");
         var raw = InventoryRules.FindStack(harness.Get<Inventory>(online[2]), ItemIds.RawShrimps);
         Assert.That(harness.Do(PlayerAction.UseItemOnObject(online[2], raw, harness.NodeAt(new Tile(16, 19)))), Is.EqualTo(RejectionReason.None), "cooking on the range");
+        Assert.That(harness.Do(PlayerAction.Make(online[4], ItemIds.BronzeBar, stations[0])), Is.EqualTo(RejectionReason.None), "smelting at the furnace");
+        Assert.That(harness.Do(PlayerAction.Make(online[5], ItemIds.ArrowShaft)), Is.EqualTo(RejectionReason.None), "fletching");
         for (var i = 0; i < 200 && !harness.Log.Any(e => e.Kind == GameEventKind.ItemsDestroyed && e.C == (int)ItemSink.Burned); i++)
         {
             harness.Step();
@@ -74,7 +83,7 @@ public class ItemConservationTests
             if (online.Count > 0)
             {
                 var player = online[random.Next(online.Count)];
-                harness.Act(NextAction(harness, random, player, online, requests, nodes));
+                harness.Act(NextAction(harness, random, player, online, requests, nodes, stations));
             }
 
             if (random.Next(150) == 0 && online.Count > 1)
@@ -136,13 +145,15 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Burned), Is.Not.Empty, "fires were lit");
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Cooked), Is.Not.Empty, "food was cooked or burnt");
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Sold), Is.Not.Empty, "and sold");
+        Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Made).Select(e => e.A).Distinct(), Is.SupersetOf(new[] { ItemIds.BronzeBar, ItemIds.ArrowShaft }), "bars smelted, shafts fletched");
+        Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Ashes), Is.Not.Empty, "fires left ashes");
     }
 
     /// <summary>
     /// Mostly random, but a trader keeps trading (offers and accepts) and a player asked to trade
     /// usually answers, so trades really complete; declines and logouts still abandon some.
     /// </summary>
-    private static PlayerAction NextAction(SimulationHarness harness, Random random, long player, List<long> online, Dictionary<long, long> requests, List<long> nodes)
+    private static PlayerAction NextAction(SimulationHarness harness, Random random, long player, List<long> online, Dictionary<long, long> requests, List<long> nodes, long[] stations)
     {
         if (harness.Sim.Context.Trades.IsTrading(player) && random.Next(10) < 8)
         {
@@ -157,8 +168,12 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(30))
+        switch (random.Next(33))
         {
+            case 30 or 31 or 32:
+                int[] products = [ItemIds.BronzeBar, ItemIds.BronzeDagger, ItemIds.ArrowShaft, ItemIds.AirRune, ItemIds.IronBar, ItemIds.Coins, random.Next(-1, 200)];
+                var station = random.Next(8) == 0 ? random.Next(1, 400) : stations[random.Next(stations.Length)];
+                return PlayerAction.Make(player, products[random.Next(products.Length)], station, random.Next(-1, 3));
             case 27:
                 return PlayerAction.Light(player, random.Next(-1, 29));
             case 28 or 29:

@@ -29,7 +29,7 @@ public class ProcessingTests
     public void The_default_items_light_and_cook_as_osrs_has_them()
     {
         var items = ItemCatalog.Standard;
-        Assert.That(items[ItemIds.Logs].Burnable, Is.EqualTo(new Burnable(1, 400, ItemIds.Tinderbox, 65, 513)));
+        Assert.That(items[ItemIds.Logs].Burnable, Is.EqualTo(new Burnable(1, 400, ItemIds.Tinderbox, 65, 513) { AshesId = ItemIds.Ashes }));
         Assert.That(items[ItemIds.YewLogs].Burnable!.XpTenths, Is.EqualTo(2025));
         Assert.That(items[ItemIds.RawShrimps].Cookable, Is.EqualTo(new Cookable(ItemIds.Shrimps, ItemIds.BurntFish, 1, 300, 128, 512, 34)));
         Assert.That(items[ItemIds.RawLobster].Cookable!.Level, Is.EqualTo(40));
@@ -66,6 +66,8 @@ public class ProcessingTests
 
         _harness.Step(_harness.Sim.Context.Options.FireTicks);
         Assert.That(_harness.Sim.Context.TryResolve(lit.Other, out _), Is.False, "the fire went out");
+        Assert.That(_harness.GroundItems().Select(g => (g.Item.ItemId, g.Item.Quantity, g.Tile)), Is.EqualTo(new[] { (ItemIds.Ashes, 1, new Tile(10, 10)) }), "and left ashes where it burnt");
+        Assert.That(_harness.Events(GameEventKind.ItemsCreated).Count(e => e.A == ItemIds.Ashes && e.C == (int)ItemSource.Ashes), Is.EqualTo(1));
     }
 
     [Test]

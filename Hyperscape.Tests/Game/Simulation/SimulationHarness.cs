@@ -13,7 +13,7 @@ internal sealed class SimulationHarness
 {
     private long _nextCharacter = 1;
 
-    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null, IReadOnlyList<ResourceSpawn>? resources = null, IReadOnlyList<WorldObjectSpawn>? objects = null)
+    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null, IReadOnlyList<ResourceSpawn>? resources = null, IReadOnlyList<WorldObjectSpawn>? objects = null, IReadOnlyList<AgilityCourse>? courses = null)
     {
         var map = new TileMap(size, size);
         walls?.Invoke(map);
@@ -27,6 +27,8 @@ internal sealed class SimulationHarness
             Resources = ResourceCatalog.Standard,
             ResourceSpawns = resources ?? [],
             Objects = objects ?? [],
+            Recipes = RecipeCatalog.Standard,
+            AgilityCourses = courses ?? [],
             Shops = Ecs.Content.GameContent.Default.World.Shops,
             GroundItems = items ?? [],
             PlayerSpawn = new Tile(1, 1),

@@ -8,10 +8,11 @@ using Hyperscape.Ecs.Game.Rules;
 namespace Hyperscape.Tests.Game.Simulation;
 
 /// <summary>
-/// A new character walks the default world's starter area as a player would: buys a tinderbox,
-/// chops a tree, lights a fire, nets shrimps and cooks them, mines copper, banks the ore and
-/// sells shrimps at the store. Levels, XP and the bank afterwards are what the data says.
-/// (Smelting and smithing come with the furnace and anvil.)
+/// A new character walks the default world's starter area as a player would: buys a tinderbox
+/// and a hammer, chops a tree, lights a fire, nets shrimps and cooks them, mines copper and tin,
+/// smelts a bronze bar at the furnace, smiths a dagger at the anvil, banks it, sells shrimps at
+/// the store and runs a lap of the agility course. Levels, XP and the bank afterwards are what
+/// the data says.
 /// </summary>
 public class StarterAreaWalkthroughTests
 {
@@ -132,8 +133,9 @@ public class StarterAreaWalkthroughTests
         Do(PlayerAction.Interact(_player, keeper), "talk to the shopkeeper");
         var store = _sim.Context.Shops.All.Single(s => s.Definition.General);
         Do(PlayerAction.ShopBuy(_player, store.IndexOf(ItemIds.Tinderbox), 1), "buy a tinderbox");
-        Assert.That(Carried(ItemIds.Tinderbox), Is.EqualTo(1));
-        Assert.That(Carried(ItemIds.Coins), Is.EqualTo(24), "a tinderbox is worth a coin");
+        Do(PlayerAction.ShopBuy(_player, store.IndexOf(ItemIds.Hammer), 1), "buy a hammer");
+        Assert.That((Carried(ItemIds.Tinderbox), Carried(ItemIds.Hammer)), Is.EqualTo((1L, 1L)));
+        Assert.That(Carried(ItemIds.Coins), Is.EqualTo(23), "a tinderbox and a hammer are worth a coin each");
 
         // A tree west of the spawn: one log (a normal tree gives one and falls), 25 woodcutting XP.
         var tree = EntityAt(new Tile(104, 120), e => _sim.World.Has<ResourceNode>(e));
@@ -164,18 +166,33 @@ public class StarterAreaWalkthroughTests
         Assert.That(Carried(ItemIds.BurntFish) + cooked, Is.EqualTo(netted));
         Assert.That(Get<Skills>(_player).XpTenths(Skill.Cooking), Is.EqualTo(cooked * 300));
 
-        // Copper north of the spawn: 17.5 mining XP an ore; the rock empties after one.
+        // Copper and tin north of the spawn: 17.5 mining XP an ore; a rock empties after one.
         var rock = EntityAt(new Tile(122, 118), e => _sim.World.Has<ResourceNode>(e));
         Do(PlayerAction.Interact(_player, rock), "mine copper");
-        Until(() => Carried(ItemIds.CopperOre) == 1, 400, "an ore mined");
-        Assert.That(Get<Skills>(_player).XpTenths(Skill.Mining), Is.EqualTo(175));
+        Until(() => Carried(ItemIds.CopperOre) == 1, 400, "a copper ore mined");
+        rock = EntityAt(new Tile(125, 118), e => _sim.World.Has<ResourceNode>(e));
+        Do(PlayerAction.Interact(_player, rock), "mine tin");
+        Until(() => Carried(ItemIds.TinOre) == 1, 400, "a tin ore mined");
+        Assert.That(Get<Skills>(_player).XpTenths(Skill.Mining), Is.EqualTo(350));
 
-        // Bank the ore at the booth east of the spawn.
+        // Smelt them into a bronze bar at the furnace (6.2 XP), smith a dagger at the anvil (12.5).
+        var furnace = EntityAt(new Tile(130, 121), e => _sim.World.Has<WorldObject>(e));
+        WalkTo(new Tile(130, 122));
+        Do(PlayerAction.Make(_player, ItemIds.BronzeBar, furnace), "smelt a bronze bar");
+        Until(() => Carried(ItemIds.BronzeBar) == 1, 20, "a bronze bar");
+        var anvil = EntityAt(new Tile(133, 121), e => _sim.World.Has<WorldObject>(e));
+        WalkTo(new Tile(133, 122));
+        Do(PlayerAction.Make(_player, ItemIds.BronzeDagger, anvil), "smith a dagger");
+        Until(() => Carried(ItemIds.BronzeDagger) == 1, 20, "a bronze dagger");
+        Assert.That((Carried(ItemIds.CopperOre), Carried(ItemIds.TinOre), Carried(ItemIds.BronzeBar), Carried(ItemIds.Hammer)), Is.EqualTo((0L, 0L, 0L, 1L)));
+        Assert.That(Get<Skills>(_player).XpTenths(Skill.Smithing), Is.EqualTo(62 + 125));
+
+        // Bank the dagger at the booth east of the spawn.
         var booth = EntityAt(content.Objects[0].Tile, e => _sim.World.Has<WorldObject>(e));
         WalkTo(content.Objects[0].Tile with { X = content.Objects[0].Tile.X - 1 });
         Do(PlayerAction.Interact(_player, booth), "open the bank");
-        Do(PlayerAction.BankDeposit(_player, Slot(ItemIds.CopperOre), 0), "bank the ore");
-        Assert.That(_sim.Context.Banks[_player].ToArray(), Is.EqualTo(new[] { new ItemStack(ItemIds.CopperOre, 1) }));
+        Do(PlayerAction.BankDeposit(_player, Slot(ItemIds.BronzeDagger), 0), "bank the dagger");
+        Assert.That(_sim.Context.Banks[_player].ToArray(), Is.EqualTo(new[] { new ItemStack(ItemIds.BronzeDagger, 1) }));
 
         // Sell the starter shrimps back to the store: 40% of 5 is 2 coins each.
         var coins = Carried(ItemIds.Coins);
@@ -187,9 +204,32 @@ public class StarterAreaWalkthroughTests
         Assert.That(Carried(ItemIds.Coins), Is.EqualTo(coins + ((starterShrimps + cooked) * 2)));
         Assert.That(starterShrimps, Is.EqualTo(5), "five came with the character");
 
+        // A lap of the agility course east of town: each obstacle walked to and crossed in turn
+        // (its rope and log can be failed: a fall lands beside it, and the lap starts over).
+        var course = content.AgilityCourses.Single();
+        var laps = 0;
+        for (var attempt = 0; attempt < 10 && laps == 0; attempt++)
+        {
+            foreach (var obstacle in course.Obstacles)
+            {
+                Do(PlayerAction.Interact(_player, EntityAt(obstacle.At, e => _sim.World.Has<WorldObject>(e))), $"cross the {obstacle.Name}");
+                Until(() => !Get<Agility>(_player).Crossing && Get<Agility>(_player).Obstacle.IsNull, 200, $"over the {obstacle.Name} or off it");
+                if (Here != obstacle.Landing)
+                {
+                    break;
+                }
+            }
+
+            laps = _log.Count(e => e.Kind == GameEventKind.LapCompleted);
+        }
+
+        var crossings = _log.Count(e => e.Kind == GameEventKind.ObstacleCrossed && e.A == 1);
+        Assert.That(laps, Is.EqualTo(1), "a lap run");
+        Assert.That(Get<Skills>(_player).XpTenths(Skill.Agility), Is.EqualTo(XpTable.XpForLevel(1) * 10 + (crossings * 75) + 390), "7.5 an obstacle and 39 for the lap");
+
         // Levels from the XP table: none of these reach level 2 (83 XP) but fishing can.
         var skills = Get<Skills>(_player);
-        foreach (var skill in new[] { Skill.Woodcutting, Skill.Firemaking, Skill.Mining, Skill.Cooking, Skill.Fishing })
+        foreach (var skill in new[] { Skill.Woodcutting, Skill.Firemaking, Skill.Mining, Skill.Cooking, Skill.Fishing, Skill.Smithing, Skill.Agility })
         {
             Assert.That(skills.Level(skill), Is.EqualTo(XpTable.LevelForXpTenths(skills.XpTenths(skill))), skill.ToString());
         }
