@@ -6,6 +6,6 @@ public enum BusyWorkload
     /// <summary>Melee with NPCs, every weapon kind and stance, praying.</summary>
     Fighting,
 
-    /// <summary>Woodcutting, mining and fishing, five to a node.</summary>
+    /// <summary>Woodcutting, mining and fishing, five to a node; and smelting and fletching.</summary>
     Gathering,
 }

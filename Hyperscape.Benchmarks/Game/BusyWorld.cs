@@ -9,8 +9,9 @@ namespace Hyperscape.Benchmarks.Game;
 /// <summary>
 /// A crowded world for whole-tick measurements: half the players locked in melee with NPCs
 /// (bare-handed or with each kind of weapon, every stance, praying) or, in the gathering
-/// workload, chopping, mining and fishing at nodes five to a node; the other half walking to new
-/// destinations every tick; the remaining NPCs wandering.
+/// workload, two in three chopping, mining and fishing at nodes five to a node and one in three
+/// making things (smelting bronze five to a furnace, fletching arrow shafts anywhere); the other
+/// half walking to new destinations every tick; the remaining NPCs wandering.
 /// </summary>
 public sealed class BusyWorld
 {
@@ -20,6 +21,9 @@ public sealed class BusyWorld
     private readonly Random _script = new(1234);
     private readonly List<long> _walkers = [];
     private readonly List<(long Player, long Node)> _gatherers = [];
+    private readonly List<(long Player, int Product, long Station, Inventory Kit)> _makers = [];
+    private static readonly Inventory SmeltingKit = KitOf([.. Enumerable.Repeat(ItemIds.CopperOre, 14), .. Enumerable.Repeat(ItemIds.TinOre, 14)]);
+    private static readonly Inventory FletchingKit = KitOf([ItemIds.Knife, .. Enumerable.Repeat(ItemIds.Logs, 27)]);
     private readonly Inventory _gatheringKit = KitOf(ItemIds.BronzeAxe, ItemIds.BronzePickaxe, ItemIds.SmallFishingNet);
 
     public BusyWorld(int players, int npcs, int walkOrdersPerTick, BusyWorkload workload = BusyWorkload.Fighting)
@@ -36,7 +40,17 @@ public sealed class BusyWorld
 
         var gathering = workload == BusyWorkload.Gathering;
         var fighters = gathering ? 0 : players / 2;
-        var gatherers = gathering ? players / 2 : 0;
+        var busy = gathering ? players / 2 : 0;
+        var gatherers = busy * 2 / 3 / GatherersPerNode * GatherersPerNode;
+        var makers = busy - gatherers;
+        var furnaces = new List<WorldObjectSpawn>();
+        for (var i = 0; i < (makers / 2 / GatherersPerNode) + 1; i++)
+        {
+            var tile = FreeTile(map, random);
+            map.SetBlocked(tile);
+            furnaces.Add(new WorldObjectSpawn(WorldObjectKind.Furnace, tile));
+        }
+
         var nodes = new List<ResourceSpawn>();
         for (var i = 0; i < gatherers / GatherersPerNode; i++)
         {
@@ -70,6 +84,8 @@ public sealed class BusyWorld
             NpcSpawns = spawns,
             Resources = ResourceCatalog.Standard,
             ResourceSpawns = nodes,
+            Objects = furnaces,
+            Recipes = RecipeCatalog.Standard,
             PlayerSpawn = new Tile(512, 512),
         });
         var nodeIds = NodeIdsByTile();
@@ -81,8 +97,12 @@ public sealed class BusyWorld
         {
             var fighting = i < fighters;
             var gatheringAt = i < gatherers ? nodes[i / GatherersPerNode].Tile : (Tile?)null;
+            var making = i >= gatherers && i < gatherers + makers ? i - gatherers : -1;
+            var smelting = making >= 0 && making % 2 == 0;
+            var furnace = smelting ? furnaces[making / 2 / GatherersPerNode].Tile : default;
             var tile = fighting ? fighterTiles[i] with { Z = fighterTiles[i].Z + 1 }
                 : gatheringAt is { } node ? BesideNode(map, node, i % GatherersPerNode)
+                : smelting ? BesideNode(map, furnace, making / 2 % GatherersPerNode)
                 : FreeTile(map, random);
             var equipment = default(Equipment);
             if (weapons[i % weapons.Length] is var weapon and > 0)
@@ -98,13 +118,17 @@ public sealed class BusyWorld
                 Skills = skills,
                 Health = new Health(30, 30),
                 Equipment = equipment,
-                Inventory = gatheringAt is null ? default : _gatheringKit,
+                Inventory = gatheringAt is not null ? _gatheringKit : making < 0 ? default : smelting ? SmeltingKit : FletchingKit,
                 AttackStyle = (AttackStyle)(i % 3),
                 PrayerPoints = 99,
             });
             if (gatheringAt is { } at)
             {
                 _gatherers.Add((id, nodeIds[at]));
+            }
+            else if (making >= 0)
+            {
+                _makers.Add(smelting ? (id, ItemIds.BronzeBar, nodeIds[furnace], SmeltingKit) : (id, ItemIds.ArrowShaft, 0, FletchingKit));
             }
             else
             {
@@ -156,7 +180,7 @@ public sealed class BusyWorld
     /// <summary>
     /// Queues this tick's walk orders, as players' clicks would arrive, and sends every gatherer
     /// who stopped (a felled tree, an empty rock, a full pack, emptied here as a bank would) back
-    /// to its node.
+    /// to its node, and every maker who ran out back to work with a fresh kit (as from a bank).
     /// </summary>
     public void QueueWalkOrders()
     {
@@ -174,6 +198,16 @@ public sealed class BusyWorld
             }
         }
 
+        foreach (var (maker, product, station, kit) in _makers)
+        {
+            Simulation.Context.TryResolve(maker, out var entity);
+            if (!Simulation.World.GetReadOnly<Processing>(entity).Active)
+            {
+                Simulation.World.Set(entity, kit);
+                Simulation.Enqueue(PlayerAction.Make(maker, product, station));
+            }
+        }
+
         for (var i = 0; i < WalkOrdersPerTick; i++)
         {
             var walker = _walkers[_script.Next(_walkers.Count)];
@@ -188,7 +222,7 @@ public sealed class BusyWorld
     private Dictionary<Tile, long> NodeIdsByTile()
     {
         var ids = new Dictionary<Tile, long>();
-        foreach (var chunk in Simulation.World.Query(new Ecs.Store.QueryDescription().WithAll<ResourceNode, Position, NetworkIdentity>()).GetChunks())
+        foreach (var chunk in Simulation.World.Query(new Ecs.Store.QueryDescription().WithAll<Position, NetworkIdentity>().WithAny<ResourceNode, WorldObject>()).GetChunks())
         {
             var positions = chunk.GetReadOnlySpan<Position>();
             var identities = chunk.GetReadOnlySpan<NetworkIdentity>();
@@ -217,7 +251,7 @@ public sealed class BusyWorld
         return node with { Z = node.Z + 1 };
     }
 
-    private static Inventory KitOf(params int[] items)
+    private static Inventory KitOf(params IEnumerable<int> items)
     {
         var inventory = default(Inventory);
         foreach (var item in items)
