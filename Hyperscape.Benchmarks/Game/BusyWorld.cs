@@ -8,7 +8,8 @@ namespace Hyperscape.Benchmarks.Game;
 
 /// <summary>
 /// A crowded world for whole-tick measurements: half the players locked in melee with NPCs
-/// (bare-handed or with each kind of weapon, every stance, praying) or, in the gathering
+/// (bare-handed, with each kind of melee weapon and every stance, or a shortbow and arrows on
+/// every ranged stance, all praying) or, in the gathering
 /// workload, two in three chopping, mining and fishing at nodes five to a node and one in three
 /// making things (smelting bronze five to a furnace, fletching arrow shafts anywhere); the other
 /// half walking to new destinations every tick; the remaining NPCs wandering.
@@ -17,6 +18,7 @@ public sealed class BusyWorld
 {
     private const int MapSize = 1024;
     private const int GatherersPerNode = 5;
+    private static readonly AttackStyle[] RangedStances = [AttackStyle.Accurate, AttackStyle.Rapid, AttackStyle.Longrange];
     private static readonly string[] NodeKinds = ["tree", "oak", "willow", "copper_rock", "iron_rock", "net_fishing_spot"];
     private readonly Random _script = new(1234);
     private readonly List<long> _walkers = [];
@@ -90,7 +92,7 @@ public sealed class BusyWorld
         });
         var nodeIds = NodeIdsByTile();
         var fighterIds = new List<long>(fighters);
-        int[] weapons = [0, ItemIds.BronzeSword, ItemIds.SteelLongsword, ItemIds.Bronze2hSword];
+        int[] weapons = [0, ItemIds.BronzeSword, ItemIds.SteelLongsword, ItemIds.Bronze2hSword, ItemIds.Shortbow];
         var skills = Strong(30);
         skills.AddXp(Skill.Prayer, XpTable.XpForLevel(99) * 10);
         for (var i = 0; i < players; i++)
@@ -108,6 +110,10 @@ public sealed class BusyWorld
             if (weapons[i % weapons.Length] is var weapon and > 0)
             {
                 equipment.Slots[(int)EquipmentSlot.Weapon] = new ItemStack(weapon, 1);
+                if (weapon == ItemIds.Shortbow)
+                {
+                    equipment.Slots[(int)EquipmentSlot.Ammo] = new ItemStack(ItemIds.BronzeArrow, 1_000_000);
+                }
             }
 
             var id = Simulation.Join(new CharacterState
@@ -119,7 +125,7 @@ public sealed class BusyWorld
                 Health = new Health(30, 30),
                 Equipment = equipment,
                 Inventory = gatheringAt is not null ? _gatheringKit : making < 0 ? default : smelting ? SmeltingKit : FletchingKit,
-                AttackStyle = (AttackStyle)(i % 3),
+                AttackStyle = weapons[i % weapons.Length] == ItemIds.Shortbow ? RangedStances[i % RangedStances.Length] : (AttackStyle)(i % 3),
                 PrayerPoints = 99,
             });
             if (gatheringAt is { } at)

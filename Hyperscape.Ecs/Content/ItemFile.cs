@@ -23,12 +23,12 @@ internal static class ItemFile
         var pending = new List<(int Index, JsonElement Element, string Path)>();
         foreach (var (element, path) in reader.Array(root, "$", "items"))
         {
-            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "weapon", "bonuses", "requirements", "heals", "buryXp", "burnable", "cookable");
+            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "attackRange", "weapon", "bonuses", "requirements", "heals", "buryXp", "burnable", "cookable");
             var key = StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var slot = ContentReader.Has(element, "slot") ? reader.EnumOr<EquipmentSlot>(element, path, "slot", default) : (EquipmentSlot?)null;
             var weaponOnly = slot == EquipmentSlot.Weapon;
-            foreach (var field in (string[])["twoHanded", "attackSpeed", "weapon"])
+            foreach (var field in (string[])["twoHanded", "attackSpeed", "attackRange", "weapon"])
             {
                 if (!weaponOnly && ContentReader.Has(element, field))
                 {
@@ -52,6 +52,7 @@ internal static class ItemFile
                 Value: reader.IntOr(element, path, "value", 1, 0))
             {
                 Weapon = reader.EnumOr(element, path, "weapon", WeaponCategory.Unarmed),
+                AttackRange = reader.IntOr(element, path, "attackRange", 1, 1, RangedFormulas.MaxRange),
                 Bonuses = Bonuses(element, path, reader),
                 Requirements = Requirements(element, path, reader),
                 BuryXpTenths = reader.TenthsOr(element, path, "buryXp", 0),

@@ -78,6 +78,9 @@ internal sealed class GameContext
     /// <summary>The banks of the players in the world.</summary>
     public Banking.BankBook Banks { get; } = new();
 
+    /// <summary>Projectiles in flight, landing on later ticks (the combat phase lands them first).</summary>
+    internal List<PendingHit> PendingHits { get; } = [];
+
     /// <summary>Deaths whose drops are done.</summary>
     public DeathLock Deaths { get; } = new();
 

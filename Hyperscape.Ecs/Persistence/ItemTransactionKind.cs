@@ -41,4 +41,7 @@ public enum ItemTransactionKind : byte
 
     /// <summary>Something made: logs lit, food cooked or burnt.</summary>
     Make = 13,
+
+    /// <summary>Ammunition fired: one arrow from the quiver, dropped under the target or broken.</summary>
+    Ammo = 14,
 }

@@ -5,7 +5,7 @@ namespace Hyperscape.Ecs.Sync;
 
 /// <summary>
 /// Event routing: a player's own events (rejections, item changes, trades, level-ups, things made, obstacles crossed) go to that
-/// player's client; visible ones (damage, deaths, respawns, emotes) to every client that tracks
+/// player's client; visible ones (damage, deaths, respawns, emotes, projectiles) to every client that tracks
 /// the subject when the tick ends. Each client's events queue in order; a client's queue is
 /// bounded only for others' visual events (its own are never dropped).
 /// </summary>
@@ -61,7 +61,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                     }
 
                     break;
-                case GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted:
+                case GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted or GameEventKind.Projectile:
                     RouteVisible(e);
                     break;
                 case GameEventKind.ShopRestocked:
@@ -99,7 +99,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
     public static bool StillVisible(ClientView client, in GameEvent gameEvent)
     {
         if (gameEvent.Subject == client.PlayerNetworkId
-            || gameEvent.Kind is not (GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted))
+            || gameEvent.Kind is not (GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted or GameEventKind.Projectile))
         {
             return true;
         }

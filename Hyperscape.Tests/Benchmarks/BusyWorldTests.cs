@@ -48,4 +48,33 @@ public class BusyWorldTests
         Assert.That(madeLate.Keys, Is.EquivalentTo(madeEarly.Keys));
         Assert.That(late, Is.GreaterThan(early * 3 / 4), $"they are sent back when they stop, so the work does not dry up ({early} catches in the first 60 ticks, {late} in the next)");
     }
+
+    [Test]
+    public void In_the_fighting_workload_archers_shoot_on_every_ranged_stance_beside_the_melee()
+    {
+        var world = new BusyWorld(players: 200, npcs: 300, walkOrdersPerTick: 10);
+        var shots = new Dictionary<long, int>();
+        var melee = 0;
+        for (var tick = 0; tick < 60; tick++)
+        {
+            world.QueueWalkOrders();
+            world.Simulation.Step();
+            foreach (var e in world.Simulation.Events)
+            {
+                if (e.Kind == GameEventKind.Projectile)
+                {
+                    shots[e.Subject] = shots.GetValueOrDefault(e.Subject) + 1;
+                }
+                else if (e.Kind == GameEventKind.Damage && !shots.ContainsKey(e.Other))
+                {
+                    melee++;
+                }
+            }
+        }
+
+        // 100 fighters, one in five with a shortbow: 20 archers, accurate, rapid and longrange.
+        Assert.That(shots, Has.Count.EqualTo(20), "every archer shoots");
+        Assert.That(shots.Values.Distinct().Order(), Is.EqualTo(new[] { 15, 20 }), "60 ticks: every 4 ticks accurate or longrange, every 3 rapid");
+        Assert.That(melee, Is.GreaterThan(80 * 60 / 7), "the melee fighters swing meanwhile");
+    }
 }

@@ -28,6 +28,15 @@ export interface ChatLine {
   at: number;
 }
 
+/** A projectile in flight, drawn from its shooter to its target until it lands. */
+export interface Projectile {
+  from: number;
+  to: number;
+  /** When it was shot and when it lands, in ms of the page clock. */
+  at: number;
+  landsAt: number;
+}
+
 export interface HitSplat {
   entity: number;
   damage: number;
@@ -71,6 +80,7 @@ export class GameState {
   readonly friends = new Map<string, boolean>();
   readonly ignores = new Set<string>();
   readonly splats: HitSplat[] = [];
+  readonly projectiles: Projectile[] = [];
   readonly xpDrops: XpDrop[] = [];
   readonly clock: TickClock;
   readonly prediction: LocalPrediction;
@@ -350,6 +360,9 @@ export class GameState {
         break;
       case EventKind.Burnt:
         if (mine) this.say("You accidentally burn it.");
+        break;
+      case EventKind.Projectile:
+        this.projectiles.push({ from: event.subject, to: event.other, at: now, landsAt: now + event.c * this.content.world.tickMs });
         break;
       case EventKind.MakeFailed:
         if (mine) this.say(`You fail to make the ${this.content.itemName(event.a).toLowerCase()}; the materials are lost.`);

@@ -107,6 +107,7 @@ export const enum EventKind {
   MakeFailed = 34,
   ObstacleCrossed = 35,
   LapCompleted = 36,
+  Projectile = 37,
 }
 
 /** Sync field bits, in the order their values follow the mask. */

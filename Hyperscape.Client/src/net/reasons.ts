@@ -40,6 +40,7 @@ const rejectionTexts: Record<number, string> = {
   37: "This shop will not buy that.",
   38: "That cannot be made into anything here.",
   39: "You cannot light a fire here.",
+  40: "You have no ammunition in your quiver.",
 };
 
 const actionNames: Record<number, string> = {

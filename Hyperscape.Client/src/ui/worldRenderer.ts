@@ -179,6 +179,7 @@ export class WorldRenderer {
       }
     }
     for (const label of labels) label();
+    this.drawProjectiles(now);
     this.drawSplats(now);
     this.drawXpDrops(now, width);
 
@@ -335,6 +336,29 @@ export class WorldRenderer {
     ctx.strokeText(text, x, y);
     ctx.fillStyle = colour;
     ctx.fillText(text, x, y);
+  }
+
+  /** Arrows in flight: a short dark line moving from the shooter to where the target is drawn. */
+  private drawProjectiles(now: number): void {
+    const state = this.state;
+    const ctx = this.context;
+    while (state.projectiles.length > 0 && now > state.projectiles[0]!.landsAt) state.projectiles.shift();
+    for (const shot of state.projectiles) {
+      const fromView = state.entities.get(shot.from);
+      const toView = state.entities.get(shot.to);
+      const from = fromView && this.positionOf(fromView, now);
+      const to = toView && this.positionOf(toView, now);
+      if (!from || !to) continue;
+      const t = Math.min(1, Math.max(0, (now - shot.at) / Math.max(1, shot.landsAt - shot.at)));
+      const head = this.screenOf(from.x + (to.x - from.x) * t, from.z + (to.z - from.z) * t);
+      const tail = this.screenOf(from.x + (to.x - from.x) * Math.max(0, t - 0.15), from.z + (to.z - from.z) * Math.max(0, t - 0.15));
+      ctx.strokeStyle = "#3b2a1a";
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(tail.x, tail.y);
+      ctx.lineTo(head.x, head.y);
+      ctx.stroke();
+    }
   }
 
   private drawSplats(now: number): void {

@@ -122,4 +122,7 @@ public enum RejectionReason : byte
 
     /// <summary>Something already stands on this tile: a fire needs a bare one.</summary>
     NoRoomForFire = 39,
+
+    /// <summary>A bow with nothing in the ammunition slot to fire.</summary>
+    NoAmmo = 40,
 }

@@ -110,4 +110,11 @@ public enum GameEventKind : byte
 
     /// <summary>You finished a lap of an agility course: A = the course (its index plus one), B = the lap bonus in tenths of XP.</summary>
     LapCompleted = 36,
+
+    /// <summary>
+    /// A projectile left its shooter (subject) for its target (<see cref="GameEvent.Other"/>):
+    /// A = its kind (1 an arrow), B = the ammunition item, C = the ticks until it lands (its hit's
+    /// <see cref="Damage"/> event comes then). Visible to those who see the shooter.
+    /// </summary>
+    Projectile = 37,
 }

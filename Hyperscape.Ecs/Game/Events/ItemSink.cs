@@ -29,4 +29,7 @@ public enum ItemSink : byte
 
     /// <summary>Used up making something from a recipe (whether the make succeeded or not).</summary>
     Made = 9,
+
+    /// <summary>Ammunition that broke when it was fired.</summary>
+    Broken = 10,
 }

@@ -1,6 +1,6 @@
 namespace Hyperscape.Ecs.Game.Rules;
 
-/// <summary>OSRS-style melee formulas. Pure functions: the tests pin them to known values.</summary>
+/// <summary>OSRS-style melee formulas (and the rolls ranged shares). Pure functions: the tests pin them to known values.</summary>
 public static class CombatFormulas
 {
     /// <summary>Ticks between attacks when the weapon says nothing else.</summary>
@@ -31,7 +31,7 @@ public static class CombatFormulas
     /// <summary>The style bonus added to the defence level.</summary>
     public static int DefenceStyleBonus(AttackStyle style) => style switch
     {
-        AttackStyle.Defensive => 3,
+        AttackStyle.Defensive or AttackStyle.Longrange => 3,
         AttackStyle.Controlled => 1,
         _ => 0,
     };

@@ -135,13 +135,14 @@ public static class EquipmentRules
         return result;
     }
 
-    /// <summary>The summed bonuses of everything worn, and the weapon's speed and kind.</summary>
+    /// <summary>The summed bonuses of everything worn, and the weapon's speed, kind and reach.</summary>
     public static CombatBonuses Bonuses(in Equipment equipment, ItemCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var bonuses = default(EquipmentBonuses);
         var speed = CombatFormulas.DefaultAttackSpeed;
         var weapon = WeaponCategory.Unarmed;
+        var range = 1;
         for (var i = 0; i < Equipment.SlotCount; i++)
         {
             if (catalog.TryGet(equipment.Slots[i].ItemId, out var item))
@@ -151,11 +152,12 @@ public static class EquipmentRules
                 {
                     weapon = item.Weapon;
                     speed = item.AttackSpeed > 0 ? item.AttackSpeed : speed;
+                    range = item.AttackRange;
                 }
             }
         }
 
-        return new CombatBonuses(bonuses, speed, weapon);
+        return new CombatBonuses(bonuses, speed, weapon, range);
     }
 
     /// <summary>The other slot the new item pushes out, if any.</summary>

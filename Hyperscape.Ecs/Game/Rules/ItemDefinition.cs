@@ -28,6 +28,9 @@ public sealed record ItemDefinition(
     /// <summary>For a weapon, its kind, which fixes its combat options.</summary>
     public WeaponCategory Weapon { get; init; }
 
+    /// <summary>For a weapon, its reach in tiles: 1 for melee, a bow's own (shortbows 7) before longrange.</summary>
+    public int AttackRange { get; init; } = 1;
+
     /// <summary>Prayer XP in tenths for burying it (bones 45, big bones 150); 0 when it cannot be buried.</summary>
     public int BuryXpTenths { get; init; }
 

@@ -14,4 +14,7 @@ public enum WeaponCategory : byte
 
     /// <summary>Two-handed swords: chop, slash, smash (crush), block.</summary>
     TwoHandedSword,
+
+    /// <summary>Bows: accurate, rapid, longrange; they fire the arrows in the ammunition slot.</summary>
+    Bow,
 }

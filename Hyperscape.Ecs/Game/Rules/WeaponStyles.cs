@@ -39,12 +39,20 @@ public static class WeaponStyles
         new("Block", AttackType.Slash, AttackStyle.Defensive),
     ];
 
+    private static readonly CombatOption[] Bow =
+    [
+        new("Accurate", AttackType.Ranged, AttackStyle.Accurate),
+        new("Rapid", AttackType.Ranged, AttackStyle.Rapid),
+        new("Longrange", AttackType.Ranged, AttackStyle.Longrange),
+    ];
+
     /// <summary>The options of <paramref name="category"/>, in button order.</summary>
     public static ReadOnlySpan<CombatOption> Options(WeaponCategory category) => category switch
     {
         WeaponCategory.Sword => Sword,
         WeaponCategory.Longsword => Longsword,
         WeaponCategory.TwoHandedSword => TwoHandedSword,
+        WeaponCategory.Bow => Bow,
         _ => Unarmed,
     };
 

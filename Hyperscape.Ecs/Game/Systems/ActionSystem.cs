@@ -336,7 +336,14 @@ internal sealed class ActionSystem : IGameSystem
         world.Get<CombatState>(player).Target = target;
         ref var movement = ref world.Get<Movement>(player);
         movement.Stop();
-        movement.Follow = target;
+
+        // A melee fighter closes in; an archer stays put and the combat phase walks it only when
+        // the target is out of its reach or sight.
+        if (world.GetReadOnly<CombatBonuses>(player).Weapon != WeaponCategory.Bow)
+        {
+            movement.Follow = target;
+        }
+
         return RejectionReason.None;
     }
 

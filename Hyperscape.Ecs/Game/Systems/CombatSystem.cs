@@ -1,16 +1,20 @@
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
 
 /// <summary>
-/// Resolves melee: every fighter whose target stands cardinally adjacent and whose attack timer
-/// has run out swings once. Hits roll against the OSRS accuracy formula, damage is uniform from 0
-/// to the max hit and never more than the target has left. Players earn XP per point of damage;
-/// the one hit retaliates if it may.
+/// Resolves combat. First the projectiles due this tick land. Then every fighter whose attack
+/// timer has run out attacks: in melee when its target stands cardinally adjacent, with a bow when
+/// its target is within reach and sight (an arrow from the quiver is fired, dropped under the
+/// target or broken, and its hit lands after its flight). Hits roll against the OSRS accuracy
+/// formula, damage is uniform from 0 to the max hit and never more than the target has left.
+/// Players earn XP per point of damage; the one hit retaliates if it may.
 /// </summary>
 internal sealed class CombatSystem : IGameSystem
 {
@@ -18,6 +22,12 @@ internal sealed class CombatSystem : IGameSystem
         new QueryDescription().WithAll<Position, CombatState, Health>().WithNone<Dying>();
 
     private readonly Query _fighters;
+    private readonly List<(Entity Shooter, long ShooterId, ItemStack Arrow, Tile At, long Transaction)> _dropped = [];
+
+    // The pile each shooter's arrows of a kind make on a tile: a new arrow replaces the pile with
+    // one a bigger (OSRS stacks them), so a long fight leaves one ground item, not hundreds.
+    // Entries whose pile was picked up or despawned are found stale when next used.
+    private readonly Dictionary<(Tile At, long Owner, int Item), Entity> _piles = [];
 
     /// <summary>Creates the system and resolves its query once.</summary>
     public CombatSystem(World world)
@@ -31,6 +41,7 @@ internal sealed class CombatSystem : IGameSystem
     {
         ArgumentNullException.ThrowIfNull(tick);
         var context = tick.Game;
+        LandProjectiles(context);
         foreach (var chunk in _fighters.GetChunks())
         {
             var states = chunk.GetReadOnlySpan<CombatState>();
@@ -56,9 +67,55 @@ internal sealed class CombatSystem : IGameSystem
                 }
             }
         }
+
+        // After the walk: an arrow on the ground is an entity created, which the query must not see happen.
+        foreach (var (shooter, shooterId, arrow, at, transaction) in _dropped)
+        {
+            var quantity = arrow.Quantity;
+            var replaced = 0L;
+            var key = (at, shooterId, arrow.ItemId);
+            if (_piles.TryGetValue(key, out var old) && context.World.IsAlive(old) && context.World.TryGet<GroundItem>(old, out var lying)
+                && lying.ItemId == arrow.ItemId && lying.OwnerId == shooterId && lying.Quantity < int.MaxValue && context.World.GetReadOnly<Position>(old).Tile == at)
+            {
+                // Taken up by its owner's new arrow, not destroyed: the new pile carries it on.
+                quantity += lying.Quantity;
+                replaced = context.NetworkIdOf(old);
+                context.RemoveGroundItem(old, shooterId, transaction);
+            }
+
+            var pile = context.SpawnGroundItem(new ItemStack(arrow.ItemId, quantity), at, shooterId, transaction, source: null);
+            _piles[key] = pile;
+            context.RecordItems(transaction, ItemTransactionKind.Ammo, context.World.IsAlive(shooter) ? [shooter] : [], [pile], replaced == 0 ? [] : [replaced]);
+        }
+
+        _dropped.Clear();
     }
 
-    private static void Engage(GameContext context, Entity attacker, in Position position, ref CombatState combat)
+    /// <summary>Lands the projectiles due this tick, in the order they were fired.</summary>
+    private static void LandProjectiles(GameContext context)
+    {
+        var hits = context.PendingHits;
+        var kept = 0;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            if (hit.LandTick > context.Tick)
+            {
+                hits[kept++] = hit;
+                continue;
+            }
+
+            var world = context.World;
+            if (world.IsAlive(hit.Target) && !world.Has<Dying>(hit.Target) && !world.GetReadOnly<Health>(hit.Target).IsDead)
+            {
+                Hit(context, hit.Attacker, hit.AttackerId, hit.Target, hit.Damage, hit.Style, AttackType.Ranged, 0);
+            }
+        }
+
+        hits.RemoveRange(kept, hits.Count - kept);
+    }
+
+    private void Engage(GameContext context, Entity attacker, in Position position, ref CombatState combat)
     {
         var world = context.World;
         var target = combat.Target;
@@ -70,6 +127,12 @@ internal sealed class CombatSystem : IGameSystem
 
         var here = position.Tile;
         var there = world.GetReadOnly<Position>(target).Tile;
+        if (world.TryGet<CombatBonuses>(attacker, out var worn) && worn.Weapon == WeaponCategory.Bow)
+        {
+            Shoot(context, attacker, here, there, ref combat, worn);
+            return;
+        }
+
         if (!here.IsCardinallyAdjacentTo(there))
         {
             if (world.TryGet<Movement>(attacker, out var movement) && movement.Follow != target)
@@ -101,12 +164,110 @@ internal sealed class CombatSystem : IGameSystem
             damage = 0;
         }
 
+        combat.NextAttackTick = tick + attackSpeed;
+        combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
+        Hit(context, attacker, context.NetworkIdOf(attacker), target, damage, combat.Style, combat.AttackType, targetSpeed);
+    }
+
+    /// <summary>
+    /// Fires the bow: walks into reach and sight first (standing still once there), then, when the
+    /// timer allows, one arrow from the quiver. The hit is rolled now and lands after its flight.
+    /// </summary>
+    private void Shoot(GameContext context, Entity attacker, Tile here, Tile there, ref CombatState combat, in CombatBonuses worn)
+    {
+        var world = context.World;
+        var target = combat.Target;
+        var distance = here.DistanceTo(there);
+        var inReach = distance > 0 && distance <= RangedFormulas.Reach(worn.AttackRange, combat.Style) && LineOfSight.Clear(context.Map, here, there);
+        if (world.TryGet<Movement>(attacker, out var movement))
+        {
+            ref var walking = ref world.Get<Movement>(attacker);
+            if (inReach && movement.IsMoving)
+            {
+                walking.Stop();
+            }
+            else if (!inReach && movement.Follow != target)
+            {
+                walking.Stop();
+                walking.Follow = target;
+            }
+        }
+
+        var tick = context.Tick;
+        if (!inReach || tick < combat.NextAttackTick)
+        {
+            return;
+        }
+
+        var attackerId = context.NetworkIdOf(attacker);
+        ref var equipment = ref world.Get<Equipment>(attacker);
+        var arrow = equipment.Slots[(int)EquipmentSlot.Ammo];
+        if (arrow.IsEmpty)
+        {
+            combat.Target = Entity.Null;
+            context.Emit(new GameEvent(GameEventKind.ActionRejected, attackerId, A: (int)Actions.ActionKind.Attack, Reason: Actions.RejectionReason.NoAmmo));
+            return;
+        }
+
+        var level = world.GetReadOnly<Skills>(attacker).Level(Skill.Ranged);
+        var attackRoll = RangedFormulas.AttackRoll(level, combat.Style, worn.Bonuses.RangedAttack);
+        var defenderRoll = DefenceRoll(context, target, AttackType.Ranged);
+        var maxHit = RangedFormulas.MaxHit(level, combat.Style, worn.Bonuses.RangedStrength);
+        var damage = context.Random.NextDouble() < CombatFormulas.HitChance(attackRoll, defenderRoll) ? context.Random.NextInclusive(0, maxHit) : 0;
+
+        // One arrow leaves the quiver: four in five drop under the target (OSRS without an
+        // Ava's device), the rest break. Either way one item transaction, shown once durable.
+        equipment.Slots[(int)EquipmentSlot.Ammo] = arrow.Quantity == 1 ? default : new ItemStack(arrow.ItemId, arrow.Quantity - 1);
+        var transaction = context.NewTransactionId();
+        if (arrow.Quantity == 1)
+        {
+            context.EquipmentChanged(attacker);
+        }
+
+        context.Emit(new GameEvent(GameEventKind.EquipmentChanged, attackerId, Transaction: transaction));
+        if (context.Random.Next(5) != 0)
+        {
+            _dropped.Add((attacker, attackerId, new ItemStack(arrow.ItemId, 1), there, transaction));
+        }
+        else
+        {
+            context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, attackerId, A: arrow.ItemId, B: 1, C: (int)ItemSink.Broken, Transaction: transaction));
+            context.RecordItems(transaction, ItemTransactionKind.Ammo, [attacker], [], []);
+        }
+
+        var delay = RangedFormulas.HitDelay(distance);
+        context.Emit(new GameEvent(GameEventKind.Projectile, attackerId, context.NetworkIdOf(target), 1, arrow.ItemId, delay));
+        context.PendingHits.Add(new PendingHit(attacker, target, damage, tick + delay, combat.Style, attackerId));
+        combat.NextAttackTick = tick + RangedFormulas.AttackSpeed(worn.AttackSpeed, combat.Style);
+        combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
+    }
+
+    /// <summary>A defender's roll against an attack of <paramref name="type"/>: an NPC's defence + 9, a player's + 8 and stance.</summary>
+    private static int DefenceRoll(GameContext context, Entity defender, AttackType type)
+    {
+        var world = context.World;
+        if (world.TryGet<Npc>(defender, out var npc))
+        {
+            var definition = context.Npcs[npc.DefinitionId];
+            return CombatFormulas.Roll(CombatFormulas.EffectiveDefence(definition.Defence, AttackStyle.Accurate, styleBonus: false), definition.Bonuses.Defence(type));
+        }
+
+        var roll = RollOf(context, defender, world.GetReadOnly<CombatState>(defender).Style, type, out _);
+        return CombatFormulas.Roll(CombatFormulas.EffectiveDefence(roll.DefenceLevel, roll.Style, roll.StyleBonus), roll.DefenceBonus);
+    }
+
+    /// <summary>
+    /// Lands <paramref name="damage"/> on <paramref name="target"/>: health, the combat timers, the
+    /// event, retaliation, and the attacker's XP (by the style it attacked with).
+    /// </summary>
+    private static void Hit(GameContext context, Entity attacker, long attackerId, Entity target, int damage, AttackStyle style, AttackType type, int targetSpeed)
+    {
+        var world = context.World;
+        var tick = context.Tick;
+        ref var defence = ref world.Get<CombatState>(target);
         ref var health = ref world.Get<Health>(target);
         damage = Math.Min(damage, health.Current);
         health.Current -= damage;
-
-        combat.NextAttackTick = tick + attackSpeed;
-        combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
         defence.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
         defence.LastAttacker = attacker;
         if (world.Has<Gathering>(target))
@@ -114,8 +275,18 @@ internal sealed class CombatSystem : IGameSystem
             context.StopWork(target, Actions.RejectionReason.UnderAttack);
         }
 
-        var attackerId = context.NetworkIdOf(attacker);
         context.Emit(new GameEvent(GameEventKind.Damage, context.NetworkIdOf(target), attackerId, damage, health.Current));
+        if (!world.IsAlive(attacker))
+        {
+            // The shooter left while the arrow flew: it still hits, but nobody retaliates or earns.
+            return;
+        }
+
+        if (targetSpeed == 0)
+        {
+            targetSpeed = world.TryGet<Npc>(target, out var npc) ? context.Npcs[npc.DefinitionId].AttackSpeed
+                : world.TryGet<CombatBonuses>(target, out var targetWorn) && targetWorn.AttackSpeed > 0 ? targetWorn.AttackSpeed : CombatFormulas.DefaultAttackSpeed;
+        }
 
         var fightsBack = world.Has<Npc>(target) || defence.AutoRetaliate;
         if (defence.Target.IsNull && fightsBack && health.Current > 0)
@@ -130,7 +301,7 @@ internal sealed class CombatSystem : IGameSystem
 
         if (damage > 0 && world.Has<Player>(attacker))
         {
-            AwardXp(context, attacker, attackerId, combat.Style, damage);
+            AwardXp(context, attacker, attackerId, style, type, damage);
         }
     }
 
@@ -164,10 +335,18 @@ internal sealed class CombatSystem : IGameSystem
             worn.Bonuses.Attack(type), worn.Bonuses.MeleeStrength, worn.Bonuses.Defence(type), style, StyleBonus: true);
     }
 
-    private static void AwardXp(GameContext context, Entity player, long playerId, AttackStyle style, int damage)
+    private static void AwardXp(GameContext context, Entity player, long playerId, AttackStyle style, AttackType type, int damage)
     {
         ref var skills = ref context.World.Get<Skills>(player);
-        if (style == AttackStyle.Controlled)
+        if (type == AttackType.Ranged)
+        {
+            context.GainXp(ref skills, playerId, Skill.Ranged, RangedFormulas.RangedXpTenths(damage, style));
+            if (RangedFormulas.DefenceXpTenths(damage, style) is > 0 and var defenceXp)
+            {
+                context.GainXp(ref skills, playerId, Skill.Defense, defenceXp);
+            }
+        }
+        else if (style == AttackStyle.Controlled)
         {
             var share = CombatFormulas.SharedXpTenths(damage);
             context.GainXp(ref skills, playerId, Skill.Attack, share);

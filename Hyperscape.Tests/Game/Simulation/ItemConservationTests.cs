@@ -10,7 +10,7 @@ namespace Hyperscape.Tests.Game.Simulation;
 
 /// <summary>
 /// No operation creates or destroys items except the ones meant to: NPC drops, gathering, making and fires' ashes create;
-/// eating, burying, bait, making and despawning destroy; and each says so in an event. Thousands of random actions (trades abandoned
+/// eating, burying, bait, making, arrows breaking and despawning destroy; and each says so in an event. Thousands of random actions (trades abandoned
 /// halfway included, by a player leaving and coming back) must keep the books balanced.
 /// </summary>
 public class ItemConservationTests
@@ -47,7 +47,7 @@ public class ItemConservationTests
                     (ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1), (ItemIds.Bones, 3),
                     (ItemIds.BronzeAxe, 1), (ItemIds.BronzePickaxe, 1), (ItemIds.FishingRod, 1), (ItemIds.FishingBait, 30),
                     (ItemIds.Tinderbox, 1), (ItemIds.Logs, 1), (ItemIds.RawShrimps, 1), (ItemIds.RawShrimps, 1),
-                    (ItemIds.CopperOre, 1), (ItemIds.TinOre, 1), (ItemIds.Hammer, 1), (ItemIds.Knife, 1), (ItemIds.RuneEssence, 1), (ItemIds.RuneEssence, 1)),
+                    (ItemIds.CopperOre, 1), (ItemIds.TinOre, 1), (ItemIds.Hammer, 1), (ItemIds.Knife, 1), (ItemIds.RuneEssence, 1), (ItemIds.RuneEssence, 1), (ItemIds.Shortbow, 1)),
             });
             online.Add(id);
         }
@@ -69,6 +69,10 @@ public class ItemConservationTests
         Assert.That(harness.Do(PlayerAction.UseItemOnObject(online[2], raw, harness.NodeAt(new Tile(16, 19)))), Is.EqualTo(RejectionReason.None), "cooking on the range");
         Assert.That(harness.Do(PlayerAction.Make(online[4], ItemIds.BronzeBar, stations[0])), Is.EqualTo(RejectionReason.None), "smelting at the furnace");
         Assert.That(harness.Do(PlayerAction.Make(online[5], ItemIds.ArrowShaft)), Is.EqualTo(RejectionReason.None), "fletching");
+        var archer = harness.Get<Inventory>(online[1]);
+        Assert.That(harness.Do(PlayerAction.Equip(online[1], InventoryRules.FindStack(archer, ItemIds.Shortbow))), Is.EqualTo(RejectionReason.None), "a bow");
+        Assert.That(harness.Do(PlayerAction.Equip(online[1], InventoryRules.FindStack(harness.Get<Inventory>(online[1]), ItemIds.BronzeArrow))), Is.EqualTo(RejectionReason.None), "and arrows");
+        Assert.That(harness.Do(PlayerAction.Attack(online[1], harness.LivingNpcs()[0])), Is.EqualTo(RejectionReason.None), "shooting");
         for (var i = 0; i < 200 && !harness.Log.Any(e => e.Kind == GameEventKind.ItemsDestroyed && e.C == (int)ItemSink.Burned); i++)
         {
             harness.Step();
@@ -147,6 +151,7 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Sold), Is.Not.Empty, "and sold");
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Made).Select(e => e.A).Distinct(), Is.SupersetOf(new[] { ItemIds.BronzeBar, ItemIds.ArrowShaft }), "bars smelted, shafts fletched");
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Ashes), Is.Not.Empty, "fires left ashes");
+        Assert.That(harness.Events(GameEventKind.Projectile), Is.Not.Empty, "arrows were fired (each dropped under its target or broken)");
     }
 
     /// <summary>
