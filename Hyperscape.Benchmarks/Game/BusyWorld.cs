@@ -8,8 +8,8 @@ namespace Hyperscape.Benchmarks.Game;
 
 /// <summary>
 /// A crowded world for whole-tick measurements: half the players locked in melee with NPCs
-/// (bare-handed, with each kind of melee weapon and every stance, or a shortbow and arrows on
-/// every ranged stance, all praying) or, in the gathering
+/// (bare-handed, with each kind of melee weapon and every stance, a shortbow and arrows on
+/// every ranged stance, or a staff of air autocasting Wind Strike, all praying) or, in the gathering
 /// workload, two in three chopping, mining and fishing at nodes five to a node and one in three
 /// making things (smelting bronze five to a furnace, fletching arrow shafts anywhere); the other
 /// half walking to new destinations every tick; the remaining NPCs wandering.
@@ -25,6 +25,7 @@ public sealed class BusyWorld
     private readonly List<(long Player, long Node)> _gatherers = [];
     private readonly List<(long Player, int Product, long Station, Inventory Kit)> _makers = [];
     private static readonly Inventory SmeltingKit = KitOf([.. Enumerable.Repeat(ItemIds.CopperOre, 14), .. Enumerable.Repeat(ItemIds.TinOre, 14)]);
+    private static readonly Inventory MageKit = MindRunes(1_000_000);
     private static readonly Inventory FletchingKit = KitOf([ItemIds.Knife, .. Enumerable.Repeat(ItemIds.Logs, 27)]);
     private readonly Inventory _gatheringKit = KitOf(ItemIds.BronzeAxe, ItemIds.BronzePickaxe, ItemIds.SmallFishingNet);
 
@@ -88,11 +89,13 @@ public sealed class BusyWorld
             ResourceSpawns = nodes,
             Objects = furnaces,
             Recipes = RecipeCatalog.Standard,
+            Spells = SpellBook.Standard,
             PlayerSpawn = new Tile(512, 512),
         });
         var nodeIds = NodeIdsByTile();
         var fighterIds = new List<long>(fighters);
-        int[] weapons = [0, ItemIds.BronzeSword, ItemIds.SteelLongsword, ItemIds.Bronze2hSword, ItemIds.Shortbow];
+        var mages = new HashSet<int>();
+        int[] weapons = [0, ItemIds.BronzeSword, ItemIds.SteelLongsword, ItemIds.Bronze2hSword, ItemIds.Shortbow, ItemIds.StaffOfAir];
         var skills = Strong(30);
         skills.AddXp(Skill.Prayer, XpTable.XpForLevel(99) * 10);
         for (var i = 0; i < players; i++)
@@ -114,6 +117,11 @@ public sealed class BusyWorld
                 {
                     equipment.Slots[(int)EquipmentSlot.Ammo] = new ItemStack(ItemIds.BronzeArrow, 1_000_000);
                 }
+
+                if (weapon == ItemIds.StaffOfAir && fighting)
+                {
+                    mages.Add(i);
+                }
             }
 
             var id = Simulation.Join(new CharacterState
@@ -124,8 +132,8 @@ public sealed class BusyWorld
                 Skills = skills,
                 Health = new Health(30, 30),
                 Equipment = equipment,
-                Inventory = gatheringAt is not null ? _gatheringKit : making < 0 ? default : smelting ? SmeltingKit : FletchingKit,
-                AttackStyle = weapons[i % weapons.Length] == ItemIds.Shortbow ? RangedStances[i % RangedStances.Length] : (AttackStyle)(i % 3),
+                Inventory = gatheringAt is not null ? _gatheringKit : making >= 0 ? (smelting ? SmeltingKit : FletchingKit) : mages.Contains(i) ? MageKit : default,
+                AttackStyle = weapons[i % weapons.Length] == ItemIds.Shortbow ? RangedStances[i / weapons.Length % RangedStances.Length] : (AttackStyle)(i / weapons.Length % 3),
                 PrayerPoints = 99,
             });
             if (gatheringAt is { } at)
@@ -139,6 +147,12 @@ public sealed class BusyWorld
             else
             {
                 (fighting ? fighterIds : _walkers).Add(id);
+            }
+
+            if (mages.Contains(i))
+            {
+                // A staff of air autocasting Wind Strike: the mind runes are the only ones it uses.
+                Simulation.Enqueue(PlayerAction.SetAutocast(id, 1));
             }
         }
 
@@ -255,6 +269,13 @@ public sealed class BusyWorld
         }
 
         return node with { Z = node.Z + 1 };
+    }
+
+    private static Inventory MindRunes(int quantity)
+    {
+        var inventory = default(Inventory);
+        inventory.Slots[0] = new ItemStack(ItemIds.MindRune, quantity);
+        return inventory;
     }
 
     private static Inventory KitOf(params IEnumerable<int> items)

@@ -155,4 +155,17 @@ describe("the game state", () => {
     state.apply(decodeServerMessage([67, 4, 102, [[9, 0, []]]]));
     expect(state.shop).toBeNull();
   });
+
+  it("draws a projectile until it lands and forgets an autocast the server refused", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([68, 101, [[37, 7, 9, 2, 1, 3, 0, 0]]]));
+    expect(state.projectiles).toHaveLength(1);
+    const shot = state.projectiles[0]!;
+    expect([shot.from, shot.to, shot.landsAt - shot.at]).toEqual([7, 9, 3 * 600]);
+
+    state.autocast = 1;
+    state.apply(decodeServerMessage([68, 102, [[1, 7, 0, 31, 0, 0, 42, 0]]]));
+    expect(state.autocast).toBe(0);
+    expect(state.chat.map((line) => line.text)).toContain("Cannot autocast that spell: You need to wield a staff to autocast.");
+  });
 });

@@ -23,12 +23,12 @@ internal static class ItemFile
         var pending = new List<(int Index, JsonElement Element, string Path)>();
         foreach (var (element, path) in reader.Array(root, "$", "items"))
         {
-            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "attackRange", "weapon", "bonuses", "requirements", "heals", "buryXp", "burnable", "cookable");
+            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "attackRange", "weapon", "runeSource", "bonuses", "requirements", "heals", "buryXp", "burnable", "cookable");
             var key = StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var slot = ContentReader.Has(element, "slot") ? reader.EnumOr<EquipmentSlot>(element, path, "slot", default) : (EquipmentSlot?)null;
             var weaponOnly = slot == EquipmentSlot.Weapon;
-            foreach (var field in (string[])["twoHanded", "attackSpeed", "attackRange", "weapon"])
+            foreach (var field in (string[])["twoHanded", "attackSpeed", "attackRange", "weapon", "runeSource"])
             {
                 if (!weaponOnly && ContentReader.Has(element, field))
                 {
@@ -59,7 +59,7 @@ internal static class ItemFile
             };
             if (key is not null && name is not null)
             {
-                if (ContentReader.Has(element, "burnable") || ContentReader.Has(element, "cookable"))
+                if (ContentReader.Has(element, "burnable") || ContentReader.Has(element, "cookable") || ContentReader.Has(element, "runeSource"))
                 {
                     pending.Add((items.Count, element, path));
                 }
@@ -71,7 +71,12 @@ internal static class ItemFile
         var keys = items.ToDictionary(i => i.Key, i => i.Id, StringComparer.Ordinal);
         foreach (var (index, element, path) in pending)
         {
-            items[index] = items[index] with { Burnable = BurnableOf(element, path, reader, keys), Cookable = CookableOf(element, path, reader, keys) };
+            items[index] = items[index] with
+            {
+                Burnable = BurnableOf(element, path, reader, keys),
+                Cookable = CookableOf(element, path, reader, keys),
+                RuneSource = ContentReader.Has(element, "runeSource") ? reader.Key(element, path, "runeSource", keys, "item") ?? 0 : 0,
+            };
         }
 
         if (items.Count == 0 && !reader.Array(root, "$", "items").Any())

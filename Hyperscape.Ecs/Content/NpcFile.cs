@@ -13,7 +13,7 @@ internal static class NpcFile
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (element, path) in reader.Array(root, "$", "npcs"))
         {
-            reader.Only(element, path, "id", "name", "attack", "strength", "defence", "hitpoints", "attackSpeed", "aggressive", "attackType", "bonuses", "drops", "shop");
+            reader.Only(element, path, "id", "name", "attack", "strength", "defence", "hitpoints", "attackSpeed", "aggressive", "attackType", "magic", "bonuses", "drops", "shop");
             var key = ItemFile.StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var definition = new NpcDefinition(
@@ -28,6 +28,7 @@ internal static class NpcFile
                 Drops(element, path, reader, itemIds, items))
             {
                 AttackType = reader.EnumOr(element, path, "attackType", AttackType.Crush),
+                Magic = reader.IntOr(element, path, "magic", 1, 1, 999),
                 ShopId = ContentReader.Has(element, "shop") ? reader.Key(element, path, "shop", shopIds, "shop") ?? 0 : 0,
                 Bonuses = ItemFile.Bonuses(element, path, reader),
             };

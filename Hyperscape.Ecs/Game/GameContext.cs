@@ -31,6 +31,7 @@ internal sealed class GameContext
         Npcs = options.Npcs;
         Resources = options.Resources;
         Recipes = options.Recipes;
+        Spells = options.Spells;
         Shops = new Shops.ShopBook(options.Shops);
         Random = new DeterministicRandom(options.Seed);
         Pathfinder = new Pathfinder(options.Map);
@@ -59,6 +60,9 @@ internal sealed class GameContext
 
     /// <summary>Recipes, by product.</summary>
     public RecipeCatalog Recipes { get; }
+
+    /// <summary>Combat spells, by id.</summary>
+    public SpellBook Spells { get; }
 
     /// <summary>The only source of randomness.</summary>
     public DeterministicRandom Random { get; }
@@ -140,6 +144,10 @@ internal sealed class GameContext
         World.Set(player, bonuses);
         ref var combat = ref World.Get<CombatState>(player);
         WeaponStyles.Select(ref combat, bonuses.Weapon, combat.Option);
+        if (bonuses.Weapon != WeaponCategory.Staff)
+        {
+            combat.Autocast = 0;
+        }
     }
 
     /// <summary>

@@ -10,4 +10,6 @@ namespace Hyperscape.Ecs.Game;
 /// <param name="LandTick">The tick it lands.</param>
 /// <param name="Style">The shooter's stance when it shot, for the XP.</param>
 /// <param name="AttackerId">The shooter's network id (the hit lands even if the shooter has left).</param>
-internal readonly record struct PendingHit(Entity Attacker, Entity Target, int Damage, long LandTick, AttackStyle Style, long AttackerId);
+/// <param name="Type">Ranged or magic: which XP the hit earns.</param>
+/// <param name="BaseXpTenths">A spell's base XP, earned on landing even by a splash; 0 for arrows.</param>
+internal readonly record struct PendingHit(Entity Attacker, Entity Target, int Damage, long LandTick, AttackStyle Style, long AttackerId, AttackType Type = AttackType.Ranged, int BaseXpTenths = 0);

@@ -50,6 +50,9 @@ public sealed record SimulationOptions
     /// <summary>Recipes (smelting, smithing, fletching, crafting, runecrafting); none unless given.</summary>
     public RecipeCatalog Recipes { get; init; } = RecipeCatalog.Empty;
 
+    /// <summary>Combat spells; none unless given.</summary>
+    public SpellBook Spells { get; init; } = SpellBook.Empty;
+
     /// <summary>Agility courses; the world places an obstacle object for each of their obstacles.</summary>
     public IReadOnlyList<AgilityCourse> AgilityCourses { get; init; } = [];
 

@@ -44,4 +44,7 @@ public enum ItemTransactionKind : byte
 
     /// <summary>Ammunition fired: one arrow from the quiver, dropped under the target or broken.</summary>
     Ammo = 14,
+
+    /// <summary>A spell cast: its runes used up.</summary>
+    Cast = 15,
 }

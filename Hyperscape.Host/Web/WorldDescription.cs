@@ -32,6 +32,7 @@ namespace Hyperscape.Host.Web;
 /// <param name="Recipes">What can be made, in file order: <c>Make</c> names a recipe by its product.</param>
 /// <param name="Objects">The fixed objects: bank booths, furnaces, anvils, ranges, rune altars (with their rune).</param>
 /// <param name="Courses">The agility courses; <c>LapCompleted</c> names one by its index plus one.</param>
+/// <param name="Spells">The combat spells, in id order.</param>
 public sealed record WorldDescription(
     int Width,
     int Height,
@@ -51,7 +52,8 @@ public sealed record WorldDescription(
     IReadOnlyDictionary<int, string> Shops,
     IReadOnlyList<RecipeDescription> Recipes,
     IReadOnlyList<ObjectDescription> Objects,
-    IReadOnlyList<CourseDescription> Courses)
+    IReadOnlyList<CourseDescription> Courses,
+    IReadOnlyList<SpellDescription> Spells)
 {
     /// <summary>Describes <paramref name="content"/>, ticking every <paramref name="tickLength"/>, as the client sees it.</summary>
     public static WorldDescription From(SimulationOptions content, TimeSpan tickLength, ServerOptions server, int viewRadius)
@@ -105,7 +107,8 @@ public sealed record WorldDescription(
                 r.ProductId, r.Quantity, r.Skill.ToString().ToLowerInvariant(), r.Level, r.XpTenths, r.Station is { } station ? (int)station : 0,
                 r.Inputs.Select(i => new[] { i.ItemId, i.Quantity }).ToList(), r.Tools)).ToList(),
             content.Objects.Select(o => new ObjectDescription(o.Tile, (int)o.Kind, o.Variant)).ToList(),
-            content.AgilityCourses.Select(c => new CourseDescription(c.Name, c.LapXpTenths, c.Obstacles.Select(o => new ObstacleDescription(o.Name, o.At, o.Landing, o.Level, o.XpTenths)).ToList())).ToList());
+            content.AgilityCourses.Select(c => new CourseDescription(c.Name, c.LapXpTenths, c.Obstacles.Select(o => new ObstacleDescription(o.Name, o.At, o.Landing, o.Level, o.XpTenths)).ToList())).ToList(),
+            content.Spells.All.Select(s => new SpellDescription(s.Id, s.Name, s.Level, s.MaxHit, s.Runes.Select(r => new[] { r.ItemId, r.Quantity }).ToList())).ToList());
     }
 
     private static List<string> StyleNames(WeaponCategory weapon)

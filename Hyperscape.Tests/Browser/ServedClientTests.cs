@@ -66,6 +66,8 @@ public sealed class ServedClientTests
             Assert.That(dagger.GetProperty("inputs").EnumerateArray().Select(i => (i[0].GetInt32(), i[1].GetInt32())), Is.EqualTo(new[] { (Hyperscape.Ecs.Game.Rules.ItemIds.BronzeBar, 1) }));
             var altars = root.GetProperty("objects").EnumerateArray().Where(o => o.GetProperty("kind").GetInt32() == 6).Select(o => o.GetProperty("makes").GetInt32());
             Assert.That(altars, Is.EqualTo(new[] { Hyperscape.Ecs.Game.Rules.ItemIds.AirRune, Hyperscape.Ecs.Game.Rules.ItemIds.MindRune }));
+            var strike = root.GetProperty("spells").EnumerateArray().First();
+            Assert.That((strike.GetProperty("id").GetInt32(), strike.GetProperty("name").GetString(), strike.GetProperty("maxHit").GetInt32()), Is.EqualTo((1, "Wind Strike", 2)));
             var course = root.GetProperty("courses").EnumerateArray().Single();
             Assert.That(course.GetProperty("obstacles").EnumerateArray().Select(o => o.GetProperty("name").GetString()), Is.EqualTo(new[] { "Log balance", "Obstacle net", "Balancing rope", "Obstacle pipe" }));
         }

@@ -124,6 +124,7 @@ public class GameContentTests
             [GameContent.ResourcesFile] = """{ "version": 1, "resources": [] }""",
             [GameContent.ShopsFile] = """{ "version": 1, "shops": [] }""",
             [GameContent.RecipesFile] = """{ "version": 1, "recipes": [] }""",
+            [GameContent.SpellsFile] = """{ "version": 1, "spells": [] }""",
             ["quests.json"] = "{}",
         };
 
@@ -131,15 +132,15 @@ public class GameContentTests
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "quests.json: $: not a content file (known: items.json, shops.json, npcs.json, resources.json, recipes.json, world.json)",
+            "quests.json: $: not a content file (known: items.json, shops.json, npcs.json, resources.json, recipes.json, spells.json, world.json)",
             "items.json: items[1].id: 'coins' is defined twice",
             "items.json: items[2].id: ids are lowercase letters, digits and single underscores ('red_cape')",
             "items.json: items[3].attackSpeed: only a weapon (slot \"weapon\") has this",
             "items.json: items[3].bonuses: only an item with a slot gives bonuses",
-            "items.json: items[4].weapon: one of unarmed, sword, longsword, two_handed_sword, bow",
+            "items.json: items[4].weapon: one of unarmed, sword, longsword, two_handed_sword, bow, staff",
             "items.json: items[4].requirements.atack: one of attack, strength, defense, constitution, ranged, magic, prayer, woodcutting, mining, fishing, firemaking, cooking, smithing, agility, crafting, fletching, runecrafting",
             "items.json: items[4].requirements.strength: 1 to 99",
-            "items.json: items[5].colour: unknown field (known: id, name, stackable, value, slot, twoHanded, attackSpeed, attackRange, weapon, bonuses, requirements, heals, buryXp, burnable, cookable)",
+            "items.json: items[5].colour: unknown field (known: id, name, stackable, value, slot, twoHanded, attackSpeed, attackRange, weapon, runeSource, bonuses, requirements, heals, buryXp, burnable, cookable)",
             "items.json: items[5].buryXp: a number of at least 0 with at most one decimal",
             "npcs.json: npcs[0].defence: 1 to 999",
             "npcs.json: npcs[0].drops.always[0].item: no item has the id 'milk'",
@@ -199,6 +200,32 @@ public class GameContentTests
             "world.json: agility[0].obstacles[1].fail.high: at least low (50): the odds rise with the level",
             "world.json: agility[0].obstacles[0].landing: (10, 5) is a wall, water or an object: nobody can land there",
             "world.json: agility[0].obstacles[1].fail.landing: (10, 13) is a wall, water or an object: nobody can land there",
+        }));
+    }
+
+    [Test]
+    public void A_spell_without_runes_or_with_unknown_ones_is_a_problem()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [GameContent.SpellsFile] = """
+                { "version": 1, "spells": [
+                  { "id": "wind_strike", "name": "Wind Strike", "level": 1, "xp": 5.5, "maxHit": 2, "runes": [{ "item": "air_rune" }, { "item": "mind_rune" }] },
+                  { "id": "free", "name": "Free", "level": 1, "xp": 1, "maxHit": 1, "runes": [] },
+                  { "id": "odd", "name": "Odd", "level": 100, "xp": 1.25, "maxHit": 3, "runes": [{ "item": "soul_rune" }, { "item": "air_rune" }, { "item": "air_rune" }] }
+                ] }
+                """,
+        };
+
+        var problems = Assert.Throws<ContentException>(() => GameContent.Read(files, ContentIds.Empty))!.Problems.Select(p => p.ToString()).ToList();
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            "spells.json: spells[1].runes: at least one rune: a spell costs something",
+            "spells.json: spells[2].level: 1 to 99",
+            "spells.json: spells[2].xp: a number of at least 0 with at most one decimal",
+            "spells.json: spells[2].runes[0].item: no item has the id 'soul_rune'",
+            "spells.json: spells[2].runes[2].item: listed already: give one line a quantity",
         }));
     }
 }

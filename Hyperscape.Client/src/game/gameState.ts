@@ -81,6 +81,10 @@ export class GameState {
   readonly ignores = new Set<string>();
   readonly splats: HitSplat[] = [];
   readonly projectiles: Projectile[] = [];
+  /** The spell the next click on an NPC casts (0: a click attacks). */
+  armedSpell = 0;
+  /** The spell this player asked its staff to autocast (0: none); the server's refusal clears it. */
+  autocast = 0;
   readonly xpDrops: XpDrop[] = [];
   readonly clock: TickClock;
   readonly prediction: LocalPrediction;
@@ -286,7 +290,10 @@ export class GameState {
     const mine = event.subject === this.networkId;
     switch (event.kind) {
       case EventKind.ActionRejected:
-        if (mine) this.say(rejectionText(event.a, event.reason));
+        if (mine) {
+          this.say(rejectionText(event.a, event.reason));
+          if (event.a === 31) this.autocast = 0;
+        }
         break;
       case EventKind.Damage: {
         this.splats.push({ entity: event.subject, damage: event.a, at: now });

@@ -60,6 +60,8 @@ export const enum ActionKind {
   Light = 27,
   UseItemOnObject = 28,
   Make = 29,
+  CastSpell = 30,
+  SetAutocast = 31,
 }
 
 /** One line of an open shop: the item, how many it has, what one costs you and what it pays you for one. */

@@ -41,6 +41,8 @@ const rejectionTexts: Record<number, string> = {
   38: "That cannot be made into anything here.",
   39: "You cannot light a fire here.",
   40: "You have no ammunition in your quiver.",
+  41: "You do not have enough runes to cast that spell.",
+  42: "You need to wield a staff to autocast.",
 };
 
 const actionNames: Record<number, string> = {
@@ -73,6 +75,8 @@ const actionNames: Record<number, string> = {
   27: "light that",
   28: "cook that",
   29: "make that",
+  30: "cast that spell",
+  31: "autocast that spell",
 };
 
 /** The sentence shown when the server refuses an action. */

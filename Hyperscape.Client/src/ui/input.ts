@@ -46,6 +46,7 @@ export class Input {
     const npc = this.entityAt(tile, EntityKind.Npc);
     if (npc && !npc.dead) {
       if ((this.state.content.npc(npc.type)?.shop ?? 0) > 0) this.useObject(npc.id);
+      else if (this.state.armedSpell > 0) this.cast(npc.id);
       else this.attack(npc.id);
       return;
     }
@@ -121,6 +122,15 @@ export class Input {
     this.state.gathering = null;
     this.state.prediction.cancel();
     this.connection.send(ClientMessages.action(ActionKind.Attack, { target: id }));
+  }
+
+  /** Cast the armed spell once at an NPC; the server walks the player into reach and sight. */
+  cast(id: number): void {
+    this.pendingPickup = null;
+    this.state.gathering = null;
+    this.state.prediction.cancel();
+    this.connection.send(ClientMessages.action(ActionKind.CastSpell, { target: id, value: this.state.armedSpell }));
+    this.state.armedSpell = 0;
   }
 
   pickUp(id: number): void {

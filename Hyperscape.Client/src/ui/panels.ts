@@ -387,7 +387,28 @@ export class Panels {
     pray.addEventListener("click", () => {
       if (altar) this.connection.send(ClientMessages.action(ActionKind.PrayAtAltar, { x: altar.x, z: altar.z }));
     });
-    byId("combat").replaceChildren(...styles, retaliate, points, ...prayers, pray);
+    const magicLevel = this.state.skills[SkillNames.indexOf("Magic")]?.level ?? 1;
+    const spells = (this.state.content.world.spells ?? []).flatMap((spell) => {
+      const cast = element("button", {
+        textContent: `${spell.name} (${spell.level})`,
+        className: this.state.armedSpell === spell.id ? "selected" : "",
+        title: `Max hit ${spell.maxHit}; ${spell.runes.map(([item, n]) => `${n} ${this.state.content.itemName(item)}`).join(", ")}. Then click an NPC.`,
+      });
+      cast.disabled = spell.level > magicLevel;
+      cast.addEventListener("click", () => {
+        this.state.armedSpell = this.state.armedSpell === spell.id ? 0 : spell.id;
+        this.render();
+      });
+      const auto = element("button", { textContent: this.state.autocast === spell.id ? "Autocasting" : "Autocast", className: this.state.autocast === spell.id ? "selected" : "" });
+      auto.disabled = spell.level > magicLevel;
+      auto.addEventListener("click", () => {
+        this.state.autocast = this.state.autocast === spell.id ? 0 : spell.id;
+        this.connection.send(ClientMessages.action(ActionKind.SetAutocast, { value: this.state.autocast }));
+        this.render();
+      });
+      return [cast, auto];
+    });
+    byId("combat").replaceChildren(...styles, retaliate, points, ...prayers, pray, ...spells);
   }
 
   private renderFriends(): void {

@@ -80,6 +80,15 @@ export interface CourseInfo {
   obstacles: ObstacleInfo[];
 }
 
+export interface SpellInfo {
+  id: number;
+  name: string;
+  level: number;
+  maxHit: number;
+  /** [item, quantity] pairs a cast uses up. */
+  runes: [number, number][];
+}
+
 export interface WorldDescription {
   width: number;
   height: number;
@@ -102,6 +111,7 @@ export interface WorldDescription {
   recipes?: RecipeInfo[];
   objects?: ObjectInfo[];
   courses?: CourseInfo[];
+  spells?: SpellInfo[];
 }
 
 /** World object kinds (docs/PROTOCOL.md): the type of an entity of kind Object. */

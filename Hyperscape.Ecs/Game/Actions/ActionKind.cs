@@ -96,4 +96,10 @@ public enum ActionKind : byte
     /// when the recipe needs one (a furnace, an anvil, a rune altar), else 0.
     /// </summary>
     Make = 29,
+
+    /// <summary>Cast spell <see cref="PlayerAction.Value"/> once at the NPC <see cref="PlayerAction.Target"/>.</summary>
+    CastSpell = 30,
+
+    /// <summary>Autocast spell <see cref="PlayerAction.Value"/> with the wielded staff (0 stops autocasting).</summary>
+    SetAutocast = 31,
 }

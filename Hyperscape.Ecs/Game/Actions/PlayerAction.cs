@@ -107,6 +107,12 @@ public readonly record struct PlayerAction(
     /// <summary>Use an inventory item on an object: cook <paramref name="quantity"/> raw food (0: all) on a fire or range.</summary>
     public static PlayerAction UseItemOnObject(long player, int slot, long worldObject, int quantity = 0) => new(player, ActionKind.UseItemOnObject, Target: worldObject, Slot: slot, Quantity: quantity);
 
+    /// <summary>Cast a spell once at an NPC.</summary>
+    public static PlayerAction CastSpell(long player, int spell, long npc) => new(player, ActionKind.CastSpell, Target: npc, Value: spell);
+
+    /// <summary>Autocast a spell with the wielded staff (0 stops).</summary>
+    public static PlayerAction SetAutocast(long player, int spell) => new(player, ActionKind.SetAutocast, Value: spell);
+
     /// <summary>Make <paramref name="quantity"/> (0: all the materials allow) of an item from its recipe, at <paramref name="station"/> (0 when it needs none).</summary>
     public static PlayerAction Make(long player, int productId, long station = 0, int quantity = 0) => new(player, ActionKind.Make, Target: station, Quantity: quantity, Value: productId);
 

@@ -125,4 +125,10 @@ public enum RejectionReason : byte
 
     /// <summary>A bow with nothing in the ammunition slot to fire.</summary>
     NoAmmo = 40,
+
+    /// <summary>Not enough runes for the spell (a staff providing one kind counts as all of it).</summary>
+    NoRunes = 41,
+
+    /// <summary>Autocasting needs a staff wielded.</summary>
+    NoStaff = 42,
 }

@@ -33,6 +33,12 @@ public record struct CombatState
     /// <summary>Fight back when attacked.</summary>
     public bool AutoRetaliate;
 
+    /// <summary>A spell cast once at the target (its id), 0 for none: after the cast the player stops.</summary>
+    public int Spell;
+
+    /// <summary>The spell a wielded staff casts at every attack (its id), 0 for none.</summary>
+    public int Autocast;
+
     /// <summary>True while the entity is in combat at <paramref name="tick"/>.</summary>
     public readonly bool InCombat(long tick) => tick < InCombatUntilTick;
 }

@@ -113,7 +113,7 @@ public enum GameEventKind : byte
 
     /// <summary>
     /// A projectile left its shooter (subject) for its target (<see cref="GameEvent.Other"/>):
-    /// A = its kind (1 an arrow), B = the ammunition item, C = the ticks until it lands (its hit's
+    /// A = its kind (1 an arrow, 2 a spell), B = the ammunition item or the spell, C = the ticks until it lands (its hit's
     /// <see cref="Damage"/> event comes then). Visible to those who see the shooter.
     /// </summary>
     Projectile = 37,

@@ -32,4 +32,7 @@ public enum ItemSink : byte
 
     /// <summary>Ammunition that broke when it was fired.</summary>
     Broken = 10,
+
+    /// <summary>Runes used up casting a spell.</summary>
+    Cast = 11,
 }

@@ -37,6 +37,9 @@ public sealed record ItemDefinition(
     /// <summary>The levels wielding or wearing the item needs; none when empty.</summary>
     public IReadOnlyList<SkillRequirement> Requirements { get; init; } = [];
 
+    /// <summary>For a staff, the rune it provides without end while wielded (a staff of air: air runes); 0 otherwise.</summary>
+    public int RuneSource { get; init; }
+
     /// <summary>For logs, how they light; null for anything else.</summary>
     public Burnable? Burnable { get; init; }
 

@@ -272,4 +272,10 @@ public static class ItemIds
 
     /// <summary>Fire rune.</summary>
     public const int FireRune = 89;
+
+    /// <summary>Chaos rune.</summary>
+    public const int ChaosRune = 90;
+
+    /// <summary>Staff of air.</summary>
+    public const int StaffOfAir = 91;
 }

@@ -30,6 +30,9 @@ public sealed record NpcDefinition(
     /// <summary>The shop it keeps (<see cref="ShopCatalog"/>), 0 for none. A shopkeeper cannot be attacked.</summary>
     public int ShopId { get; init; }
 
+    /// <summary>Its magic level: what it defends against spells with (1 unless the data says otherwise).</summary>
+    public int Magic { get; init; } = 1;
+
     /// <summary>How its attacks land (crush unless the data says otherwise).</summary>
     public AttackType AttackType { get; init; } = AttackType.Crush;
 

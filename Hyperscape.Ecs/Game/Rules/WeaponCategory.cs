@@ -17,4 +17,7 @@ public enum WeaponCategory : byte
 
     /// <summary>Bows: accurate, rapid, longrange; they fire the arrows in the ammunition slot.</summary>
     Bow,
+
+    /// <summary>Staves: bash, pound, focus (crush); they can autocast, and some provide a rune.</summary>
+    Staff,
 }

@@ -46,6 +46,13 @@ public static class WeaponStyles
         new("Longrange", AttackType.Ranged, AttackStyle.Longrange),
     ];
 
+    private static readonly CombatOption[] Staff =
+    [
+        new("Bash", AttackType.Crush, AttackStyle.Accurate),
+        new("Pound", AttackType.Crush, AttackStyle.Aggressive),
+        new("Focus", AttackType.Crush, AttackStyle.Defensive),
+    ];
+
     /// <summary>The options of <paramref name="category"/>, in button order.</summary>
     public static ReadOnlySpan<CombatOption> Options(WeaponCategory category) => category switch
     {
@@ -53,6 +60,7 @@ public static class WeaponStyles
         WeaponCategory.Longsword => Longsword,
         WeaponCategory.TwoHandedSword => TwoHandedSword,
         WeaponCategory.Bow => Bow,
+        WeaponCategory.Staff => Staff,
         _ => Unarmed,
     };
 

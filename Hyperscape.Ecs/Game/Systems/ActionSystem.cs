@@ -120,19 +120,21 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.Light => busy ? RejectionReason.Busy : MakingActions.Light(context, player, action),
             ActionKind.UseItemOnObject => busy ? RejectionReason.Busy : MakingActions.UseItemOnObject(context, player, action),
             ActionKind.Make => busy ? RejectionReason.Busy : MakingActions.Make(context, player, action),
+            ActionKind.CastSpell => MagicActions.CastSpell(context, player, action),
+            ActionKind.SetAutocast => MagicActions.SetAutocast(context, player, action.Value),
             ActionKind.ShopClose => context.Shops.Close(action.PlayerId) ? ShopActions.Closed(context, action.PlayerId) : RejectionReason.NoShop,
             _ => RejectionReason.UnknownAction,
         };
 
         // Doing something else ends gathering, as walking off or eating does in OSRS; walking
         // off, fighting or trading closes the bank.
-        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.Eat
+        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.CastSpell or ActionKind.Pickup or ActionKind.Eat
             or ActionKind.Bury or ActionKind.PrayAtAltar or ActionKind.TradeRequest or ActionKind.Emote)
         {
             context.StopWork(player, RejectionReason.None, tell: false);
         }
 
-        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.Pickup or ActionKind.TradeRequest)
+        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.CastSpell or ActionKind.Pickup or ActionKind.TradeRequest)
         {
             context.CloseBank(action.PlayerId);
             context.CloseShop(action.PlayerId);
@@ -316,24 +318,14 @@ internal sealed class ActionSystem : IGameSystem
     private static RejectionReason Attack(GameContext context, Entity player, long targetId)
     {
         var world = context.World;
-        if (!context.TryResolve(targetId, out var target))
+        if (AttackableTarget(context, player, targetId, out var target) is not RejectionReason.None and var refused)
         {
-            return RejectionReason.TargetNotFound;
+            return refused;
         }
 
-        // Player-versus-player combat is off in this world; only NPCs can be attacked, and not shopkeepers.
-        if (!world.Has<Npc>(target) || world.GetReadOnly<Health>(target).IsDead || context.Npcs[world.GetReadOnly<Npc>(target).DefinitionId].ShopId != 0)
-        {
-            return RejectionReason.InvalidTarget;
-        }
-
-        var distance = world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(target).Tile);
-        if (distance > context.Options.AttackRange)
-        {
-            return RejectionReason.TargetTooFar;
-        }
-
-        world.Get<CombatState>(player).Target = target;
+        ref var combat = ref world.Get<CombatState>(player);
+        combat.Target = target;
+        combat.Spell = 0;
         ref var movement = ref world.Get<Movement>(player);
         movement.Stop();
 
@@ -345,6 +337,25 @@ internal sealed class ActionSystem : IGameSystem
         }
 
         return RejectionReason.None;
+    }
+
+    /// <summary>The NPC a player may attack or cast at, or why not.</summary>
+    internal static RejectionReason AttackableTarget(GameContext context, Entity player, long targetId, out Entity target)
+    {
+        var world = context.World;
+        if (!context.TryResolve(targetId, out target))
+        {
+            return RejectionReason.TargetNotFound;
+        }
+
+        // Player-versus-player combat is off in this world; only NPCs can be attacked, and not shopkeepers.
+        if (!world.Has<Npc>(target) || world.GetReadOnly<Health>(target).IsDead || context.Npcs[world.GetReadOnly<Npc>(target).DefinitionId].ShopId != 0)
+        {
+            return RejectionReason.InvalidTarget;
+        }
+
+        var distance = world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(target).Tile);
+        return distance > context.Options.AttackRange ? RejectionReason.TargetTooFar : RejectionReason.None;
     }
 
     private static RejectionReason Pickup(GameContext context, Entity player, in PlayerAction action)

@@ -108,7 +108,7 @@ internal sealed class CombatSystem : IGameSystem
             var world = context.World;
             if (world.IsAlive(hit.Target) && !world.Has<Dying>(hit.Target) && !world.GetReadOnly<Health>(hit.Target).IsDead)
             {
-                Hit(context, hit.Attacker, hit.AttackerId, hit.Target, hit.Damage, hit.Style, AttackType.Ranged, 0);
+                Hit(context, hit.Attacker, hit.AttackerId, hit.Target, hit.Damage, hit.Style, hit.Type, 0, hit.BaseXpTenths);
             }
         }
 
@@ -127,10 +127,20 @@ internal sealed class CombatSystem : IGameSystem
 
         var here = position.Tile;
         var there = world.GetReadOnly<Position>(target).Tile;
-        if (world.TryGet<CombatBonuses>(attacker, out var worn) && worn.Weapon == WeaponCategory.Bow)
+        if (world.TryGet<CombatBonuses>(attacker, out var worn))
         {
-            Shoot(context, attacker, here, there, ref combat, worn);
-            return;
+            var spell = combat.Spell != 0 ? combat.Spell : worn.Weapon == WeaponCategory.Staff ? combat.Autocast : 0;
+            if (spell != 0 && context.Spells.TryGet(spell, out var definition))
+            {
+                Cast(context, attacker, here, there, ref combat, worn, definition);
+                return;
+            }
+
+            if (worn.Weapon == WeaponCategory.Bow)
+            {
+                Shoot(context, attacker, here, there, ref combat, worn);
+                return;
+            }
         }
 
         if (!here.IsCardinallyAdjacentTo(there))
@@ -178,23 +188,8 @@ internal sealed class CombatSystem : IGameSystem
         var world = context.World;
         var target = combat.Target;
         var distance = here.DistanceTo(there);
-        var inReach = distance > 0 && distance <= RangedFormulas.Reach(worn.AttackRange, combat.Style) && LineOfSight.Clear(context.Map, here, there);
-        if (world.TryGet<Movement>(attacker, out var movement))
-        {
-            ref var walking = ref world.Get<Movement>(attacker);
-            if (inReach && movement.IsMoving)
-            {
-                walking.Stop();
-            }
-            else if (!inReach && movement.Follow != target)
-            {
-                walking.Stop();
-                walking.Follow = target;
-            }
-        }
-
         var tick = context.Tick;
-        if (!inReach || tick < combat.NextAttackTick)
+        if (!CloseTo(context, attacker, target, here, there, RangedFormulas.Reach(worn.AttackRange, combat.Style)) || tick < combat.NextAttackTick)
         {
             return;
         }
@@ -242,6 +237,100 @@ internal sealed class CombatSystem : IGameSystem
         combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
     }
 
+    /// <summary>
+    /// Casts a spell: walks into reach and sight first, then, when the timer allows, uses up the
+    /// runes (a wielded staff provides its own kind) and rolls the hit, which lands after its flight.
+    /// A single cast ends the attack; an autocast goes on.
+    /// </summary>
+    private static void Cast(GameContext context, Entity attacker, Tile here, Tile there, ref CombatState combat, in CombatBonuses worn, SpellDefinition spell)
+    {
+        var world = context.World;
+        var target = combat.Target;
+        var tick = context.Tick;
+        if (!CloseTo(context, attacker, target, here, there, MagicFormulas.Reach) || tick < combat.NextAttackTick)
+        {
+            return;
+        }
+
+        var attackerId = context.NetworkIdOf(attacker);
+        ref var inventory = ref world.Get<Inventory>(attacker);
+        var staffRune = MagicActions.StaffRune(context, attacker);
+        var magic = world.GetReadOnly<Skills>(attacker).Level(Skill.Magic);
+        if (MagicActions.CanCast(context, attacker, spell) is not Actions.RejectionReason.None and var refusal)
+        {
+            // Out of runes, autocasting ends too (as in OSRS): a later fight is with the staff itself.
+            var kind = combat.Spell != 0 ? Actions.ActionKind.CastSpell : Actions.ActionKind.SetAutocast;
+            combat.Target = Entity.Null;
+            combat.Spell = 0;
+            combat.Autocast = kind == Actions.ActionKind.SetAutocast ? 0 : combat.Autocast;
+            context.Emit(new GameEvent(GameEventKind.ActionRejected, attackerId, A: (int)kind, Reason: refusal));
+            return;
+        }
+
+        var transaction = context.NewTransactionId();
+        foreach (var rune in spell.Runes)
+        {
+            if (rune.ItemId != staffRune)
+            {
+                InventoryRules.TakeItems(ref inventory, rune.ItemId, rune.Quantity, InventoryRules.FindStack(inventory, rune.ItemId));
+                context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, attackerId, A: rune.ItemId, B: rune.Quantity, C: (int)ItemSink.Cast, Transaction: transaction));
+            }
+        }
+
+        context.Emit(new GameEvent(GameEventKind.InventoryChanged, attackerId, Transaction: transaction));
+        context.RecordItems(transaction, ItemTransactionKind.Cast, [attacker], [], []);
+
+        var attackRoll = MagicFormulas.AttackRoll(magic, worn.Bonuses.MagicAttack);
+        var defenderRoll = world.TryGet<Npc>(target, out var npc)
+            ? MagicFormulas.NpcDefenceRoll(context.Npcs[npc.DefinitionId].Magic, context.Npcs[npc.DefinitionId].Bonuses.Defence(AttackType.Magic))
+            : MagicDefenceOfPlayer(context, target);
+        var maxHit = MagicFormulas.MaxHit(spell.MaxHit, worn.Bonuses.MagicDamage);
+        var damage = context.Random.NextDouble() < CombatFormulas.HitChance(attackRoll, defenderRoll) ? context.Random.NextInclusive(0, maxHit) : 0;
+        var delay = MagicFormulas.HitDelay(here.DistanceTo(there));
+        context.Emit(new GameEvent(GameEventKind.Projectile, attackerId, context.NetworkIdOf(target), 2, spell.Id, delay));
+        context.PendingHits.Add(new PendingHit(attacker, target, damage, tick + delay, combat.Style, attackerId, AttackType.Magic, spell.XpTenths));
+        combat.NextAttackTick = tick + MagicFormulas.CastSpeed;
+        combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
+        if (combat.Spell != 0)
+        {
+            combat.Spell = 0;
+            combat.Target = Entity.Null;
+        }
+    }
+
+    private static int MagicDefenceOfPlayer(GameContext context, Entity player)
+    {
+        var world = context.World;
+        var skills = world.GetReadOnly<Skills>(player);
+        return MagicFormulas.PlayerDefenceRoll(skills.Level(Skill.Magic), skills.Level(Skill.Defense), world.GetReadOnly<CombatState>(player).Style, world.GetReadOnly<CombatBonuses>(player).Bonuses.Defence(AttackType.Magic));
+    }
+
+    /// <summary>
+    /// True when the target is within <paramref name="reach"/> and in sight; the attacker then
+    /// stands still. Otherwise it walks after the target.
+    /// </summary>
+    private static bool CloseTo(GameContext context, Entity attacker, Entity target, Tile here, Tile there, int reach)
+    {
+        var world = context.World;
+        var distance = here.DistanceTo(there);
+        var inReach = distance > 0 && distance <= reach && LineOfSight.Clear(context.Map, here, there);
+        if (world.TryGet<Movement>(attacker, out var movement))
+        {
+            ref var walking = ref world.Get<Movement>(attacker);
+            if (inReach && movement.IsMoving)
+            {
+                walking.Stop();
+            }
+            else if (!inReach && movement.Follow != target)
+            {
+                walking.Stop();
+                walking.Follow = target;
+            }
+        }
+
+        return inReach;
+    }
+
     /// <summary>A defender's roll against an attack of <paramref name="type"/>: an NPC's defence + 9, a player's + 8 and stance.</summary>
     private static int DefenceRoll(GameContext context, Entity defender, AttackType type)
     {
@@ -260,7 +349,7 @@ internal sealed class CombatSystem : IGameSystem
     /// Lands <paramref name="damage"/> on <paramref name="target"/>: health, the combat timers, the
     /// event, retaliation, and the attacker's XP (by the style it attacked with).
     /// </summary>
-    private static void Hit(GameContext context, Entity attacker, long attackerId, Entity target, int damage, AttackStyle style, AttackType type, int targetSpeed)
+    private static void Hit(GameContext context, Entity attacker, long attackerId, Entity target, int damage, AttackStyle style, AttackType type, int targetSpeed, int baseXpTenths = 0)
     {
         var world = context.World;
         var tick = context.Tick;
@@ -299,9 +388,9 @@ internal sealed class CombatSystem : IGameSystem
             }
         }
 
-        if (damage > 0 && world.Has<Player>(attacker))
+        if ((damage > 0 || baseXpTenths > 0) && world.Has<Player>(attacker))
         {
-            AwardXp(context, attacker, attackerId, style, type, damage);
+            AwardXp(context, attacker, attackerId, style, type, damage, baseXpTenths);
         }
     }
 
@@ -335,10 +424,19 @@ internal sealed class CombatSystem : IGameSystem
             worn.Bonuses.Attack(type), worn.Bonuses.MeleeStrength, worn.Bonuses.Defence(type), style, StyleBonus: true);
     }
 
-    private static void AwardXp(GameContext context, Entity player, long playerId, AttackStyle style, AttackType type, int damage)
+    private static void AwardXp(GameContext context, Entity player, long playerId, AttackStyle style, AttackType type, int damage, int baseXpTenths)
     {
         ref var skills = ref context.World.Get<Skills>(player);
-        if (type == AttackType.Ranged)
+        if (type == AttackType.Magic)
+        {
+            context.GainXp(ref skills, playerId, Skill.Magic, MagicFormulas.XpTenths(baseXpTenths, damage));
+            if (damage == 0)
+            {
+                // A splash: the spell's base XP and nothing else.
+                return;
+            }
+        }
+        else if (type == AttackType.Ranged)
         {
             context.GainXp(ref skills, playerId, Skill.Ranged, RangedFormulas.RangedXpTenths(damage, style));
             if (RangedFormulas.DefenceXpTenths(damage, style) is > 0 and var defenceXp)

@@ -47,7 +47,7 @@ public class ItemConservationTests
                     (ItemIds.Coins, 1000), (ItemIds.Lobster, 3), (ItemIds.BronzeSword, 1), (ItemIds.BronzeArrow, 50), (ItemIds.WoodenShield, 1), (ItemIds.Bronze2hSword, 1), (ItemIds.Bones, 3),
                     (ItemIds.BronzeAxe, 1), (ItemIds.BronzePickaxe, 1), (ItemIds.FishingRod, 1), (ItemIds.FishingBait, 30),
                     (ItemIds.Tinderbox, 1), (ItemIds.Logs, 1), (ItemIds.RawShrimps, 1), (ItemIds.RawShrimps, 1),
-                    (ItemIds.CopperOre, 1), (ItemIds.TinOre, 1), (ItemIds.Hammer, 1), (ItemIds.Knife, 1), (ItemIds.RuneEssence, 1), (ItemIds.RuneEssence, 1), (ItemIds.Shortbow, 1)),
+                    (ItemIds.CopperOre, 1), (ItemIds.TinOre, 1), (ItemIds.Hammer, 1), (ItemIds.Knife, 1), (ItemIds.Shortbow, 1), (ItemIds.AirRune, 40), (ItemIds.MindRune, 20), (ItemIds.StaffOfAir, 1)),
             });
             online.Add(id);
         }
@@ -73,6 +73,7 @@ public class ItemConservationTests
         Assert.That(harness.Do(PlayerAction.Equip(online[1], InventoryRules.FindStack(archer, ItemIds.Shortbow))), Is.EqualTo(RejectionReason.None), "a bow");
         Assert.That(harness.Do(PlayerAction.Equip(online[1], InventoryRules.FindStack(harness.Get<Inventory>(online[1]), ItemIds.BronzeArrow))), Is.EqualTo(RejectionReason.None), "and arrows");
         Assert.That(harness.Do(PlayerAction.Attack(online[1], harness.LivingNpcs()[0])), Is.EqualTo(RejectionReason.None), "shooting");
+        Assert.That(harness.Do(PlayerAction.CastSpell(online[0], 1, harness.LivingNpcs()[1])), Is.EqualTo(RejectionReason.None), "casting");
         for (var i = 0; i < 200 && !harness.Log.Any(e => e.Kind == GameEventKind.ItemsDestroyed && e.C == (int)ItemSink.Burned); i++)
         {
             harness.Step();
@@ -151,7 +152,8 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Sold), Is.Not.Empty, "and sold");
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Made).Select(e => e.A).Distinct(), Is.SupersetOf(new[] { ItemIds.BronzeBar, ItemIds.ArrowShaft }), "bars smelted, shafts fletched");
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Ashes), Is.Not.Empty, "fires left ashes");
-        Assert.That(harness.Events(GameEventKind.Projectile), Is.Not.Empty, "arrows were fired (each dropped under its target or broken)");
+        Assert.That(harness.Events(GameEventKind.Projectile).Where(e => e.A == 1), Is.Not.Empty, "arrows were fired (each dropped under its target or broken)");
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Cast), Is.Not.Empty, "runes were used up casting");
     }
 
     /// <summary>
@@ -173,8 +175,12 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(33))
+        switch (random.Next(35))
         {
+            case 33:
+                return PlayerAction.CastSpell(player, random.Next(0, 3), harness.LivingNpcs() is { Count: > 0 } living ? living[random.Next(living.Count)] : random.Next(1, 400));
+            case 34:
+                return PlayerAction.SetAutocast(player, random.Next(0, 2));
             case 30 or 31 or 32:
                 int[] products = [ItemIds.BronzeBar, ItemIds.BronzeDagger, ItemIds.ArrowShaft, ItemIds.AirRune, ItemIds.IronBar, ItemIds.Coins, random.Next(-1, 200)];
                 var station = random.Next(8) == 0 ? random.Next(1, 400) : stations[random.Next(stations.Length)];

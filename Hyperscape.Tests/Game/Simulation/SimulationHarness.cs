@@ -28,6 +28,7 @@ internal sealed class SimulationHarness
             ResourceSpawns = resources ?? [],
             Objects = objects ?? [],
             Recipes = RecipeCatalog.Standard,
+            Spells = SpellBook.Standard,
             AgilityCourses = courses ?? [],
             Shops = Ecs.Content.GameContent.Default.World.Shops,
             GroundItems = items ?? [],

@@ -1,0 +1,106 @@
+using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Rules;
+
+namespace Hyperscape.Tests.Game.Simulation;
+
+public class MagicCombatTests
+{
+    private static readonly Tile CowHome = new(20, 20);
+    private const int WindStrike = 1;
+    private const int FireBolt = 8;
+
+    private static (SimulationHarness Harness, long Player, long Cow) Mage(Tile at, int level, bool staff, params (int Item, int Quantity)[] runes)
+    {
+        var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
+        var equipment = default(Equipment);
+        if (staff)
+        {
+            equipment.Slots[(int)EquipmentSlot.Weapon] = new ItemStack(ItemIds.StaffOfAir, 1);
+        }
+
+        var player = harness.Join(at, s => SimulationHarness.Strong(s, level) with { Equipment = equipment, Inventory = SimulationHarness.InventoryOf(runes) });
+        var cow = harness.NpcNear(CowHome);
+        harness.Edit<Position>(cow) = Position.At(CowHome);
+        harness.Edit<Health>(cow) = new Health(100_000, 100_000);
+        harness.Edit<Health>(player) = new Health(100_000, level);
+        harness.Edit<CombatState>(player).AutoRetaliate = false;
+        return (harness, player, cow);
+    }
+
+    private static long Carried(SimulationHarness harness, long player, int item) => InventoryRules.CountOf(harness.Get<Inventory>(player), item);
+
+    [Test]
+    public void A_single_cast_uses_its_runes_flies_and_earns_base_and_damage_xp()
+    {
+        var (harness, player, cow) = Mage(new Tile(20, 14), 20, staff: false, (ItemIds.AirRune, 10), (ItemIds.MindRune, 10));
+        var start = harness.Get<Skills>(player).XpTenths(Skill.Magic);
+        harness.Act(PlayerAction.CastSpell(player, WindStrike, cow));
+        harness.Step();
+        var cast = harness.Events(GameEventKind.Projectile).Single();
+        Assert.That((cast.Subject, cast.Other, cast.A, cast.B, cast.C), Is.EqualTo((player, cow, 2, WindStrike, 3)), "a spell, 6 tiles: 1 + floor(7 / 3) = 3 ticks");
+        Assert.That((Carried(harness, player, ItemIds.AirRune), Carried(harness, player, ItemIds.MindRune)), Is.EqualTo((9L, 9L)));
+        Assert.That(harness.TileOf(player), Is.EqualTo(new Tile(20, 14)), "cast from where it stood");
+        harness.Step(10);
+        var hit = harness.Events(GameEventKind.Damage).Single(e => e.Other == player);
+        Assert.That(hit.A, Is.InRange(0, 2), "Wind Strike hits up to 2");
+        Assert.That(harness.Get<Skills>(player).XpTenths(Skill.Magic) - start, Is.EqualTo(55 + (20 * hit.A)), "5.5 and 2 a damage");
+        Assert.That(harness.Events(GameEventKind.Projectile), Has.Count.EqualTo(1), "one cast, then the player stops");
+        Assert.That(harness.Get<CombatState>(player).Target.IsNull, Is.True);
+    }
+
+    [Test]
+    public void A_staff_autocasts_every_five_ticks_provides_air_and_stops_when_the_mind_runes_run_out()
+    {
+        var (harness, player, cow) = Mage(new Tile(20, 15), 20, staff: true, (ItemIds.MindRune, 3));
+        Assert.That(harness.Do(PlayerAction.SetAutocast(player, WindStrike)), Is.EqualTo(RejectionReason.None));
+        harness.Act(PlayerAction.Attack(player, cow));
+        var castTicks = new List<long>();
+        for (var i = 0; i < 30; i++)
+        {
+            harness.Step();
+            if (harness.Sim.Events.ToArray().Any(e => e.Kind == GameEventKind.Projectile))
+            {
+                castTicks.Add(harness.Sim.Tick);
+            }
+        }
+
+        Assert.That(castTicks, Has.Count.EqualTo(3), "three mind runes, three casts");
+        Assert.That(castTicks.Zip(castTicks.Skip(1), (a, b) => b - a), Has.All.EqualTo(5), "a cast every 5 ticks");
+        Assert.That(Carried(harness, player, ItemIds.MindRune), Is.Zero);
+        Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.A == ItemIds.AirRune), Is.Empty, "the staff is the air runes");
+        var refused = harness.Events(GameEventKind.ActionRejected).Single(e => e.Subject == player);
+        Assert.That((refused.A, refused.Reason), Is.EqualTo(((int)ActionKind.SetAutocast, RejectionReason.NoRunes)));
+        Assert.That(harness.Get<CombatState>(player).Autocast, Is.Zero, "autocasting ends with the runes");
+    }
+
+    [Test]
+    public void Spells_are_refused_for_their_level_runes_staff_and_ids()
+    {
+        var (harness, player, cow) = Mage(new Tile(20, 15), 20, staff: false, (ItemIds.AirRune, 10), (ItemIds.MindRune, 10));
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Do(PlayerAction.CastSpell(player, FireBolt, cow)), Is.EqualTo(RejectionReason.LevelTooLow), "Fire Bolt is level 35");
+            Assert.That(harness.Do(PlayerAction.CastSpell(player, 2, cow)), Is.EqualTo(RejectionReason.NoRunes), "Water Strike needs a water rune");
+            Assert.That(harness.Do(PlayerAction.CastSpell(player, 99, cow)), Is.EqualTo(RejectionReason.InvalidValue));
+            Assert.That(harness.Do(PlayerAction.CastSpell(player, WindStrike, 999_999)), Is.EqualTo(RejectionReason.TargetNotFound));
+            Assert.That(harness.Do(PlayerAction.SetAutocast(player, WindStrike)), Is.EqualTo(RejectionReason.NoStaff));
+        });
+    }
+
+    [Test]
+    public void The_highest_hit_over_many_casts_is_the_spells_max_hit()
+    {
+        var (harness, player, cow) = Mage(new Tile(20, 15), 99, staff: true, (ItemIds.MindRune, 100_000));
+        harness.Do(PlayerAction.SetAutocast(player, WindStrike));
+        harness.Act(PlayerAction.Attack(player, cow));
+        harness.Step(2000);
+        var hits = harness.Events(GameEventKind.Damage).Where(e => e.Other == player).Select(e => e.A).ToList();
+        Assert.That(hits, Has.Count.InRange(395, 400), "a cast every 5 ticks");
+        Assert.That(hits.Max(), Is.EqualTo(2), "Wind Strike's max hit (the staff of air adds no magic damage)");
+        Assert.That(hits.Count(h => h > 0), Is.GreaterThan(hits.Count / 2), "magic 99 against a cow's magic 1 hits more often than not");
+    }
+}
