@@ -25,6 +25,9 @@ public sealed class GameContent
     /// <summary>The recipes file: smelting, smithing, fletching, crafting, runecrafting.</summary>
     public const string RecipesFile = "recipes.json";
 
+    /// <summary>The prayers file.</summary>
+    public const string PrayersFile = "prayers.json";
+
     /// <summary>The spells file: the combat spellbook.</summary>
     public const string SpellsFile = "spells.json";
 
@@ -37,19 +40,20 @@ public sealed class GameContent
     private static readonly Lazy<IReadOnlyDictionary<string, string>> DefaultTexts = new(ReadDefaultTexts);
     private static readonly Lazy<GameContent> DefaultContent = new(() => Read(DefaultFiles, ContentIds.Empty));
 
-    private GameContent(ItemCatalog items, NpcCatalog npcs, ResourceCatalog resources, RecipeCatalog recipes, SpellBook spells, SimulationOptions world, ContentIds ids)
+    private GameContent(ItemCatalog items, NpcCatalog npcs, ResourceCatalog resources, RecipeCatalog recipes, SpellBook spells, PrayerBook prayers, SimulationOptions world, ContentIds ids)
     {
         Items = items;
         Npcs = npcs;
         Resources = resources;
         Recipes = recipes;
         Spells = spells;
+        Prayers = prayers;
         World = world;
         Ids = ids;
     }
 
     /// <summary>The file names content is read from, in reading order.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, ShopsFile, NpcsFile, ResourcesFile, RecipesFile, SpellsFile, WorldFileName];
+    public static IReadOnlyList<string> FileNames { get; } = [ItemsFile, ShopsFile, NpcsFile, ResourcesFile, RecipesFile, SpellsFile, PrayersFile, WorldFileName];
 
     /// <summary>The default world's files, as shipped in this library.</summary>
     public static IReadOnlyDictionary<string, string> DefaultFiles => DefaultTexts.Value;
@@ -71,6 +75,9 @@ public sealed class GameContent
 
     /// <summary>The combat spells, by id.</summary>
     public SpellBook Spells { get; }
+
+    /// <summary>The prayers, by id.</summary>
+    public PrayerBook Prayers { get; }
 
     /// <summary>The world as simulation options: map, spawns, ground items, altars, and the catalogs above.</summary>
     public SimulationOptions World { get; }
@@ -108,18 +115,19 @@ public sealed class GameContent
         var resources = new ResourceCatalog(ReadList(ResourcesFile, "resources", Text(ResourcesFile), problems, (root, reader) => ResourceFile.Read(root, reader, itemKeys)));
         var recipes = new RecipeCatalog(ReadList(RecipesFile, "recipes", Text(RecipesFile), problems, (root, reader) => RecipeFile.Read(root, reader, itemKeys)));
         var spells = new SpellBook(ReadList(SpellsFile, "spells", Text(SpellsFile), problems, (root, reader) => SpellFile.Read(root, reader, itemKeys)));
+        var prayers = new PrayerBook(ReadList(PrayersFile, "prayers", Text(PrayersFile), problems, (root, reader) => PrayerFile.Read(root, reader)));
         var worldReader = new ContentReader(WorldFileName, problems);
         SimulationOptions? world = null;
         using (var document = worldReader.Parse(Text(WorldFileName)))
         {
             if (document is not null)
             {
-                world = WorldFile.Read(document, worldReader, items, npcs, resources, recipes) is { } read ? read with { Shops = shops, Recipes = recipes, Spells = spells } : null;
+                world = WorldFile.Read(document, worldReader, items, npcs, resources, recipes) is { } read ? read with { Shops = shops, Recipes = recipes, Spells = spells, Prayers = prayers } : null;
             }
         }
 
         return problems.Count == 0 && world is not null
-            ? new GameContent(items, npcs, resources, recipes, spells, world, ids)
+            ? new GameContent(items, npcs, resources, recipes, spells, prayers, world, ids)
             : throw new ContentException(problems.Count > 0 ? problems : [new ContentProblem(WorldFileName, "$", "no world")]);
     }
 

@@ -32,6 +32,7 @@ internal sealed class GameContext
         Resources = options.Resources;
         Recipes = options.Recipes;
         Spells = options.Spells;
+        Prayers = options.Prayers;
         Shops = new Shops.ShopBook(options.Shops);
         Random = new DeterministicRandom(options.Seed);
         Pathfinder = new Pathfinder(options.Map);
@@ -63,6 +64,9 @@ internal sealed class GameContext
 
     /// <summary>Combat spells, by id.</summary>
     public SpellBook Spells { get; }
+
+    /// <summary>Prayers, by id.</summary>
+    public PrayerBook Prayers { get; }
 
     /// <summary>The only source of randomness.</summary>
     public DeterministicRandom Random { get; }
@@ -419,7 +423,7 @@ internal sealed class GameContext
         // Points are capped by the level; a prayer the level no longer allows stays off.
         var prayerLevel = state.Skills.Level(Skill.Prayer);
         var allowed = 0;
-        foreach (var prayer in PrayerBook.Span)
+        foreach (var prayer in Prayers.Span)
         {
             allowed |= prayer.Level <= prayerLevel ? prayer.Bit : 0;
         }

@@ -50,6 +50,11 @@ public sealed record SimulationOptions
     /// <summary>Recipes (smelting, smithing, fletching, crafting, runecrafting); none unless given.</summary>
     public RecipeCatalog Recipes { get; init; } = RecipeCatalog.Empty;
 
+    private readonly PrayerBook? _prayers;
+
+    /// <summary>Prayers (<see cref="PrayerBook.Standard"/> unless given).</summary>
+    public PrayerBook Prayers { get => _prayers ?? PrayerBook.Standard; init => _prayers = value; }
+
     /// <summary>Combat spells; none unless given.</summary>
     public SpellBook Spells { get; init; } = SpellBook.Empty;
 

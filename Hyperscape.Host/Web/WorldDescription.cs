@@ -98,7 +98,7 @@ public sealed record WorldDescription(
             server.Privy.Enabled,
             server.LiveKit.Enabled,
             StyleNames(WeaponCategory.Unarmed),
-            PrayerBook.All.Select(p => new PrayerDescription(p.Name, p.Level)).ToList(),
+            content.Prayers.All.Select(p => new PrayerDescription(p.Name, p.Level)).ToList(),
             content.Altars,
             content.Resources.All.Select(r => new ResourceDescription(r.Id, r.Name, r.Skill.ToString().ToLowerInvariant(), r.Level, r.ProductId, r.Blocks)).ToList(),
             content.Water,

@@ -56,7 +56,7 @@ public sealed class ServedClientTests
             var longsword = root.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "Steel longsword");
             Assert.That(longsword.GetProperty("styles").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "Chop", "Slash", "Lunge", "Block" }));
             Assert.That(longsword.GetProperty("requirements").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "Attack 5" }));
-            Assert.That(root.GetProperty("prayers").EnumerateArray().Select(p => p.GetProperty("level").GetInt32()), Is.EqualTo(Hyperscape.Ecs.Game.Rules.PrayerBook.All.Select(p => p.Level)));
+            Assert.That(root.GetProperty("prayers").EnumerateArray().Select(p => p.GetProperty("level").GetInt32()), Is.EqualTo(Hyperscape.Ecs.Game.Rules.PrayerBook.Standard.All.Select(p => p.Level)));
             var altar = root.GetProperty("altars").EnumerateArray().Single();
             Assert.That((altar.GetProperty("x").GetInt32(), altar.GetProperty("z").GetInt32()), Is.EqualTo((124, 131)));
             Assert.That(root.GetProperty("unarmedStyles").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "Punch", "Kick", "Block" }));

@@ -132,7 +132,7 @@ public class GameContentTests
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "quests.json: $: not a content file (known: items.json, shops.json, npcs.json, resources.json, recipes.json, spells.json, world.json)",
+            "quests.json: $: not a content file (known: items.json, shops.json, npcs.json, resources.json, recipes.json, spells.json, prayers.json, world.json)",
             "items.json: items[1].id: 'coins' is defined twice",
             "items.json: items[2].id: ids are lowercase letters, digits and single underscores ('red_cape')",
             "items.json: items[3].attackSpeed: only a weapon (slot \"weapon\") has this",
@@ -226,6 +226,35 @@ public class GameContentTests
             "spells.json: spells[2].xp: a number of at least 0 with at most one decimal",
             "spells.json: spells[2].runes[0].item: no item has the id 'soul_rune'",
             "spells.json: spells[2].runes[2].item: listed already: give one line a quantity",
+        }));
+    }
+
+    [Test]
+    public void Prayers_come_from_their_file_and_report_every_problem()
+    {
+        var book = GameContent.Default.Prayers;
+        Assert.That(book.All.Select(p => (p.Prayer, p.Key)), Is.EqualTo(Enum.GetValues<Prayer>().Select(p => (p, ContentReader.SnakeCase(p.ToString())))), "ids are the Prayer constants");
+
+        var files = new Dictionary<string, string>
+        {
+            [GameContent.PrayersFile] = """
+                { "version": 1, "prayers": [
+                  { "id": "thick_skin", "name": "Thick Skin", "level": 1, "drain": 1, "group": "defence", "defencePercent": 5 },
+                  { "id": "holy", "name": "Holy", "level": 120, "drain": 0, "group": "halo" },
+                  { "id": "shield", "name": "Shield", "level": 5, "drain": 3, "group": "defence", "protects": "melee", "defencePercent": 500 }
+                ] }
+                """,
+        };
+
+        var problems = Assert.Throws<ContentException>(() => GameContent.Read(files, ContentIds.Empty))!.Problems.Select(p => p.ToString()).ToList();
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            "prayers.json: prayers[1].group: one of defence, strength, attack, protection",
+            "prayers.json: prayers[1].level: 1 to 99",
+            "prayers.json: prayers[1].drain: 1 to 1000",
+            "prayers.json: prayers[2].protects: only a prayer of the protection group protects",
+            "prayers.json: prayers[2].defencePercent: 0 to 100",
         }));
     }
 }

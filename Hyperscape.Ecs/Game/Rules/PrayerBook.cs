@@ -1,36 +1,53 @@
 namespace Hyperscape.Ecs.Game.Rules;
 
-/// <summary>The standard prayers, indexed by <see cref="Prayer"/>, with OSRS's levels and drain effects.</summary>
-public static class PrayerBook
+/// <summary>
+/// The prayers of a world, indexed by id (their order in <c>prayers.json</c>, from 0: a prayer's
+/// id is its bit in an active set). <see cref="Prayer"/> names the default book's.
+/// </summary>
+public sealed class PrayerBook
 {
-    private static readonly PrayerDefinition[] Prayers =
-    [
-        new(Prayer.ThickSkin, "Thick Skin", 1, 1, PrayerGroup.Defence, DefencePercent: 5),
-        new(Prayer.BurstOfStrength, "Burst of Strength", 4, 1, PrayerGroup.Strength, StrengthPercent: 5),
-        new(Prayer.ClarityOfThought, "Clarity of Thought", 7, 1, PrayerGroup.Attack, AttackPercent: 5),
-        new(Prayer.RockSkin, "Rock Skin", 10, 6, PrayerGroup.Defence, DefencePercent: 10),
-        new(Prayer.SuperhumanStrength, "Superhuman Strength", 13, 6, PrayerGroup.Strength, StrengthPercent: 10),
-        new(Prayer.ImprovedReflexes, "Improved Reflexes", 16, 6, PrayerGroup.Attack, AttackPercent: 10),
-        new(Prayer.SteelSkin, "Steel Skin", 28, 12, PrayerGroup.Defence, DefencePercent: 15),
-        new(Prayer.UltimateStrength, "Ultimate Strength", 31, 12, PrayerGroup.Strength, StrengthPercent: 15),
-        new(Prayer.IncredibleReflexes, "Incredible Reflexes", 34, 12, PrayerGroup.Attack, AttackPercent: 15),
-        new(Prayer.ProtectFromMagic, "Protect from Magic", 37, 12, PrayerGroup.Protection, Protects: CombatClass.Magic),
-        new(Prayer.ProtectFromMissiles, "Protect from Missiles", 40, 12, PrayerGroup.Protection, Protects: CombatClass.Ranged),
-        new(Prayer.ProtectFromMelee, "Protect from Melee", 43, 12, PrayerGroup.Protection, Protects: CombatClass.Melee),
-    ];
+    /// <summary>The most prayers a book holds: an active set is one bit each in an int.</summary>
+    public const int MaxPrayers = 31;
 
-    /// <summary>Every prayer, in <see cref="Prayer"/> order.</summary>
-    public static IReadOnlyList<PrayerDefinition> All => Prayers;
+    private readonly PrayerDefinition[] _prayers;
+
+    /// <summary>Builds a book; ids must run 0, 1, 2... in order, at most <see cref="MaxPrayers"/>.</summary>
+    public PrayerBook(IEnumerable<PrayerDefinition> prayers)
+    {
+        ArgumentNullException.ThrowIfNull(prayers);
+        _prayers = [.. prayers];
+        if (_prayers.Length > MaxPrayers)
+        {
+            throw new ArgumentException($"A prayer book holds at most {MaxPrayers} prayers.", nameof(prayers));
+        }
+
+        for (var i = 0; i < _prayers.Length; i++)
+        {
+            if ((int)_prayers[i].Prayer != i)
+            {
+                throw new ArgumentException($"Prayer '{_prayers[i].Name}' has id {(int)_prayers[i].Prayer}; prayers are numbered 0, 1, 2... in order.", nameof(prayers));
+            }
+        }
+    }
+
+    /// <summary>A world without prayers.</summary>
+    public static PrayerBook Empty { get; } = new([]);
+
+    /// <summary>The prayers of the default world (<see cref="Content.GameContent.Default"/>).</summary>
+    public static PrayerBook Standard => Content.GameContent.Default.Prayers;
+
+    /// <summary>Every prayer, in id order.</summary>
+    public IReadOnlyList<PrayerDefinition> All => _prayers;
 
     /// <summary>Every prayer as a span: the tick walks it without an enumerator.</summary>
-    internal static ReadOnlySpan<PrayerDefinition> Span => Prayers;
+    internal ReadOnlySpan<PrayerDefinition> Span => _prayers;
 
     /// <summary>The number of prayers.</summary>
-    public static int Count => Prayers.Length;
+    public int Count => _prayers.Length;
 
     /// <summary>The definition of <paramref name="prayer"/>.</summary>
-    public static PrayerDefinition Get(Prayer prayer) => Prayers[(int)prayer];
+    public PrayerDefinition Get(Prayer prayer) => _prayers[(int)prayer];
 
     /// <summary>True for a value the book holds (it arrives from clients).</summary>
-    public static bool IsDefined(int prayer) => (uint)prayer < (uint)Prayers.Length;
+    public bool IsDefined(int prayer) => (uint)prayer < (uint)_prayers.Length;
 }

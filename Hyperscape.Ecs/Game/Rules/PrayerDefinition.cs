@@ -24,6 +24,9 @@ public sealed record PrayerDefinition(
     int DefencePercent = 0,
     CombatClass? Protects = null)
 {
+    /// <summary>The string id content files name it by.</summary>
+    public string Key { get; init; } = Content.ContentKey.Of(Name);
+
     /// <summary>This prayer's bit in an active set.</summary>
     public int Bit => 1 << (int)Prayer;
 

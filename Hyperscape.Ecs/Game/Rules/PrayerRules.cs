@@ -12,11 +12,12 @@ public static class PrayerRules
     /// <summary>Drain resistance: <c>60 + 2 × prayer bonus</c>, never below 1.</summary>
     public static int DrainResistance(int prayerBonus) => Math.Max(1, BaseDrainResistance + (2 * prayerBonus));
 
-    /// <summary>The summed drain effect of the prayers in <paramref name="active"/>.</summary>
-    public static int DrainEffect(int active)
+    /// <summary>The summed drain effect of the prayers of <paramref name="book"/> in <paramref name="active"/>.</summary>
+    public static int DrainEffect(PrayerBook book, int active)
     {
+        ArgumentNullException.ThrowIfNull(book);
         var effect = 0;
-        foreach (var prayer in PrayerBook.Span)
+        foreach (var prayer in book.Span)
         {
             if ((active & prayer.Bit) != 0)
             {
@@ -32,7 +33,7 @@ public static class PrayerRules
     /// passes the resistance a point goes. True when the points ran out this tick: every prayer
     /// is then switched off.
     /// </summary>
-    public static bool Drain(ref PrayerState prayer, int prayerBonus)
+    public static bool Drain(PrayerBook book, ref PrayerState prayer, int prayerBonus)
     {
         if (prayer.Active == 0)
         {
@@ -40,7 +41,7 @@ public static class PrayerRules
         }
 
         var resistance = DrainResistance(prayerBonus);
-        prayer.DrainCounter += DrainEffect(prayer.Active);
+        prayer.DrainCounter += DrainEffect(book, prayer.Active);
         while (prayer.DrainCounter > resistance && prayer.Points > 0)
         {
             prayer.Points--;
@@ -61,9 +62,10 @@ public static class PrayerRules
     /// Switches <paramref name="prayer"/> on or off. On needs its level and a point left, and turns
     /// off the other prayers of its group.
     /// </summary>
-    public static RejectionReason Toggle(ref PrayerState state, Prayer prayer, bool on, int prayerLevel)
+    public static RejectionReason Toggle(PrayerBook book, ref PrayerState state, Prayer prayer, bool on, int prayerLevel)
     {
-        var definition = PrayerBook.Get(prayer);
+        ArgumentNullException.ThrowIfNull(book);
+        var definition = book.Get(prayer);
         if (!on)
         {
             state.Active &= ~definition.Bit;
@@ -80,7 +82,7 @@ public static class PrayerRules
             return RejectionReason.NoPrayerPoints;
         }
 
-        foreach (var other in PrayerBook.Span)
+        foreach (var other in book.Span)
         {
             if (other.Group == definition.Group)
             {
@@ -96,10 +98,11 @@ public static class PrayerRules
     public static int Boost(int level, int percent) => level * (100 + percent) / 100;
 
     /// <summary>The attack, strength and defence percentages the prayers in <paramref name="active"/> add.</summary>
-    public static (int Attack, int Strength, int Defence) Percentages(int active)
+    public static (int Attack, int Strength, int Defence) Percentages(PrayerBook book, int active)
     {
+        ArgumentNullException.ThrowIfNull(book);
         int attack = 0, strength = 0, defence = 0;
-        foreach (var prayer in PrayerBook.Span)
+        foreach (var prayer in book.Span)
         {
             if ((active & prayer.Bit) != 0)
             {
@@ -113,9 +116,10 @@ public static class PrayerRules
     }
 
     /// <summary>True when a prayer in <paramref name="active"/> blocks an attack of <paramref name="type"/>.</summary>
-    public static bool Blocks(int active, AttackType type)
+    public static bool Blocks(PrayerBook book, int active, AttackType type)
     {
-        foreach (var prayer in PrayerBook.Span)
+        ArgumentNullException.ThrowIfNull(book);
+        foreach (var prayer in book.Span)
         {
             if ((active & prayer.Bit) != 0 && prayer.Blocks(type))
             {

@@ -107,7 +107,7 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.Emote => PlayEmote(context, player, action),
             ActionKind.SetAttackStyle => SetStyle(world, player, action.Value),
             ActionKind.SetAutoRetaliate => ParseFlag(action.Value, out var on) ?? SetAutoRetaliate(world, player, on),
-            ActionKind.TogglePrayer => TogglePrayer(world, player, action),
+            ActionKind.TogglePrayer => TogglePrayer(context, player, action),
             ActionKind.Bury => busy ? RejectionReason.Busy : Bury(context, player, action),
             ActionKind.PrayAtAltar => PrayAtAltar(context, player, action),
             ActionKind.Interact => busy ? RejectionReason.Busy : Interact(context, player, action),
@@ -524,9 +524,10 @@ internal sealed class ActionSystem : IGameSystem
         return RejectionReason.None;
     }
 
-    private static RejectionReason TogglePrayer(World world, Entity player, in PlayerAction action)
+    private static RejectionReason TogglePrayer(GameContext context, Entity player, in PlayerAction action)
     {
-        if (!PrayerBook.IsDefined(action.Value))
+        var world = context.World;
+        if (!context.Prayers.IsDefined(action.Value))
         {
             return RejectionReason.InvalidValue;
         }
@@ -536,7 +537,7 @@ internal sealed class ActionSystem : IGameSystem
             return invalid;
         }
 
-        return PrayerRules.Toggle(ref world.Get<PrayerState>(player), (Prayer)action.Value, on, world.GetReadOnly<Skills>(player).Level(Skill.Prayer));
+        return PrayerRules.Toggle(context.Prayers, ref world.Get<PrayerState>(player), (Prayer)action.Value, on, world.GetReadOnly<Skills>(player).Level(Skill.Prayer));
     }
 
     private static RejectionReason Bury(GameContext context, Entity player, in PlayerAction action)

@@ -169,7 +169,7 @@ internal sealed class CombatSystem : IGameSystem
         var damage = context.Random.NextDouble() < chance ? context.Random.NextInclusive(0, maxHit) : 0;
 
         // A protection prayer blocks an NPC's attacks of its kind whole; the swing still happens.
-        if (world.Has<Npc>(attacker) && world.TryGet<PrayerState>(target, out var prayer) && PrayerRules.Blocks(prayer.Active, combat.AttackType))
+        if (world.Has<Npc>(attacker) && world.TryGet<PrayerState>(target, out var prayer) && PrayerRules.Blocks(context.Prayers, prayer.Active, combat.AttackType))
         {
             damage = 0;
         }
@@ -416,7 +416,7 @@ internal sealed class CombatSystem : IGameSystem
 
         // Prayers raise the levels themselves, before the stance and the +8 (OSRS's order).
         var active = world.TryGet<PrayerState>(entity, out var prayer) ? prayer.Active : 0;
-        var (attack, strength, defence) = PrayerRules.Percentages(active);
+        var (attack, strength, defence) = PrayerRules.Percentages(context.Prayers, active);
         return new MeleeRoll(
             PrayerRules.Boost(skills.Level(Skill.Attack), attack),
             PrayerRules.Boost(skills.Level(Skill.Strength), strength),

@@ -34,7 +34,7 @@ internal sealed class PrayerSystem : IGameSystem
             var entities = chunk.Entities;
             for (var i = 0; i < prayers.Length; i++)
             {
-                if (prayers[i].Active != 0 && PrayerRules.Drain(ref prayers[i], bonuses[i].Bonuses.Prayer))
+                if (prayers[i].Active != 0 && PrayerRules.Drain(context.Prayers, ref prayers[i], bonuses[i].Bonuses.Prayer))
                 {
                     context.Emit(new GameEvent(GameEventKind.PrayerDrained, context.NetworkIdOf(entities[i])));
                 }

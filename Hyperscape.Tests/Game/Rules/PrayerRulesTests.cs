@@ -6,6 +6,8 @@ namespace Hyperscape.Tests.Game.Rules;
 
 public class PrayerRulesTests
 {
+    private static readonly PrayerBook Book = PrayerBook.Standard;
+
     // Drain effect per tick against a resistance of 60 + 2 x bonus: a point goes each time the
     // counter passes the resistance. Thick Skin (1): 60 ticks a point, 36 s as OSRS lists it.
     // Rock Skin (6): 10 ticks, 6 s. Protect from Melee (12): 5 ticks, 3 s.
@@ -15,12 +17,12 @@ public class PrayerRulesTests
     [TestCase(Prayer.ThickSkin, 10, 81, 80)]
     public void Points_drain_at_osrs_rates(Prayer prayer, int prayerBonus, int firstPointAtTick, int thenEvery)
     {
-        var state = new PrayerState { Points = 10, Active = PrayerBook.Get(prayer).Bit };
+        var state = new PrayerState { Points = 10, Active = Book.Get(prayer).Bit };
         var drainedAt = new List<int>();
         for (var tick = 1; drainedAt.Count < 3; tick++)
         {
             var before = state.Points;
-            PrayerRules.Drain(ref state, prayerBonus);
+            PrayerRules.Drain(Book, ref state, prayerBonus);
             if (state.Points < before)
             {
                 drainedAt.Add(tick);
@@ -33,34 +35,34 @@ public class PrayerRulesTests
     [Test]
     public void Running_out_switches_every_prayer_off()
     {
-        var state = new PrayerState { Points = 1, Active = PrayerBook.Get(Prayer.ProtectFromMelee).Bit | PrayerBook.Get(Prayer.SteelSkin).Bit };
+        var state = new PrayerState { Points = 1, Active = Book.Get(Prayer.ProtectFromMelee).Bit | Book.Get(Prayer.SteelSkin).Bit };
         var ticks = 0;
-        while (!PrayerRules.Drain(ref state, 0))
+        while (!PrayerRules.Drain(Book, ref state, 0))
         {
             ticks++;
         }
 
         Assert.That(ticks, Is.EqualTo(2), "24 a tick against 60: the counter passes it on the third tick");
         Assert.That((state.Points, state.Active, state.DrainCounter), Is.EqualTo((0, 0, 0)));
-        Assert.That(PrayerRules.Drain(ref state, 0), Is.False, "nothing on, nothing drains");
+        Assert.That(PrayerRules.Drain(Book, ref state, 0), Is.False, "nothing on, nothing drains");
     }
 
     [Test]
     public void Switching_on_needs_the_level_and_a_point_and_replaces_the_group()
     {
         var state = new PrayerState { Points = 5 };
-        Assert.That(PrayerRules.Toggle(ref state, Prayer.RockSkin, on: true, prayerLevel: 9), Is.EqualTo(RejectionReason.LevelTooLow));
-        Assert.That(PrayerRules.Toggle(ref state, Prayer.ThickSkin, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
-        Assert.That(PrayerRules.Toggle(ref state, Prayer.BurstOfStrength, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
-        Assert.That(PrayerRules.Toggle(ref state, Prayer.RockSkin, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.RockSkin, on: true, prayerLevel: 9), Is.EqualTo(RejectionReason.LevelTooLow));
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.ThickSkin, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.BurstOfStrength, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.RockSkin, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
         Assert.That(state.IsActive(Prayer.ThickSkin), Is.False, "Rock Skin replaces Thick Skin");
         Assert.That(state.IsActive(Prayer.RockSkin) && state.IsActive(Prayer.BurstOfStrength), Is.True, "another group's prayer stays on");
 
-        Assert.That(PrayerRules.Toggle(ref state, Prayer.RockSkin, on: false, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.RockSkin, on: false, prayerLevel: 10), Is.EqualTo(RejectionReason.None));
         Assert.That(state.IsActive(Prayer.RockSkin), Is.False);
         state.Points = 0;
-        Assert.That(PrayerRules.Toggle(ref state, Prayer.ThickSkin, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.NoPrayerPoints));
-        Assert.That(PrayerRules.Toggle(ref state, Prayer.BurstOfStrength, on: false, prayerLevel: 10), Is.EqualTo(RejectionReason.None), "off is always allowed");
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.ThickSkin, on: true, prayerLevel: 10), Is.EqualTo(RejectionReason.NoPrayerPoints));
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.BurstOfStrength, on: false, prayerLevel: 10), Is.EqualTo(RejectionReason.None), "off is always allowed");
     }
 
     [TestCase(99, 15, 113)]
@@ -73,10 +75,10 @@ public class PrayerRulesTests
     [Test]
     public void Protect_from_melee_blocks_all_three_melee_types_and_nothing_else()
     {
-        var melee = PrayerBook.Get(Prayer.ProtectFromMelee).Bit;
-        Assert.That(new[] { AttackType.Stab, AttackType.Slash, AttackType.Crush }.All(t => PrayerRules.Blocks(melee, t)), Is.True);
-        Assert.That(PrayerRules.Blocks(melee, AttackType.Ranged) || PrayerRules.Blocks(melee, AttackType.Magic), Is.False);
-        Assert.That(PrayerRules.Blocks(PrayerBook.Get(Prayer.ProtectFromMissiles).Bit, AttackType.Ranged), Is.True);
-        Assert.That(PrayerRules.Percentages(PrayerBook.Get(Prayer.UltimateStrength).Bit | PrayerBook.Get(Prayer.ClarityOfThought).Bit), Is.EqualTo((5, 15, 0)));
+        var melee = Book.Get(Prayer.ProtectFromMelee).Bit;
+        Assert.That(new[] { AttackType.Stab, AttackType.Slash, AttackType.Crush }.All(t => PrayerRules.Blocks(Book, melee, t)), Is.True);
+        Assert.That(PrayerRules.Blocks(Book, melee, AttackType.Ranged) || PrayerRules.Blocks(Book, melee, AttackType.Magic), Is.False);
+        Assert.That(PrayerRules.Blocks(Book, Book.Get(Prayer.ProtectFromMissiles).Bit, AttackType.Ranged), Is.True);
+        Assert.That(PrayerRules.Percentages(Book, Book.Get(Prayer.UltimateStrength).Bit | Book.Get(Prayer.ClarityOfThought).Bit), Is.EqualTo((5, 15, 0)));
     }
 }

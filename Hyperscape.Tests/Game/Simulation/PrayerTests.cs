@@ -125,7 +125,7 @@ public class PrayerTests
         Assert.That(harness.Do(PlayerAction.TogglePrayer(player, Prayer.SteelSkin, on: true)), Is.EqualTo(RejectionReason.None));
         harness.Edit<PrayerState>(player).Points = 20;
         Assert.That(harness.Sim.TryCapture(player, out var state), Is.True);
-        Assert.That((state!.PrayerPoints, state.ActivePrayers), Is.EqualTo((20, PrayerBook.Get(Prayer.SteelSkin).Bit)));
+        Assert.That((state!.PrayerPoints, state.ActivePrayers), Is.EqualTo((20, PrayerBook.Standard.Get(Prayer.SteelSkin).Bit)));
 
         // A stored state is untrusted: points above the level are cut, prayers above it stay off.
         var back = harness.Join(new Tile(12, 12), s => state with
@@ -134,10 +134,10 @@ public class PrayerTests
             Name = "back",
             Skills = SimulationHarness.Strong(s, 30).Skills,
             PrayerPoints = 60,
-            ActivePrayers = PrayerBook.Get(Prayer.SteelSkin).Bit | PrayerBook.Get(Prayer.ProtectFromMelee).Bit,
+            ActivePrayers = PrayerBook.Standard.Get(Prayer.SteelSkin).Bit | PrayerBook.Standard.Get(Prayer.ProtectFromMelee).Bit,
         });
         var prayer = harness.Get<PrayerState>(back);
-        Assert.That((prayer.Points, prayer.Active), Is.EqualTo((30, PrayerBook.Get(Prayer.SteelSkin).Bit)));
+        Assert.That((prayer.Points, prayer.Active), Is.EqualTo((30, PrayerBook.Standard.Get(Prayer.SteelSkin).Bit)));
     }
 
     private static List<int> Fight(bool protect, out int pointsLeft, out bool drained)
@@ -171,7 +171,7 @@ public class PrayerTests
 
         harness.Act(PlayerAction.Attack(player, harness.NpcNear(Home)));
         harness.Step(400);
-        Assert.That(harness.Get<PrayerState>(player).Active, Is.EqualTo(withPrayer ? PrayerBook.Get(Prayer.UltimateStrength).Bit : 0), "on all along");
+        Assert.That(harness.Get<PrayerState>(player).Active, Is.EqualTo(withPrayer ? PrayerBook.Standard.Get(Prayer.UltimateStrength).Bit : 0), "on all along");
         return harness.Events(GameEventKind.Damage).Where(e => e.Other == player).Max(e => e.A);
     }
 }
