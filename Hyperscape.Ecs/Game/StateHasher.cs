@@ -46,6 +46,18 @@ internal static class StateHasher
             }
         }
 
+        // Projectiles in flight are state too: a hit still to land.
+        foreach (var hit in context.PendingHits)
+        {
+            hash.Add(hit.Attacker);
+            hash.Add(hit.Target);
+            hash.Add(hit.Damage);
+            hash.Add(hit.LandTick);
+            hash.Add((long)hit.Style);
+            hash.Add((long)hit.Type);
+            hash.Add(hit.BaseXpTenths);
+        }
+
         return hash.Value;
     }
 
@@ -107,6 +119,37 @@ internal static class StateHasher
             hash.Add((long)combat.AttackType);
             hash.Add((long)combat.Option);
             hash.Add(combat.AutoRetaliate);
+            hash.Add(combat.Spell);
+            hash.Add(combat.Autocast);
+        }
+
+        if (world.TryGet<Processing>(entity, out var processing))
+        {
+            hash.Add((long)processing.Kind);
+            hash.Add(processing.ItemId);
+            hash.Add(processing.Station);
+            hash.Add(processing.Remaining);
+            hash.Add(processing.NextTick);
+        }
+
+        if (world.TryGet<Agility>(entity, out var agility))
+        {
+            hash.Add(agility.Obstacle);
+            hash.Add(agility.LandTick);
+            hash.Add(agility.Course);
+            hash.Add(agility.Crossed);
+        }
+
+        if (world.TryGet<WorldObject>(entity, out var placed))
+        {
+            hash.Add((long)placed.Kind);
+            hash.Add(placed.Variant);
+        }
+
+        if (world.TryGet<Burning>(entity, out var burning))
+        {
+            hash.Add(burning.OutAtTick);
+            hash.Add(burning.AshesId);
         }
 
         if (world.TryGet<PrayerState>(entity, out var prayer))

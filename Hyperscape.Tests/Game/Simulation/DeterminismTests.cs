@@ -28,6 +28,29 @@ public class DeterminismTests
         Assert.That(Run(seed: 5, ticks: 400, extraMove: true), Is.Not.EqualTo(Run(seed: 5, ticks: 400)));
     }
 
+    [TestCase(Hyperscape.Benchmarks.Game.BusyWorkload.Fighting)]
+    [TestCase(Hyperscape.Benchmarks.Game.BusyWorkload.Gathering)]
+    public void Arrows_spells_and_making_replay_to_the_same_hash(Hyperscape.Benchmarks.Game.BusyWorkload workload)
+    {
+        // The benchmark's busy world: melee, archers (arrows in flight and piles), mages
+        // (spells in flight), gatherers, smelters and fletchers.
+        ulong RunBusy()
+        {
+            var world = new Hyperscape.Benchmarks.Game.BusyWorld(players: 120, npcs: 200, walkOrdersPerTick: 5, workload);
+            for (var tick = 0; tick < 100; tick++)
+            {
+                world.QueueWalkOrders();
+                world.Simulation.Step();
+            }
+
+            return world.Simulation.ComputeStateHash();
+        }
+
+        var first = RunBusy();
+        var second = RunBusy();
+        Assert.That(second, Is.EqualTo(first));
+    }
+
     private static ulong Run(long seed, int ticks, bool extraMove = false)
     {
         var simulation = new Ecs.Game.Simulation(SimulationOptions.CreateDefault(seed));
