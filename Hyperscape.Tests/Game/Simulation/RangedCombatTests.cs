@@ -122,6 +122,22 @@ public class RangedCombatTests
     }
 
     [Test]
+    public void Arrows_hit_as_often_as_the_osrs_roll_says()
+    {
+        var (harness, player, cow) = Range(new Tile(20, 13), 99, 5000);
+        harness.Do(PlayerAction.Attack(player, cow));
+        harness.Step(3000);
+
+        // Ranged 99, accurate, shortbow (+8): roll (99 + 8 + 3) × 72 = 7,920 against a cow's
+        // (1 + 9) × 64 = 640: hit chance 1 − 642 / (2 × 7,921) = 0.95947; max hit floor(0.5 + 110 ×
+        // 71 / 640) = 12, so 12 in 13 hits do damage: 0.88567 of shots. ~750 shots: σ ≈ 0.012, within 4.
+        var hits = harness.Events(GameEventKind.Damage).Where(e => e.Other == player).Select(e => e.A).ToList();
+        Assert.That(hits, Has.Count.InRange(740, 750));
+        Assert.That((double)hits.Count(h => h > 0) / hits.Count, Is.EqualTo(0.95947 * 12 / 13).Within(0.048));
+        Assert.That(hits.Max(), Is.EqualTo(12));
+    }
+
+    [Test]
     public void A_bow_without_arrows_stops_with_a_reason()
     {
         var (harness, player, cow) = Range(new Tile(20, 15), 40, 0);
