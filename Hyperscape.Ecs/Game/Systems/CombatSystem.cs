@@ -3,16 +3,15 @@ using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Rules;
-using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
 namespace Hyperscape.Ecs.Game.Systems;
 
 /// <summary>
 /// Resolves combat. First the projectiles due this tick land. Then every fighter whose attack
-/// timer has run out attacks: in melee when its target stands cardinally adjacent, with a bow when
-/// its target is within reach and sight (an arrow from the quiver is fired, dropped under the
-/// target or broken, and its hit lands after its flight). Hits roll against the OSRS accuracy
+/// timer has run out attacks: in melee when its target stands cardinally adjacent, with a bow
+/// (<see cref="Archery"/>) or a spell (<see cref="Spellcasting"/>) when its target is within reach
+/// and sight, the hit landing after its flight. Hits roll against the OSRS accuracy
 /// formula, damage is uniform from 0 to the max hit and never more than the target has left.
 /// Players earn XP per point of damage; the one hit retaliates if it may.
 /// </summary>
@@ -22,12 +21,7 @@ internal sealed class CombatSystem : IGameSystem
         new QueryDescription().WithAll<Position, CombatState, Health>().WithNone<Dying>();
 
     private readonly Query _fighters;
-    private readonly List<(Entity Shooter, long ShooterId, ItemStack Arrow, Tile At, long Transaction)> _dropped = [];
-
-    // The pile each shooter's arrows of a kind make on a tile: a new arrow replaces the pile with
-    // one a bigger (OSRS stacks them), so a long fight leaves one ground item, not hundreds.
-    // Entries whose pile was picked up or despawned are found stale when next used.
-    private readonly Dictionary<(Tile At, long Owner, int Item), Entity> _piles = [];
+    private readonly Archery _archery = new();
 
     /// <summary>Creates the system and resolves its query once.</summary>
     public CombatSystem(World world)
@@ -69,26 +63,7 @@ internal sealed class CombatSystem : IGameSystem
         }
 
         // After the walk: an arrow on the ground is an entity created, which the query must not see happen.
-        foreach (var (shooter, shooterId, arrow, at, transaction) in _dropped)
-        {
-            var quantity = arrow.Quantity;
-            var replaced = 0L;
-            var key = (at, shooterId, arrow.ItemId);
-            if (_piles.TryGetValue(key, out var old) && context.World.IsAlive(old) && context.World.TryGet<GroundItem>(old, out var lying)
-                && lying.ItemId == arrow.ItemId && lying.OwnerId == shooterId && lying.Quantity < int.MaxValue && context.World.GetReadOnly<Position>(old).Tile == at)
-            {
-                // Taken up by its owner's new arrow, not destroyed: the new pile carries it on.
-                quantity += lying.Quantity;
-                replaced = context.NetworkIdOf(old);
-                context.RemoveGroundItem(old, shooterId, transaction);
-            }
-
-            var pile = context.SpawnGroundItem(new ItemStack(arrow.ItemId, quantity), at, shooterId, transaction, source: null);
-            _piles[key] = pile;
-            context.RecordItems(transaction, ItemTransactionKind.Ammo, context.World.IsAlive(shooter) ? [shooter] : [], [pile], replaced == 0 ? [] : [replaced]);
-        }
-
-        _dropped.Clear();
+        _archery.DropArrows(context);
     }
 
     /// <summary>Lands the projectiles due this tick, in the order they were fired.</summary>
@@ -132,13 +107,13 @@ internal sealed class CombatSystem : IGameSystem
             var spell = combat.Spell != 0 ? combat.Spell : worn.Weapon == WeaponCategory.Staff ? combat.Autocast : 0;
             if (spell != 0 && context.Spells.TryGet(spell, out var definition))
             {
-                Cast(context, attacker, here, there, ref combat, worn, definition);
+                Spellcasting.Cast(context, attacker, here, there, ref combat, worn, definition);
                 return;
             }
 
             if (worn.Weapon == WeaponCategory.Bow)
             {
-                Shoot(context, attacker, here, there, ref combat, worn);
+                _archery.Shoot(context, attacker, here, there, ref combat, worn);
                 return;
             }
         }
@@ -180,136 +155,10 @@ internal sealed class CombatSystem : IGameSystem
     }
 
     /// <summary>
-    /// Fires the bow: walks into reach and sight first (standing still once there), then, when the
-    /// timer allows, one arrow from the quiver. The hit is rolled now and lands after its flight.
-    /// </summary>
-    private void Shoot(GameContext context, Entity attacker, Tile here, Tile there, ref CombatState combat, in CombatBonuses worn)
-    {
-        var world = context.World;
-        var target = combat.Target;
-        var distance = here.DistanceTo(there);
-        var tick = context.Tick;
-        if (!CloseTo(context, attacker, target, here, there, RangedFormulas.Reach(worn.AttackRange, combat.Style)) || tick < combat.NextAttackTick)
-        {
-            return;
-        }
-
-        var attackerId = context.NetworkIdOf(attacker);
-        ref var equipment = ref world.Get<Equipment>(attacker);
-        var arrow = equipment.Slots[(int)EquipmentSlot.Ammo];
-        if (arrow.IsEmpty)
-        {
-            combat.Target = Entity.Null;
-            context.Emit(new GameEvent(GameEventKind.ActionRejected, attackerId, A: (int)Actions.ActionKind.Attack, Reason: Actions.RejectionReason.NoAmmo));
-            return;
-        }
-
-        var level = world.GetReadOnly<Skills>(attacker).Level(Skill.Ranged);
-        var attackRoll = RangedFormulas.AttackRoll(level, combat.Style, worn.Bonuses.RangedAttack);
-        var defenderRoll = DefenceRoll(context, target, AttackType.Ranged);
-        var maxHit = RangedFormulas.MaxHit(level, combat.Style, worn.Bonuses.RangedStrength);
-        var damage = context.Random.NextDouble() < CombatFormulas.HitChance(attackRoll, defenderRoll) ? context.Random.NextInclusive(0, maxHit) : 0;
-
-        // One arrow leaves the quiver: four in five drop under the target (OSRS without an
-        // Ava's device), the rest break. Either way one item transaction, shown once durable.
-        equipment.Slots[(int)EquipmentSlot.Ammo] = arrow.Quantity == 1 ? default : new ItemStack(arrow.ItemId, arrow.Quantity - 1);
-        var transaction = context.NewTransactionId();
-        if (arrow.Quantity == 1)
-        {
-            context.EquipmentChanged(attacker);
-        }
-
-        context.Emit(new GameEvent(GameEventKind.EquipmentChanged, attackerId, Transaction: transaction));
-        if (context.Random.Next(5) != 0)
-        {
-            _dropped.Add((attacker, attackerId, new ItemStack(arrow.ItemId, 1), there, transaction));
-        }
-        else
-        {
-            context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, attackerId, A: arrow.ItemId, B: 1, C: (int)ItemSink.Broken, Transaction: transaction));
-            context.RecordItems(transaction, ItemTransactionKind.Ammo, [attacker], [], []);
-        }
-
-        var delay = RangedFormulas.HitDelay(distance);
-        context.Emit(new GameEvent(GameEventKind.Projectile, attackerId, context.NetworkIdOf(target), 1, arrow.ItemId, delay));
-        context.PendingHits.Add(new PendingHit(attacker, target, damage, tick + delay, combat.Style, attackerId));
-        combat.NextAttackTick = tick + RangedFormulas.AttackSpeed(worn.AttackSpeed, combat.Style);
-        combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
-    }
-
-    /// <summary>
-    /// Casts a spell: walks into reach and sight first, then, when the timer allows, uses up the
-    /// runes (a wielded staff provides its own kind) and rolls the hit, which lands after its flight.
-    /// A single cast ends the attack; an autocast goes on.
-    /// </summary>
-    private static void Cast(GameContext context, Entity attacker, Tile here, Tile there, ref CombatState combat, in CombatBonuses worn, SpellDefinition spell)
-    {
-        var world = context.World;
-        var target = combat.Target;
-        var tick = context.Tick;
-        if (!CloseTo(context, attacker, target, here, there, MagicFormulas.Reach) || tick < combat.NextAttackTick)
-        {
-            return;
-        }
-
-        var attackerId = context.NetworkIdOf(attacker);
-        ref var inventory = ref world.Get<Inventory>(attacker);
-        var staffRune = MagicActions.StaffRune(context, attacker);
-        var magic = world.GetReadOnly<Skills>(attacker).Level(Skill.Magic);
-        if (MagicActions.CanCast(context, attacker, spell) is not Actions.RejectionReason.None and var refusal)
-        {
-            // Out of runes, autocasting ends too (as in OSRS): a later fight is with the staff itself.
-            var kind = combat.Spell != 0 ? Actions.ActionKind.CastSpell : Actions.ActionKind.SetAutocast;
-            combat.Target = Entity.Null;
-            combat.Spell = 0;
-            combat.Autocast = kind == Actions.ActionKind.SetAutocast ? 0 : combat.Autocast;
-            context.Emit(new GameEvent(GameEventKind.ActionRejected, attackerId, A: (int)kind, Reason: refusal));
-            return;
-        }
-
-        var transaction = context.NewTransactionId();
-        foreach (var rune in spell.Runes)
-        {
-            if (rune.ItemId != staffRune)
-            {
-                InventoryRules.TakeItems(ref inventory, rune.ItemId, rune.Quantity, InventoryRules.FindStack(inventory, rune.ItemId));
-                context.Emit(new GameEvent(GameEventKind.ItemsDestroyed, attackerId, A: rune.ItemId, B: rune.Quantity, C: (int)ItemSink.Cast, Transaction: transaction));
-            }
-        }
-
-        context.Emit(new GameEvent(GameEventKind.InventoryChanged, attackerId, Transaction: transaction));
-        context.RecordItems(transaction, ItemTransactionKind.Cast, [attacker], [], []);
-
-        var attackRoll = MagicFormulas.AttackRoll(magic, worn.Bonuses.MagicAttack);
-        var defenderRoll = world.TryGet<Npc>(target, out var npc)
-            ? MagicFormulas.NpcDefenceRoll(context.Npcs[npc.DefinitionId].Magic, context.Npcs[npc.DefinitionId].Bonuses.Defence(AttackType.Magic))
-            : MagicDefenceOfPlayer(context, target);
-        var maxHit = MagicFormulas.MaxHit(spell.MaxHit, worn.Bonuses.MagicDamage);
-        var damage = context.Random.NextDouble() < CombatFormulas.HitChance(attackRoll, defenderRoll) ? context.Random.NextInclusive(0, maxHit) : 0;
-        var delay = MagicFormulas.HitDelay(here.DistanceTo(there));
-        context.Emit(new GameEvent(GameEventKind.Projectile, attackerId, context.NetworkIdOf(target), 2, spell.Id, delay));
-        context.PendingHits.Add(new PendingHit(attacker, target, damage, tick + delay, combat.Style, attackerId, AttackType.Magic, spell.XpTenths));
-        combat.NextAttackTick = tick + MagicFormulas.CastSpeed;
-        combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
-        if (combat.Spell != 0)
-        {
-            combat.Spell = 0;
-            combat.Target = Entity.Null;
-        }
-    }
-
-    private static int MagicDefenceOfPlayer(GameContext context, Entity player)
-    {
-        var world = context.World;
-        var skills = world.GetReadOnly<Skills>(player);
-        return MagicFormulas.PlayerDefenceRoll(skills.Level(Skill.Magic), skills.Level(Skill.Defense), world.GetReadOnly<CombatState>(player).Style, world.GetReadOnly<CombatBonuses>(player).Bonuses.Defence(AttackType.Magic));
-    }
-
-    /// <summary>
     /// True when the target is within <paramref name="reach"/> and in sight; the attacker then
     /// stands still. Otherwise it walks after the target.
     /// </summary>
-    private static bool CloseTo(GameContext context, Entity attacker, Entity target, Tile here, Tile there, int reach)
+    internal static bool CloseTo(GameContext context, Entity attacker, Entity target, Tile here, Tile there, int reach)
     {
         var world = context.World;
         var distance = here.DistanceTo(there);
@@ -332,7 +181,7 @@ internal sealed class CombatSystem : IGameSystem
     }
 
     /// <summary>A defender's roll against an attack of <paramref name="type"/>: an NPC's defence + 9, a player's + 8 and stance.</summary>
-    private static int DefenceRoll(GameContext context, Entity defender, AttackType type)
+    internal static int DefenceRoll(GameContext context, Entity defender, AttackType type)
     {
         var world = context.World;
         if (world.TryGet<Npc>(defender, out var npc))
