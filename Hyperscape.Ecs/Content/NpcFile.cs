@@ -13,7 +13,7 @@ internal static class NpcFile
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (element, path) in reader.Array(root, "$", "npcs"))
         {
-            reader.Only(element, path, "id", "name", "attack", "strength", "defence", "hitpoints", "attackSpeed", "aggressive", "attackType", "magic", "bonuses", "drops", "shop");
+            reader.Only(element, path, "id", "name", "attack", "strength", "defence", "hitpoints", "attackSpeed", "aggressive", "attackType", "magic", "ranged", "attackRange", "maxHit", "bonuses", "drops", "shop");
             var key = ItemFile.StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var definition = new NpcDefinition(
@@ -29,9 +29,22 @@ internal static class NpcFile
             {
                 AttackType = reader.EnumOr(element, path, "attackType", AttackType.Crush),
                 Magic = reader.IntOr(element, path, "magic", 1, 1, 999),
+                Ranged = reader.IntOr(element, path, "ranged", 1, 1, 999),
+                AttackRange = reader.IntOr(element, path, "attackRange", 1, 1, MagicFormulas.Reach),
+                MaxHit = reader.IntOr(element, path, "maxHit", 0, 0, 1000),
                 ShopId = ContentReader.Has(element, "shop") ? reader.Key(element, path, "shop", shopIds, "shop") ?? 0 : 0,
                 Bonuses = ItemFile.Bonuses(element, path, reader),
             };
+            var fromAfar = definition.AttackType is AttackType.Ranged or AttackType.Magic;
+            if (!fromAfar && (ContentReader.Has(element, "attackRange") || ContentReader.Has(element, "maxHit")))
+            {
+                reader.Problem(ContentReader.Join(path, ContentReader.Has(element, "attackRange") ? "attackRange" : "maxHit"), "only an NPC whose attackType is ranged or magic attacks from afar");
+            }
+            else if (fromAfar && !ContentReader.Has(element, "maxHit"))
+            {
+                reader.Problem(ContentReader.Join(path, "maxHit"), "missing: a ranged or magic NPC has its own max hit");
+            }
+
             if (key is not null && name is not null)
             {
                 npcs.Add(definition with { Id = ids.Assign(ContentKind.Npc, key), Key = key });

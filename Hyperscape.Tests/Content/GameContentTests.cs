@@ -115,7 +115,9 @@ public class GameContentTests
             [GameContent.NpcsFile] = """
                 { "version": 1, "npcs": [
                   { "id": "cow", "name": "Cow", "attack": 1, "strength": 1, "defence": 0, "hitpoints": 8,
-                    "drops": { "always": [ { "item": "milk" } ], "weighted": [ { "item": "coins", "min": 5, "max": 2 }, { "weight": 1, "item": "bones", "max": 3 } ] } }
+                    "drops": { "always": [ { "item": "milk" } ], "weighted": [ { "item": "coins", "min": 5, "max": 2 }, { "weight": 1, "item": "bones", "max": 3 } ] } },
+                  { "id": "archer", "name": "Archer", "attack": 1, "strength": 1, "defence": 1, "hitpoints": 5, "attackRange": 5 },
+                  { "id": "mage", "name": "Mage", "attack": 1, "strength": 1, "defence": 1, "hitpoints": 5, "attackType": "magic", "attackRange": 5 }
                 ] }
                 """,
             [GameContent.WorldFileName] = """
@@ -147,6 +149,8 @@ public class GameContentTests
             "npcs.json: npcs[0].drops.weighted[0].weight: missing",
             "npcs.json: npcs[0].drops.weighted[0].max: at least min (5)",
             "npcs.json: npcs[0].drops.weighted[1]: Bones does not stack: one per drop",
+            "npcs.json: npcs[1].attackRange: only an NPC whose attackType is ranged or magic attacks from afar",
+            "npcs.json: npcs[2].maxHit: missing: a ranged or magic NPC has its own max hit",
             "world.json: npcSpawns[0].npc: no NPC type has the id 'dragon'",
         }));
     }

@@ -34,7 +34,7 @@ public class WorldFileTests
         {
             NpcIds.Chicken, NpcIds.Chicken, NpcIds.Cow, NpcIds.Cow, NpcIds.Goblin, NpcIds.Goblin, NpcIds.GiantRat, NpcIds.Guard, NpcIds.HillGiant,
             NpcIds.Shopkeeper, NpcIds.FishingTutor, NpcIds.ToolMerchant, NpcIds.Smith, NpcIds.Crafter, NpcIds.Fletcher, NpcIds.Wizard,
-            NpcIds.Barbarian, NpcIds.Barbarian, NpcIds.MossGiant,
+            NpcIds.Barbarian, NpcIds.Barbarian, NpcIds.MossGiant, NpcIds.DarkWizard, NpcIds.DarkWizard,
         }));
         Assert.That(world.Shops.All.Select(s => s.Key), Is.EqualTo(new[] { "general_store", "fishing_supplies", "tool_store", "smithing_supplies", "crafting_store", "fletching_supplies", "magic_store" }));
         Assert.That(world.GroundItems, Has.Count.EqualTo(6));

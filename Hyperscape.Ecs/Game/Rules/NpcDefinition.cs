@@ -30,12 +30,24 @@ public sealed record NpcDefinition(
     /// <summary>The shop it keeps (<see cref="ShopCatalog"/>), 0 for none. A shopkeeper cannot be attacked.</summary>
     public int ShopId { get; init; }
 
-    /// <summary>Its magic level: what it defends against spells with (1 unless the data says otherwise).</summary>
+    /// <summary>Its magic level: what it defends against spells with, and casts with (1 unless the data says otherwise).</summary>
     public int Magic { get; init; } = 1;
+
+    /// <summary>Its ranged level: what it shoots with, for an NPC whose attacks are ranged (1 unless the data says otherwise).</summary>
+    public int Ranged { get; init; } = 1;
+
+    /// <summary>How far its attacks reach (Chebyshev tiles, in sight): 1 for melee, more for an NPC that shoots or casts.</summary>
+    public int AttackRange { get; init; } = 1;
+
+    /// <summary>The max hit of its ranged or magic attacks (OSRS gives each such NPC its own); melee max hits follow from strength.</summary>
+    public int MaxHit { get; init; }
+
+    /// <summary>True for an NPC that attacks from a distance with arrows or spells.</summary>
+    public bool AttacksFromAfar => AttackRange > 1;
 
     /// <summary>How its attacks land (crush unless the data says otherwise).</summary>
     public AttackType AttackType { get; init; } = AttackType.Crush;
 
-    /// <summary>The combat level by the player formula, with ranged, magic and prayer at 1.</summary>
-    public int CombatLevel { get; } = Rules.CombatLevel.Compute(Attack, Strength, Defence, Hitpoints, 1, 1, 1);
+    /// <summary>The combat level by the player formula, with its ranged and magic levels and prayer at 1.</summary>
+    public int CombatLevel => Rules.CombatLevel.Compute(Attack, Strength, Defence, Hitpoints, Ranged, Magic, 1);
 }

@@ -47,4 +47,7 @@ public static class NpcIds
 
     /// <summary>Wizard (magic store).</summary>
     public const int Wizard = 15;
+
+    /// <summary>Dark wizard (casts spells from afar).</summary>
+    public const int DarkWizard = 16;
 }

@@ -102,6 +102,12 @@ internal sealed class CombatSystem : IGameSystem
 
         var here = position.Tile;
         var there = world.GetReadOnly<Position>(target).Tile;
+        if (world.TryGet<Npc>(attacker, out var npc) && context.Npcs[npc.DefinitionId].AttacksFromAfar)
+        {
+            FireFromAfar(context, attacker, here, there, ref combat, context.Npcs[npc.DefinitionId]);
+            return;
+        }
+
         if (world.TryGet<CombatBonuses>(attacker, out var worn))
         {
             var spell = combat.Spell != 0 ? combat.Spell : worn.Weapon == WeaponCategory.Staff ? combat.Autocast : 0;
@@ -152,6 +158,50 @@ internal sealed class CombatSystem : IGameSystem
         combat.NextAttackTick = tick + attackSpeed;
         combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
         Hit(context, attacker, context.NetworkIdOf(attacker), target, damage, combat.Style, combat.AttackType, targetSpeed);
+    }
+
+    /// <summary>
+    /// An NPC's arrow or spell: within its reach and sight (its AI walks it there), at its speed,
+    /// rolled from its ranged or magic level and bonus against the target's defence of that type,
+    /// up to its own max hit; a protection prayer of the type blocks it whole. Lands after its flight.
+    /// </summary>
+    private static void FireFromAfar(GameContext context, Entity npc, Tile here, Tile there, ref CombatState combat, NpcDefinition definition)
+    {
+        var world = context.World;
+        var target = combat.Target;
+        var distance = here.DistanceTo(there);
+        var tick = context.Tick;
+        if (distance == 0 || distance > definition.AttackRange || !LineOfSight.Clear(context.Map, here, there) || tick < combat.NextAttackTick)
+        {
+            return;
+        }
+
+        var type = definition.AttackType;
+        var level = type == AttackType.Magic ? definition.Magic : definition.Ranged;
+        var attackRoll = CombatFormulas.Roll(level + CombatFormulas.NpcLevelBonus, definition.Bonuses.Attack(type));
+        var defenceRoll = type == AttackType.Magic && world.Has<Player>(target)
+            ? MagicDefenceOfPlayer(context, target)
+            : DefenceRoll(context, target, type);
+        var damage = context.Random.NextDouble() < CombatFormulas.HitChance(attackRoll, defenceRoll) ? context.Random.NextInclusive(0, definition.MaxHit) : 0;
+        if (world.TryGet<PrayerState>(target, out var prayer) && PrayerRules.Blocks(context.Prayers, prayer.Active, type))
+        {
+            damage = 0;
+        }
+
+        var npcId = context.NetworkIdOf(npc);
+        var delay = type == AttackType.Magic ? MagicFormulas.HitDelay(distance) : RangedFormulas.HitDelay(distance);
+        context.Emit(new GameEvent(GameEventKind.Projectile, npcId, context.NetworkIdOf(target), type == AttackType.Magic ? 2 : 1, 0, delay));
+        context.PendingHits.Add(new PendingHit(npc, target, damage, tick + delay, AttackStyle.Accurate, npcId, type));
+        combat.NextAttackTick = tick + definition.AttackSpeed;
+        combat.InCombatUntilTick = tick + CombatFormulas.CombatTimeoutTicks;
+    }
+
+    /// <summary>A player's roll against a spell: 70% magic and 30% defence (<see cref="MagicFormulas.PlayerDefenceRoll"/>).</summary>
+    internal static int MagicDefenceOfPlayer(GameContext context, Entity player)
+    {
+        var world = context.World;
+        var skills = world.GetReadOnly<Skills>(player);
+        return MagicFormulas.PlayerDefenceRoll(skills.Level(Skill.Magic), skills.Level(Skill.Defense), world.GetReadOnly<CombatState>(player).Style, world.GetReadOnly<CombatBonuses>(player).Bonuses.Defence(AttackType.Magic));
     }
 
     /// <summary>

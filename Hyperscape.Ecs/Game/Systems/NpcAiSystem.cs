@@ -103,6 +103,13 @@ internal sealed class NpcAiSystem : IGameSystem
                 return context.Map.GreedyStep(here, npc.Home);
             }
 
+            // A shooter or caster stands once the target is in its reach and sight.
+            if (definition.AttacksFromAfar && here.DistanceTo(there) is > 0 and var distance && distance <= definition.AttackRange
+                && LineOfSight.Clear(context.Map, here, there))
+            {
+                return null;
+            }
+
             return here.IsCardinallyAdjacentTo(there)
                 ? null
                 : context.Map.GreedyStep(here, MovementSystem.ClosestCardinalNeighbour(here, there));

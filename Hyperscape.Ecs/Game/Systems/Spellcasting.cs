@@ -60,7 +60,7 @@ internal static class Spellcasting
         var attackRoll = MagicFormulas.AttackRoll(magic, worn.Bonuses.MagicAttack);
         var defenderRoll = world.TryGet<Npc>(target, out var npc)
             ? MagicFormulas.NpcDefenceRoll(context.Npcs[npc.DefinitionId].Magic, context.Npcs[npc.DefinitionId].Bonuses.Defence(AttackType.Magic))
-            : MagicDefenceOfPlayer(context, target);
+            : CombatSystem.MagicDefenceOfPlayer(context, target);
         var maxHit = MagicFormulas.MaxHit(spell.MaxHit, worn.Bonuses.MagicDamage);
         var damage = context.Random.NextDouble() < CombatFormulas.HitChance(attackRoll, defenderRoll) ? context.Random.NextInclusive(0, maxHit) : 0;
         var delay = MagicFormulas.HitDelay(here.DistanceTo(there));
@@ -73,12 +73,5 @@ internal static class Spellcasting
             combat.Spell = 0;
             combat.Target = Entity.Null;
         }
-    }
-
-    private static int MagicDefenceOfPlayer(GameContext context, Entity player)
-    {
-        var world = context.World;
-        var skills = world.GetReadOnly<Skills>(player);
-        return MagicFormulas.PlayerDefenceRoll(skills.Level(Skill.Magic), skills.Level(Skill.Defense), world.GetReadOnly<CombatState>(player).Style, world.GetReadOnly<CombatBonuses>(player).Bonuses.Defence(AttackType.Magic));
     }
 }

@@ -107,4 +107,42 @@ public class MagicCombatTests
         var damaging = (double)hits.Count(h => h > 0) / hits.Count;
         Assert.That(damaging, Is.EqualTo(0.95984 * 2 / 3).Within(0.096));
     }
+
+    [Test]
+    public void A_dark_wizard_casts_from_afar_and_protect_from_magic_blocks_it()
+    {
+        var home = new Tile(20, 20);
+        foreach (var protect in new[] { false, true })
+        {
+            var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.DarkWizard, home)]);
+            var player = harness.Join(new Tile(20, 15), s => SimulationHarness.Strong(s, 1) with { PrayerPoints = 1 });
+            harness.Edit<Health>(player) = new Health(100_000, 10);
+            harness.Edit<CombatState>(player).AutoRetaliate = false;
+            var wizard = harness.NpcNear(home);
+            harness.Edit<Position>(wizard) = Position.At(home);
+            if (protect)
+            {
+                harness.Edit<Skills>(player).AddXp(Skill.Prayer, Ecs.Game.Rules.XpTable.XpForLevel(43) * 10);
+                harness.Edit<PrayerState>(player) = new PrayerState { Points = 43 };
+                Assert.That(harness.Do(PlayerAction.TogglePrayer(player, Prayer.ProtectFromMagic, on: true)), Is.EqualTo(RejectionReason.None));
+            }
+
+            harness.Step(200);
+            var casts = harness.Events(GameEventKind.Projectile).Where(e => e.Subject == wizard).ToList();
+            var hits = harness.Events(GameEventKind.Damage).Where(e => e.Subject == player && e.Other == wizard).Select(e => e.A).ToList();
+            Assert.That(casts, Is.Not.Empty, "an aggressive dark wizard (it wanders into its 4-tile aggro range) casts at a level-1 player");
+            var apart = harness.TileOf(wizard).DistanceTo(harness.TileOf(player));
+            Assert.That(apart, Is.InRange(2, 8), "it stands off within its reach of 8 and casts");
+            Assert.That(casts.Select(c => (c.A, c.C)), Has.All.EqualTo((2, MagicFormulas.HitDelay(apart))), "spells, landing 1 + floor((1 + distance) / 3) ticks later");
+            Assert.That(hits, Has.Count.EqualTo(casts.Count).Or.Count.EqualTo(casts.Count - 1), "each cast lands (the last may still fly)");
+            if (protect)
+            {
+                Assert.That(hits, Has.All.EqualTo(0), "Protect from Magic blocks every spell");
+            }
+            else
+            {
+                Assert.That(hits.Max(), Is.EqualTo(2), "its own max hit");
+            }
+        }
+    }
 }
