@@ -19,7 +19,7 @@ internal static class PrayerFile
 
         foreach (var (element, path) in list)
         {
-            reader.Only(element, path, "id", "name", "level", "drain", "group", "attackPercent", "strengthPercent", "defencePercent", "protects");
+            reader.Only(element, path, "id", "name", "level", "drain", "group", "attackPercent", "strengthPercent", "defencePercent", "rangedPercent", "magicPercent", "protects");
             var key = ItemFile.StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var group = reader.Required(element, path, "group") is { } named ? reader.Enum(named, ContentReader.Join(path, "group"), (PrayerGroup)255) : (PrayerGroup)255;
@@ -38,7 +38,9 @@ internal static class PrayerFile
                 reader.IntOr(element, path, "attackPercent", 0, 0, 100),
                 reader.IntOr(element, path, "strengthPercent", 0, 0, 100),
                 reader.IntOr(element, path, "defencePercent", 0, 0, 100),
-                protects);
+                protects,
+                reader.IntOr(element, path, "rangedPercent", 0, 0, 100),
+                reader.IntOr(element, path, "magicPercent", 0, 0, 100));
             if (key is not null && name is not null && group != (PrayerGroup)255 && prayers.Count < PrayerBook.MaxPrayers)
             {
                 prayers.Add(definition with { Key = key });

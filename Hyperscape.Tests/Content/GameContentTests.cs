@@ -254,7 +254,7 @@ public class GameContentTests
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "prayers.json: prayers[1].group: one of defence, strength, attack, protection",
+            "prayers.json: prayers[1].group: one of defence, strength, attack, protection, ranged, magic",
             "prayers.json: prayers[1].level: 1 to 99",
             "prayers.json: prayers[1].drain: 1 to 1000",
             "prayers.json: prayers[2].protects: only a prayer of the protection group protects",

@@ -38,4 +38,22 @@ public enum Prayer : byte
 
     /// <summary>Blocks NPCs' melee (level 43).</summary>
     ProtectFromMelee,
+
+    /// <summary>Sharp Eye: +5% ranged.</summary>
+    SharpEye,
+
+    /// <summary>Mystic Will: +5% magic.</summary>
+    MysticWill,
+
+    /// <summary>Hawk Eye: +10% ranged.</summary>
+    HawkEye,
+
+    /// <summary>Mystic Lore: +10% magic.</summary>
+    MysticLore,
+
+    /// <summary>Eagle Eye: +15% ranged.</summary>
+    EagleEye,
+
+    /// <summary>Mystic Might: +15% magic.</summary>
+    MysticMight,
 }

@@ -14,4 +14,10 @@ public enum PrayerGroup : byte
 
     /// <summary>Protection from one kind of attack.</summary>
     Protection,
+
+    /// <summary>Ranged boosts: they also exclude attack, strength and magic boosts, as in OSRS.</summary>
+    Ranged,
+
+    /// <summary>Magic boosts: they also exclude attack, strength and ranged boosts, as in OSRS.</summary>
+    Magic,
 }

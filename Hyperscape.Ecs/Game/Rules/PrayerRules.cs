@@ -84,7 +84,7 @@ public static class PrayerRules
 
         foreach (var other in book.Span)
         {
-            if (other.Group == definition.Group)
+            if (definition.Excludes(other))
             {
                 state.Active &= ~other.Bit;
             }
@@ -113,6 +113,23 @@ public static class PrayerRules
         }
 
         return (attack, strength, defence);
+    }
+
+    /// <summary>The ranged and magic percentages the prayers in <paramref name="active"/> add.</summary>
+    public static (int Ranged, int Magic) MissilePercentages(PrayerBook book, int active)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        int ranged = 0, magic = 0;
+        foreach (var prayer in book.Span)
+        {
+            if ((active & prayer.Bit) != 0)
+            {
+                ranged += prayer.RangedPercent;
+                magic += prayer.MagicPercent;
+            }
+        }
+
+        return (ranged, magic);
     }
 
     /// <summary>True when a prayer in <paramref name="active"/> blocks an attack of <paramref name="type"/>.</summary>

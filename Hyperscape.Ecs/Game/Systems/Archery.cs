@@ -46,7 +46,8 @@ internal sealed class Archery
             return;
         }
 
-        var level = world.GetReadOnly<Skills>(attacker).Level(Skill.Ranged);
+        var active = world.TryGet<PrayerState>(attacker, out var prayer) ? prayer.Active : 0;
+        var level = PrayerRules.Boost(world.GetReadOnly<Skills>(attacker).Level(Skill.Ranged), PrayerRules.MissilePercentages(context.Prayers, active).Ranged);
         var attackRoll = RangedFormulas.AttackRoll(level, combat.Style, worn.Bonuses.RangedAttack);
         var defenderRoll = CombatSystem.DefenceRoll(context, target, AttackType.Ranged);
         var maxHit = RangedFormulas.MaxHit(level, combat.Style, worn.Bonuses.RangedStrength);

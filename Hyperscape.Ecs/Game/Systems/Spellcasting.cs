@@ -57,7 +57,8 @@ internal static class Spellcasting
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, attackerId, Transaction: transaction));
         context.RecordItems(transaction, ItemTransactionKind.Cast, [attacker], [], []);
 
-        var attackRoll = MagicFormulas.AttackRoll(magic, worn.Bonuses.MagicAttack);
+        var active = world.TryGet<PrayerState>(attacker, out var prayer) ? prayer.Active : 0;
+        var attackRoll = MagicFormulas.AttackRoll(PrayerRules.Boost(magic, PrayerRules.MissilePercentages(context.Prayers, active).Magic), worn.Bonuses.MagicAttack);
         var defenderRoll = world.TryGet<Npc>(target, out var npc)
             ? MagicFormulas.NpcDefenceRoll(context.Npcs[npc.DefinitionId].Magic, context.Npcs[npc.DefinitionId].Bonuses.Defence(AttackType.Magic))
             : CombatSystem.MagicDefenceOfPlayer(context, target);

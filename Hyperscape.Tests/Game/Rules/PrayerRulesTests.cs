@@ -81,4 +81,26 @@ public class PrayerRulesTests
         Assert.That(PrayerRules.Blocks(Book, Book.Get(Prayer.ProtectFromMissiles).Bit, AttackType.Ranged), Is.True);
         Assert.That(PrayerRules.Percentages(Book, Book.Get(Prayer.UltimateStrength).Bit | Book.Get(Prayer.ClarityOfThought).Bit), Is.EqualTo((5, 15, 0)));
     }
+
+    [Test]
+    public void Ranged_and_magic_boosts_exclude_every_other_offensive_boost_as_in_osrs()
+    {
+        var state = new PrayerState { Points = 99 };
+        foreach (var prayer in new[] { Prayer.UltimateStrength, Prayer.IncredibleReflexes, Prayer.SteelSkin, Prayer.ProtectFromMelee })
+        {
+            Assert.That(PrayerRules.Toggle(Book, ref state, prayer, on: true, prayerLevel: 99), Is.EqualTo(RejectionReason.None));
+        }
+
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.EagleEye, on: true, prayerLevel: 99), Is.EqualTo(RejectionReason.None));
+        Assert.That(state.Active, Is.EqualTo(Book.Get(Prayer.EagleEye).Bit | Book.Get(Prayer.SteelSkin).Bit | Book.Get(Prayer.ProtectFromMelee).Bit), "attack and strength off; defence and protection stay");
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.MysticMight, on: true, prayerLevel: 99), Is.EqualTo(RejectionReason.None));
+        Assert.That(state.Active & Book.Get(Prayer.EagleEye).Bit, Is.Zero, "magic turns ranged off");
+        Assert.That(PrayerRules.Toggle(Book, ref state, Prayer.BurstOfStrength, on: true, prayerLevel: 99), Is.EqualTo(RejectionReason.None));
+        Assert.That(state.Active & Book.Get(Prayer.MysticMight).Bit, Is.Zero, "strength turns magic off");
+        Assert.That(PrayerRules.MissilePercentages(Book, Book.Get(Prayer.HawkEye).Bit | Book.Get(Prayer.MysticLore).Bit), Is.EqualTo((10, 10)));
+
+        // OSRS levels and drain effects of the six (the OSRS wiki's prayer pages).
+        Assert.That(new[] { Prayer.SharpEye, Prayer.MysticWill, Prayer.HawkEye, Prayer.MysticLore, Prayer.EagleEye, Prayer.MysticMight }.Select(p => (Book.Get(p).Level, Book.Get(p).Drain)),
+            Is.EqualTo(new[] { (8, 1), (9, 1), (26, 6), (27, 6), (44, 12), (45, 12) }));
+    }
 }

@@ -73,7 +73,7 @@ public class PrayerTests
         Assert.That(harness.Events(GameEventKind.PrayerDrained).Select(e => e.Subject), Is.EqualTo(new[] { player }));
         Assert.That(harness.Get<PrayerState>(player).Active, Is.Zero);
         Assert.That(harness.Do(PlayerAction.TogglePrayer(player, Prayer.ProtectFromMelee, on: true)), Is.EqualTo(RejectionReason.NoPrayerPoints));
-        Assert.That(harness.Do(PlayerAction.TogglePrayer(player, (Prayer)12, on: true)), Is.EqualTo(RejectionReason.InvalidValue));
+        Assert.That(harness.Do(PlayerAction.TogglePrayer(player, (Prayer)PrayerBook.Standard.Count, on: true)), Is.EqualTo(RejectionReason.InvalidValue), "one past the book");
         Assert.That(harness.Do(new PlayerAction(player, ActionKind.TogglePrayer, Quantity: 2, Value: 0)), Is.EqualTo(RejectionReason.InvalidValue));
     }
 

@@ -138,6 +138,21 @@ public class RangedCombatTests
     }
 
     [Test]
+    public void Eagle_eye_raises_the_ranged_level_for_accuracy_and_damage()
+    {
+        var (harness, player, cow) = Range(new Tile(20, 13), 99, 5000);
+        harness.Edit<PrayerState>(player) = new PrayerState { Points = 99 };
+        Assert.That(harness.Do(PlayerAction.TogglePrayer(player, Prayer.EagleEye, on: true)), Is.EqualTo(RejectionReason.None));
+        harness.Edit<PrayerState>(player).Points = 1_000_000;
+        harness.Do(PlayerAction.Attack(player, cow));
+        harness.Step(3000);
+
+        // floor(99 × 1.15) = 113; accurate: 113 + 8 + 3 = 124; max floor(0.5 + 124 × 71 / 640) = floor(14.26) = 14.
+        Assert.That(RangedFormulas.MaxHit(PrayerRules.Boost(99, 15), AttackStyle.Accurate, 7), Is.EqualTo(14));
+        Assert.That(harness.Events(GameEventKind.Damage).Where(e => e.Other == player).Max(e => e.A), Is.EqualTo(14), "12 without the prayer");
+    }
+
+    [Test]
     public void A_bow_without_arrows_stops_with_a_reason()
     {
         var (harness, player, cow) = Range(new Tile(20, 15), 40, 0);
