@@ -14,12 +14,17 @@ namespace Hyperscape.Ecs.Game.Systems;
 /// </summary>
 internal sealed class Archery
 {
+    private const int MinPruneAt = 1024;
+
     private readonly List<(Entity Shooter, long ShooterId, ItemStack Arrow, Tile At, long Transaction)> _dropped = [];
 
     // The pile each shooter's arrows of a kind make on a tile: a new arrow replaces the pile with
     // one a bigger (OSRS stacks them), so a long fight leaves one ground item, not hundreds.
-    // Entries whose pile was picked up or despawned are found stale when next used.
+    // Entries whose pile was picked up or despawned are found stale when next used, and pruned
+    // when the table has doubled since it was last.
     private readonly Dictionary<(Tile At, long Owner, int Item), Entity> _piles = [];
+    private readonly List<(Tile At, long Owner, int Item)> _stale = [];
+    private int _pruneAt = MinPruneAt;
 
     /// <summary>
     /// Fires the bow: walks into reach and sight first (standing still once there), then, when the
@@ -88,8 +93,7 @@ internal sealed class Archery
             var quantity = arrow.Quantity;
             var replaced = 0L;
             var key = (at, shooterId, arrow.ItemId);
-            if (_piles.TryGetValue(key, out var old) && context.World.IsAlive(old) && context.World.TryGet<GroundItem>(old, out var lying)
-                && lying.ItemId == arrow.ItemId && lying.OwnerId == shooterId && lying.Quantity < int.MaxValue && context.World.GetReadOnly<Position>(old).Tile == at)
+            if (_piles.TryGetValue(key, out var old) && IsPile(context, old, key) && context.World.GetReadOnly<GroundItem>(old) is { Quantity: < int.MaxValue } lying)
             {
                 // Taken up by its owner's new arrow, not destroyed: the new pile carries it on.
                 quantity += lying.Quantity;
@@ -103,5 +107,37 @@ internal sealed class Archery
         }
 
         _dropped.Clear();
+        if (_piles.Count >= _pruneAt)
+        {
+            Prune(context);
+        }
+    }
+
+    /// <summary>True while <paramref name="entity"/> is still the pile <paramref name="key"/> names: on the ground, on its tile, its owner's, of its item.</summary>
+    private static bool IsPile(GameContext context, Entity entity, (Tile At, long Owner, int Item) key) =>
+        context.World.IsAlive(entity) && context.World.TryGet<GroundItem>(entity, out var lying)
+        && lying.ItemId == key.Item && lying.OwnerId == key.Owner && context.World.GetReadOnly<Position>(entity).Tile == key.At;
+
+    /// <summary>
+    /// Forgets the piles that were picked up or despawned, so a long-running server does not keep
+    /// an entry for every tile an arrow ever fell on; it runs again when the live ones double.
+    /// </summary>
+    private void Prune(GameContext context)
+    {
+        foreach (var (key, pile) in _piles)
+        {
+            if (!IsPile(context, pile, key))
+            {
+                _stale.Add(key);
+            }
+        }
+
+        foreach (var key in _stale)
+        {
+            _piles.Remove(key);
+        }
+
+        _stale.Clear();
+        _pruneAt = Math.Max(MinPruneAt, 2 * _piles.Count);
     }
 }
