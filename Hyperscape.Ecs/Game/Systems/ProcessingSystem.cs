@@ -63,12 +63,13 @@ internal sealed class ProcessingSystem : IGameSystem
     {
         var world = context.World;
         ref var work = ref world.Get<Processing>(player);
-        work.NextTick = context.Tick + AttemptTicks;
         if (work.Kind == ProcessingKind.Make)
         {
             Make(context, player);
             return;
         }
+
+        work.NextTick = context.Tick + AttemptTicks;
 
         var slot = InventoryRules.FindStack(world.GetReadOnly<Inventory>(player), work.ItemId);
         if (slot < 0 || !context.Items.TryGet(work.ItemId, out var item))
@@ -127,16 +128,9 @@ internal sealed class ProcessingSystem : IGameSystem
         var world = context.World;
         ref var work = ref world.Get<Processing>(player);
         var station = work.Station;
-        if (!world.IsAlive(station) || !world.Has<WorldObject>(station))
+        if (StationOutOfReach(context, player, station) is not RejectionReason.None and var gone)
         {
-            // The fire went out.
-            context.StopWork(player, RejectionReason.TargetNotFound);
-            return;
-        }
-
-        if (world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(station).Tile) > 1)
-        {
-            context.StopWork(player, RejectionReason.TargetTooFar);
+            context.StopWork(player, gone);
             return;
         }
 
@@ -193,9 +187,9 @@ internal sealed class ProcessingSystem : IGameSystem
         }
 
         work.NextTick = context.Tick + recipe.Ticks;
-        if (recipe.Station is not null && (!world.IsAlive(station) || world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(station).Tile) > 1))
+        if (recipe.Station is not null && StationOutOfReach(context, player, station) is not RejectionReason.None and var gone)
         {
-            context.StopWork(player, RejectionReason.TargetTooFar);
+            context.StopWork(player, gone);
             return;
         }
 
@@ -241,5 +235,17 @@ internal sealed class ProcessingSystem : IGameSystem
         {
             after = default;
         }
+    }
+
+    /// <summary>Why the fire, range or other station a player works at can no longer be used (a fire went out; the player moved off), or None.</summary>
+    private static RejectionReason StationOutOfReach(GameContext context, Entity player, Entity station)
+    {
+        var world = context.World;
+        if (!world.IsAlive(station) || !world.Has<WorldObject>(station))
+        {
+            return RejectionReason.TargetNotFound;
+        }
+
+        return world.GetReadOnly<Position>(player).Tile.DistanceTo(world.GetReadOnly<Position>(station).Tile) > 1 ? RejectionReason.TargetTooFar : RejectionReason.None;
     }
 }
