@@ -4,7 +4,7 @@
 import { ActionKind, ChatChannel, ClientMessages, EntityKind } from "../net/protocol";
 import type { GameConnection } from "../net/connection";
 import type { GameState } from "../game/gameState";
-import { EquipmentSlotNames, SkillNames } from "../world/content";
+import { EquipmentSlotNames, ObjectKind, SkillNames } from "../world/content";
 import type { RecipeInfo } from "../world/content";
 import { xpToNextLevel } from "../world/xpTable";
 import { byId, element } from "./dom";
@@ -113,7 +113,7 @@ export class Panels {
       return;
     }
     if (action === "cook") {
-      const station = this.nearestCookingStation();
+      const station = this.objectBeside([ObjectKind.Fire, ObjectKind.Range])?.id;
       if (station !== undefined) this.connection.send(ClientMessages.action(ActionKind.UseItemOnObject, { slot, target: station, quantity: 0 }));
       else this.state.say("Cook on a fire or a range: stand next to one.");
       return;
@@ -129,17 +129,6 @@ export class Panels {
     const kinds: Record<string, ActionKind> = { eat: ActionKind.Eat, equip: ActionKind.Equip, drop: ActionKind.Drop, bury: ActionKind.Bury };
     const kind = kinds[action];
     if (kind !== undefined) this.connection.send(ClientMessages.action(kind, { slot }));
-  }
-
-  /** A fire or range beside the player (fires are objects of type 5, ranges of type 4), if any. */
-  private nearestCookingStation(): number | undefined {
-    const me = this.state.prediction.serverTile;
-    if (!me) return undefined;
-    for (const view of this.state.entities.values()) {
-      const tile = view.tile;
-      if (view.kind === EntityKind.Object && (view.type === 4 || view.type === 5) && tile && Math.max(Math.abs(tile.x - me.x), Math.abs(tile.z - me.z)) <= 1) return view.id;
-    }
-    return undefined;
   }
 
   /** The slot's main use: eat food, wear equipment. */
@@ -221,7 +210,7 @@ export class Panels {
   private renderMaking(selectedItem: number): void {
     const content = this.state.content;
     const offers: { recipe: RecipeInfo; station: number }[] = [];
-    const station = this.stationBeside();
+    const station = this.objectBeside([ObjectKind.Furnace, ObjectKind.Anvil, ObjectKind.RuneAltar]);
     if (station) for (const recipe of content.recipesAt(station.type, station.tile)) offers.push({ recipe, station: station.id });
     if (selectedItem > 0) for (const recipe of content.recipesUsing(selectedItem)) offers.push({ recipe, station: 0 });
     byId("make-actions").replaceChildren(
@@ -235,13 +224,13 @@ export class Panels {
     );
   }
 
-  /** A furnace, anvil or rune altar beside the player, if any. */
-  private stationBeside(): { id: number; type: number; tile: { x: number; z: number } } | undefined {
+  /** An object of one of `types` beside the player (within 1 tile), if any. */
+  private objectBeside(types: number[]): { id: number; type: number; tile: { x: number; z: number } } | undefined {
     const me = this.state.prediction.serverTile;
     if (!me) return undefined;
     for (const view of this.state.entities.values()) {
       const tile = view.tile;
-      if (view.kind === EntityKind.Object && (view.type === 2 || view.type === 3 || view.type === 6) && tile && Math.max(Math.abs(tile.x - me.x), Math.abs(tile.z - me.z)) <= 1) {
+      if (view.kind === EntityKind.Object && types.includes(view.type) && tile && Math.max(Math.abs(tile.x - me.x), Math.abs(tile.z - me.z)) <= 1) {
         return { id: view.id, type: view.type, tile };
       }
     }
