@@ -61,7 +61,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                     }
 
                     break;
-                case GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted or GameEventKind.Projectile:
+                case var kind when IsVisible(kind):
                     RouteVisible(e);
                     break;
                 case GameEventKind.ShopRestocked:
@@ -79,6 +79,10 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
             }
         }
     }
+
+    /// <summary>The events everyone who sees their subject is sent: damage, deaths, respawns, emotes, depleted nodes, projectiles.</summary>
+    private static bool IsVisible(GameEventKind kind) =>
+        kind is GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted or GameEventKind.Projectile;
 
     /// <summary>Queues a visible event for <paramref name="client"/>, if it tracks the subject.</summary>
     public void OfferVisibleEvent(ClientView client, Entity subject, in GameEvent gameEvent)
@@ -99,7 +103,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
     public static bool StillVisible(ClientView client, in GameEvent gameEvent)
     {
         if (gameEvent.Subject == client.PlayerNetworkId
-            || gameEvent.Kind is not (GameEventKind.Damage or GameEventKind.Died or GameEventKind.Respawned or GameEventKind.EmotePlayed or GameEventKind.ResourceDepleted or GameEventKind.Projectile))
+            || !IsVisible(gameEvent.Kind))
         {
             return true;
         }
