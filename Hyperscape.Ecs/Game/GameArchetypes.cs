@@ -33,4 +33,7 @@ internal static class GameArchetypes
 
     /// <summary>Items on the ground.</summary>
     public static ComponentSet GroundItem { get; } = ComponentSet.Of<Position, Components.GroundItem, NetworkIdentity>();
+
+    /// <summary>A dead player's gravestone.</summary>
+    public static ComponentSet Gravestone { get; } = ComponentSet.Of<Position, Components.Gravestone, NetworkIdentity>();
 }

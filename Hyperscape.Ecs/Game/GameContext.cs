@@ -232,9 +232,11 @@ internal sealed class GameContext
 
     /// <summary>
     /// Records an item transaction when recording is on; snapshots are taken now, as the operation
-    /// ends. <paramref name="withBank"/>: the players' banks changed too.
+    /// ends. <paramref name="withBank"/>: the players' banks changed too; <paramref name="gravestone"/>: a
+    /// gravestone made or looted from, as it now stands; <paramref name="gravestoneRemoved"/>: one that went.
     /// </summary>
-    public void RecordItems(long transaction, ItemTransactionKind kind, ReadOnlySpan<Entity> players, ReadOnlySpan<Entity> groundAdded, ReadOnlySpan<long> groundRemoved, DeathRecord? death = null, KillCount? kill = null, bool withBank = false)
+    public void RecordItems(long transaction, ItemTransactionKind kind, ReadOnlySpan<Entity> players, ReadOnlySpan<Entity> groundAdded, ReadOnlySpan<long> groundRemoved, DeathRecord? death = null, KillCount? kill = null, bool withBank = false,
+        Entity gravestone = default, long gravestoneRemoved = 0)
     {
         if (!Options.RecordItemTransactions)
         {
@@ -257,11 +259,32 @@ internal sealed class GameContext
             long? owner = item.OwnerId != 0 && TryResolve(item.OwnerId, out var ownerEntity) && World.TryGet<Player>(ownerEntity, out var ownerPlayer)
                 ? ownerPlayer.CharacterId
                 : null;
-            added.Add(new StoredGroundItem(World.GetReadOnly<NetworkIdentity>(entity).Id, item.ItemId, item.Quantity, World.GetReadOnly<Position>(entity), owner));
+            added.Add(new StoredGroundItem(World.GetReadOnly<NetworkIdentity>(entity).Id, item.ItemId, item.Quantity, World.GetReadOnly<Position>(entity), owner)
+            {
+                DespawnsIn = item.DespawnAtTick == 0 ? null : TicksFromNow(item.DespawnAtTick),
+            });
         }
 
-        ItemTransactions.Add(new ItemTransaction(transaction, kind, characters, added, groundRemoved.ToArray(), death, kill is { } k ? [k] : []));
+        ItemTransactions.Add(new ItemTransaction(transaction, kind, characters, added, groundRemoved.ToArray(), death, kill is { } k ? [k] : [])
+        {
+            Gravestones = gravestone.IsNull ? [] : [StoreGravestone(gravestone)],
+            GravestonesRemoved = gravestoneRemoved == 0 ? [] : [gravestoneRemoved],
+        });
     }
+
+    private StoredGravestone StoreGravestone(Entity entity)
+    {
+        ref readonly var grave = ref World.GetReadOnly<Gravestone>(entity);
+        var items = new ItemStack[Gravestone.SlotCount];
+        ((ReadOnlySpan<ItemStack>)grave.Slots).CopyTo(items);
+        return new StoredGravestone(NetworkIdOf(entity), grave.DeathId, grave.OwnerCharacterId, World.GetReadOnly<Position>(entity), items, TicksFromNow(grave.BreaksAtTick));
+    }
+
+    /// <summary>The game time from now until <paramref name="tick"/>, never negative: what storage keeps of a timer.</summary>
+    private TimeSpan TicksFromNow(long tick) => Options.TickLength * Math.Max(0, tick - Tick);
+
+    /// <summary>The tick a stored timer with <paramref name="left"/> to run ends: at least the next one, never "never" (0).</summary>
+    private long TickAfter(TimeSpan left) => Tick + Math.Max(1, (long)Math.Ceiling(left / Options.TickLength));
 
     /// <summary>Puts a stored ground item back into the world under its stored id (tick thread, at start-up).</summary>
     public Entity RestoreGroundItem(StoredGroundItem stored)
@@ -274,9 +297,63 @@ internal sealed class GameContext
 
         var entity = World.Create(GameArchetypes.GroundItem);
         World.Set(entity, stored.Position);
-        World.Set(entity, new GroundItem(stored.ItemId, stored.Quantity, 0, 0, Tick + Options.GroundItemDespawnTicks));
+        World.Set(entity, new GroundItem(stored.ItemId, stored.Quantity, 0, 0, stored.DespawnsIn is { } left ? TickAfter(left) : Tick + Options.GroundItemDespawnTicks));
         World.Set(entity, new NetworkIdentity(stored.Id, 0));
         _directory.Add(stored.Id, entity);
+        return entity;
+    }
+
+    /// <summary>Puts a stored gravestone back into the world under its stored id (tick thread, at start-up).</summary>
+    public Entity RestoreGravestone(StoredGravestone stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (stored.Items.Count > Gravestone.SlotCount || _directory.ContainsKey(stored.Id) || stored.Id > LastId
+            || stored.Items.Any(s => !s.IsEmpty && (!Items.TryGet(s.ItemId, out _) || s.Quantity <= 0)))
+        {
+            throw new ArgumentException($"Stored gravestone {stored.Id} is not valid here (too many stacks, an unknown item or bad quantity, or an id this instance may hand out).", nameof(stored));
+        }
+
+        var grave = new Gravestone { OwnerCharacterId = stored.CharacterId, DeathId = stored.DeathId, BreaksAtTick = TickAfter(stored.BreaksIn) };
+        for (var i = 0; i < stored.Items.Count; i++)
+        {
+            grave.Slots[i] = stored.Items[i];
+        }
+
+        var entity = World.Create(GameArchetypes.Gravestone);
+        World.Set(entity, stored.Position);
+        World.Set(entity, grave);
+        World.Set(entity, new NetworkIdentity(stored.Id, 0));
+        _directory.Add(stored.Id, entity);
+        return entity;
+    }
+
+    /// <summary>
+    /// Puts a dead player's items into a gravestone where it fell (the caller has emptied the player),
+    /// and tells the owner. Returns <see cref="Entity.Null"/> when there was nothing to keep.
+    /// </summary>
+    public Entity SpawnGravestone(Entity player, long deathId, in Inventory inventory, in Equipment equipment, long transaction)
+    {
+        var grave = new Gravestone
+        {
+            OwnerCharacterId = World.GetReadOnly<Player>(player).CharacterId,
+            DeathId = deathId,
+            BreaksAtTick = Tick + Options.GravestoneTicks,
+        };
+        ((ReadOnlySpan<ItemStack>)inventory.Slots).CopyTo(grave.Slots);
+        ((ReadOnlySpan<ItemStack>)equipment.Slots).CopyTo(((Span<ItemStack>)grave.Slots)[Inventory.SlotCount..]);
+        var stacks = grave.StackCount;
+        if (stacks == 0)
+        {
+            return Entity.Null;
+        }
+
+        var networkId = NewNetworkId();
+        var entity = World.Create(GameArchetypes.Gravestone);
+        World.Set(entity, Position.At(World.GetReadOnly<Position>(player).Tile));
+        World.Set(entity, grave);
+        World.Set(entity, new NetworkIdentity(networkId, 0));
+        _directory.Add(networkId, entity);
+        Emit(new GameEvent(GameEventKind.GravestoneCreated, NetworkIdOf(player), networkId, stacks, Options.GravestoneTicks, Transaction: transaction));
         return entity;
     }
 
@@ -287,11 +364,12 @@ internal sealed class GameContext
     /// <param name="transaction">The item transaction, or 0.</param>
     /// <param name="source">When the items are new to the world, where they come from; null when they were carried.</param>
     /// <param name="permanent">World-placed items never despawn nor are protected.</param>
-    public Entity SpawnGroundItem(ItemStack stack, Tile tile, long ownerId, long transaction, ItemSource? source, bool permanent = false)
+    /// <param name="despawnTicks">How long it lies there; 0 for <see cref="SimulationOptions.GroundItemDespawnTicks"/>.</param>
+    public Entity SpawnGroundItem(ItemStack stack, Tile tile, long ownerId, long transaction, ItemSource? source, bool permanent = false, int despawnTicks = 0)
     {
         var networkId = NewNetworkId();
         var protectedUntil = permanent || ownerId == 0 ? 0 : Tick + Options.GroundItemProtectionTicks;
-        var despawnAt = permanent ? 0 : Tick + Options.GroundItemDespawnTicks;
+        var despawnAt = permanent ? 0 : Tick + (despawnTicks > 0 ? despawnTicks : Options.GroundItemDespawnTicks);
         var entity = World.Create(GameArchetypes.GroundItem);
         World.Set(entity, Position.At(tile));
         World.Set(entity, new GroundItem(stack.ItemId, stack.Quantity, ownerId, protectedUntil, despawnAt));

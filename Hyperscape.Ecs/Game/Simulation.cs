@@ -41,7 +41,7 @@ public sealed class Simulation : IDisposable
         var world = Context.World;
         (TickPhase Phase, IGameSystem System)[] builtIn =
         [
-            (TickPhase.Sessions, new SessionSystem(_sessions)),
+            (TickPhase.Sessions, new SessionSystem(_sessions, world)),
             (TickPhase.Actions, new ActionSystem(_actions)),
             (TickPhase.Prayer, new PrayerSystem(world)),
             (TickPhase.Movement, new MovementSystem(world)),
@@ -52,6 +52,7 @@ public sealed class Simulation : IDisposable
             (TickPhase.Regeneration, new RegenerationSystem(world)),
             (TickPhase.Death, new DeathSystem(world)),
             (TickPhase.Respawn, new RespawnSystem(world)),
+            (TickPhase.Gravestones, new GravestoneSystem(world, _sessions)),
             (TickPhase.Resources, new ResourceSystem(world)),
             (TickPhase.Shops, new ShopSystem()),
             (TickPhase.Processing, new ProcessingSystem(world)),
@@ -248,6 +249,19 @@ public sealed class Simulation : IDisposable
     {
         state = Context.TryResolve(networkId, out var entity) && World.Has<Player>(entity) ? Context.CaptureCharacter(entity) : null;
         return state is not null;
+    }
+
+    /// <summary>
+    /// Puts stored gravestones back into the world (tick thread, before the first step): each
+    /// stands again exactly once, with the time it had left, for its owner to loot.
+    /// </summary>
+    public void RestoreGravestones(IEnumerable<StoredGravestone> gravestones)
+    {
+        ArgumentNullException.ThrowIfNull(gravestones);
+        foreach (var grave in gravestones)
+        {
+            Context.RestoreGravestone(grave);
+        }
     }
 
     /// <summary>Puts stored ground items back into the world (tick thread, before the first step).</summary>

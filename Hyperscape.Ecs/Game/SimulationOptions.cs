@@ -91,6 +91,12 @@ public sealed record SimulationOptions
     /// <summary>Ticks before a dropped item disappears.</summary>
     public int GroundItemDespawnTicks { get; init; } = 300;
 
+    /// <summary>Ticks a gravestone stays closed to everyone but its owner (1,500: 15 minutes, as in Hyperscape).</summary>
+    public int GravestoneTicks { get; init; } = 1500;
+
+    /// <summary>Ticks the items of a broken gravestone lie on the ground before they disappear (6,000: an hour).</summary>
+    public int BrokenGravestoneDespawnTicks { get; init; } = 6000;
+
     /// <summary>Ticks between dying and respawning.</summary>
     public int DeathAnimationTicks { get; init; } = 7;
 
@@ -127,6 +133,11 @@ public sealed record SimulationOptions
         if (TickLength <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(TickLength), TickLength, "A tick lasts some time.");
+        }
+
+        if (GravestoneTicks <= 0 || BrokenGravestoneDespawnTicks <= 0)
+        {
+            throw new ArgumentOutOfRangeException(GravestoneTicks <= 0 ? nameof(GravestoneTicks) : nameof(BrokenGravestoneDespawnTicks), "A gravestone stands, and its items lie, for at least a tick.");
         }
 
         foreach (var spawn in ResourceSpawns)

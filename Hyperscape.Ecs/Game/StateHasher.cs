@@ -179,6 +179,18 @@ internal static class StateHasher
             hash.Add(ground.DespawnAtTick);
         }
 
+        if (world.TryGet<Gravestone>(entity, out var grave))
+        {
+            hash.Add(grave.OwnerCharacterId);
+            hash.Add(grave.DeathId);
+            hash.Add(grave.BreaksAtTick);
+            foreach (var stack in grave.Slots)
+            {
+                hash.Add(stack.ItemId);
+                hash.Add(stack.Quantity);
+            }
+        }
+
         if (world.TryGet<Gathering>(entity, out var gathering))
         {
             hash.Add(gathering.Node);

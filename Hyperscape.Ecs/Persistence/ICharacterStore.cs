@@ -35,10 +35,13 @@ public interface ICharacterStore
     /// <summary>Every item lying on the ground.</summary>
     Task<IReadOnlyList<StoredGroundItem>> LoadGroundItemsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every gravestone standing, with what is left of its time: each comes back into the world once per start.</summary>
+    Task<IReadOnlyList<StoredGravestone>> LoadGravestonesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Records the voice preference.</summary>
     Task SetPushToTalkAsync(long characterId, bool pushToTalk, CancellationToken cancellationToken = default);
 
-    /// <summary>The largest transaction, death or ground item id stored, so new ids start past it.</summary>
+    /// <summary>The largest transaction, death, ground item or gravestone id stored, so new ids start past it.</summary>
     Task<long> MaxStoredIdAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Whether a death was recorded.</summary>

@@ -3,7 +3,7 @@ namespace Hyperscape.Ecs.Persistence;
 /// <summary>
 /// Everything one game operation did to items, committed in one database transaction: the
 /// resulting inventories and equipment of every character involved (both sides of a trade), ground
-/// items that appeared or went, a player's death record, and kill counts. Committing the same id
+/// items and gravestones that appeared, changed or went, a player's death record, and kill counts. Committing the same id
 /// twice applies it once.
 /// </summary>
 /// <param name="Id">The simulation's transaction id, unique across restarts.</param>
@@ -20,4 +20,11 @@ public sealed record ItemTransaction(
     IReadOnlyList<StoredGroundItem> GroundItemsAdded,
     IReadOnlyList<long> GroundItemsRemoved,
     DeathRecord? Death,
-    IReadOnlyList<KillCount> Kills);
+    IReadOnlyList<KillCount> Kills)
+{
+    /// <summary>Gravestones made or looted from, as they now stand (a whole gravestone is written each time).</summary>
+    public IReadOnlyList<StoredGravestone> Gravestones { get; init; } = [];
+
+    /// <summary>Ids of gravestones emptied or broken open.</summary>
+    public IReadOnlyList<long> GravestonesRemoved { get; init; } = [];
+}

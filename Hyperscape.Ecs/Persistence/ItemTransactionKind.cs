@@ -47,4 +47,10 @@ public enum ItemTransactionKind : byte
 
     /// <summary>A spell cast: its runes used up.</summary>
     Cast = 15,
+
+    /// <summary>Items taken from one's own gravestone.</summary>
+    GravestoneLoot = 16,
+
+    /// <summary>A gravestone broke open: its items went to the ground.</summary>
+    GravestoneBroken = 17,
 }

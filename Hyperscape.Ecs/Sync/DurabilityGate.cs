@@ -6,7 +6,7 @@ namespace Hyperscape.Ecs.Sync;
 
 /// <summary>
 /// What item transactions did, held back from every client until storage confirms them: their
-/// events, the ground items they created (hidden), the ground items they took (still shown), and
+/// events, the ground items and gravestones they created (hidden), the ones they took (still shown), and
 /// the players whose items they changed (own inventory and worn look kept as confirmed). When a
 /// transaction is confirmed, everything it held is released and the clients near it look again.
 /// </summary>
@@ -36,20 +36,39 @@ internal sealed class DurabilityGate(SnapshotTable snapshots, ClientDirectory cl
             _hiddenSpawns[added.Id] = (transaction.Id, added.Position.Tile);
         }
 
+        // A death's gravestone is new and hidden like a drop; later writes of it (looting) only change it.
+        if (transaction.Kind == ItemTransactionKind.Death)
+        {
+            for (var i = 0; i < transaction.Gravestones.Count; i++)
+            {
+                var grave = transaction.Gravestones[i];
+                _hiddenSpawns[grave.Id] = (transaction.Id, grave.Position.Tile);
+            }
+        }
+
         for (var i = 0; i < transaction.GroundItemsRemoved.Count; i++)
         {
-            // Only what the sync knows can be on a client's screen; its last snapshot says where.
-            var removed = transaction.GroundItemsRemoved[i];
-            if (_hiddenSpawns.Remove(removed))
-            {
-                continue;
-            }
+            KeepRemoved(transaction.GroundItemsRemoved[i], transaction.Id);
+        }
 
-            if (snapshots.TryFind(removed, out var id))
-            {
-                ref readonly var last = ref snapshots[id];
-                _keptRemovals[removed] = (transaction.Id, last.Tile);
-            }
+        for (var i = 0; i < transaction.GravestonesRemoved.Count; i++)
+        {
+            KeepRemoved(transaction.GravestonesRemoved[i], transaction.Id);
+        }
+    }
+
+    private void KeepRemoved(long removed, long transaction)
+    {
+        // Only what the sync knows can be on a client's screen; its last snapshot says where.
+        if (_hiddenSpawns.Remove(removed))
+        {
+            return;
+        }
+
+        if (snapshots.TryFind(removed, out var id))
+        {
+            ref readonly var last = ref snapshots[id];
+            _keptRemovals[removed] = (transaction, last.Tile);
         }
     }
 

@@ -4,7 +4,7 @@ using Hyperscape.Ecs.Store;
 namespace Hyperscape.Ecs.Sync;
 
 /// <summary>
-/// Event routing: a player's own events (rejections, item changes, trades, level-ups, things made, obstacles crossed) go to that
+/// Event routing: a player's own events (rejections, item changes, trades, level-ups, things made, obstacles crossed, gravestones) go to that
 /// player's client; visible ones (damage, deaths, respawns, emotes, projectiles) to every client that tracks
 /// the subject when the tick ends. Each client's events queue in order; a client's queue is
 /// bounded only for others' visual events (its own are never dropped).
@@ -24,6 +24,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                     or GameEventKind.Gathered or GameEventKind.GatheringStopped or GameEventKind.BankOpened or GameEventKind.BankClosed
                     or GameEventKind.ShopOpened or GameEventKind.ShopClosed
                     or GameEventKind.Made or GameEventKind.Burnt or GameEventKind.MakeFailed or GameEventKind.ObstacleCrossed or GameEventKind.LapCompleted
+                    or GameEventKind.GravestoneCreated or GameEventKind.GravestoneBroken
                     or GameEventKind.TradeOpened or GameEventKind.TradeUpdated or GameEventKind.TradeCompleted or GameEventKind.TradeCancelled:
                     if (e.Kind is GameEventKind.InventoryChanged or GameEventKind.EquipmentChanged)
                     {

@@ -18,7 +18,7 @@ internal sealed class SnapshotTable
 
     // NetworkIdentity is not watched: the sync itself bumps its version, which must not count as a change.
     private static readonly ComponentSet Watched = ComponentSet.Of<Position, Rotation, Health, CombatState>()
-        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>().With<ResourceNode>().With<WorldObject>();
+        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>().With<ResourceNode>().With<WorldObject>().With<Gravestone>();
 
     private readonly GameContext _context;
     private readonly World _world;
@@ -149,11 +149,13 @@ internal sealed class SnapshotTable
         var npcs = chunk.Has<Npc>() ? chunk.GetReadOnlySpan<Npc>() : default;
         var nodes = chunk.Has<ResourceNode>() ? chunk.GetReadOnlySpan<ResourceNode>() : default;
         var objects = chunk.Has<WorldObject>() ? chunk.GetReadOnlySpan<WorldObject>() : default;
+        var graves = chunk.Has<Gravestone>() ? chunk.GetReadOnlySpan<Gravestone>() : default;
         var kind = chunk.Has<Player>() ? WireEntityKind.Player
             : !npcs.IsEmpty ? WireEntityKind.Npc
             : !grounds.IsEmpty ? WireEntityKind.GroundItem
             : !nodes.IsEmpty ? WireEntityKind.Resource
             : !objects.IsEmpty ? WireEntityKind.Object
+            : !graves.IsEmpty ? WireEntityKind.Gravestone
             : 0;
         if (kind == 0)
         {
@@ -227,6 +229,11 @@ internal sealed class SnapshotTable
             {
                 now.TypeId = (int)objects[i].Kind;
                 now.Quantity = 1;
+            }
+
+            if (!graves.IsEmpty)
+            {
+                now.Quantity = graves[i].StackCount;
             }
 
             ref var stored = ref _snapshots[entities[i].Id];

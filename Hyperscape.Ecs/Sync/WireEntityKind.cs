@@ -17,4 +17,7 @@ public enum WireEntityKind : byte
 
     /// <summary>A fixed world object (bank booth, furnace, anvil, range): type = its kind.</summary>
     Object = 5,
+
+    /// <summary>A dead player's gravestone: type 0, quantity = the stacks still in it. Its owner learns which is theirs from the gravestone events.</summary>
+    Gravestone = 6,
 }

@@ -164,6 +164,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     {
         var maxId = await _characters.MaxStoredIdAsync(cancellationToken).ConfigureAwait(false);
         var ground = await _characters.LoadGroundItemsAsync(cancellationToken).ConfigureAwait(false);
+        var graves = await _characters.LoadGravestonesAsync(cancellationToken).ConfigureAwait(false);
         var content = await LoadContentAsync(cancellationToken).ConfigureAwait(false);
         var world = content.World with { Seed = _options.World.Seed };
         List<NpcSpawnPoint> spawns = [.. _options.World.SpawnNpcs ? world.NpcSpawns : [], .. ScatteredNpcs(world, _options.World)];
@@ -187,10 +188,11 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         });
         WorldContent = world;
         Server.Simulation.RestoreGroundItems(ground);
+        Server.Simulation.RestoreGravestones(graves);
         _chat = new ChatRouter(Server, _presence);
         _social = new SocialRouter(_presence);
         _npcQuery = Server.Simulation.World.Query(new QueryDescription().WithAll<Npc>());
-        _logger.LogInformation("World ready: {Npcs} NPC spawns, {Ground} stored ground items restored, ids from {FirstId}", spawns.Count, ground.Count, maxId + 1);
+        _logger.LogInformation("World ready: {Npcs} NPC spawns, {Ground} stored ground items and {Graves} gravestones restored, ids from {FirstId}", spawns.Count, ground.Count, graves.Count, maxId + 1);
 
         // ApplicationStopping fires before Kestrel waits for open requests; the game sockets are
         // open requests, so they must be saved and closed first or shutdown would stall.

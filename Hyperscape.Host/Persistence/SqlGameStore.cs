@@ -27,6 +27,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
     private static readonly string SummaryListOfC = string.Join(", ", CharacterColumns.SummaryColumns.Select(c => "c." + c));
 
     private readonly ConnectionFactory _connections;
+    private readonly TimeProvider _clock;
 
     static SqlGameStore()
     {
@@ -35,7 +36,16 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
     }
 
     /// <summary>Creates a store over the connection factory's database.</summary>
-    public SqlGameStore(ConnectionFactory connections) => _connections = connections ?? throw new ArgumentNullException(nameof(connections));
+    /// <param name="connections">The database.</param>
+    /// <param name="clock">
+    /// The clock that turns the game's "breaks in" and "despawns in" into stored moments and back
+    /// (the system clock when null): time on the ground passes while no server runs.
+    /// </param>
+    public SqlGameStore(ConnectionFactory connections, TimeProvider? clock = null)
+    {
+        _connections = connections ?? throw new ArgumentNullException(nameof(connections));
+        _clock = clock ?? TimeProvider.System;
+    }
 
     // ---- accounts --------------------------------------------------------------------------
 
@@ -187,7 +197,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         [
             new($"UPDATE characters SET {ProgressAssignments}, {CharacterColumns.Coins} = @{CharacterColumns.Coins}, last_login = @last_login WHERE id = @id", parameters),
             .. ReplaceItems(state.CharacterId, state.Inventory, state.Equipment),
-            .. ReplaceStacks("bank", state.CharacterId, [.. state.Bank]),
+            .. ReplaceStacks("bank", "character_id", state.CharacterId, [.. state.Bank]),
         ];
         var affected = await RunAsync(statements, stopUnlessFirstAffects: false, cancellationToken).ConfigureAwait(false);
         if (affected != 1)
@@ -268,7 +278,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
             statements.AddRange(ReplaceItems(items.CharacterId, items.Inventory, items.Equipment));
             if (items.Bank is { } bank)
             {
-                statements.AddRange(ReplaceStacks("bank", items.CharacterId, [.. bank]));
+                statements.AddRange(ReplaceStacks("bank", "character_id", items.CharacterId, [.. bank]));
             }
 
             statements.Add(Statement($"UPDATE characters SET {CharacterColumns.Coins} = @coins WHERE id = @id", ("id", items.CharacterId), ("coins", CharacterColumns.CoinsCarried(items.Inventory, items.Equipment))));
@@ -279,11 +289,28 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
             statements.Add(Statement("DELETE FROM ground_items WHERE id = @id", ("id", removed)));
         }
 
+        var now = _clock.GetUtcNow();
         foreach (var added in transaction.GroundItemsAdded)
         {
             statements.Add(Statement(
-                "INSERT INTO ground_items (id, item_id, quantity, position_x, position_y, position_z, owner_character_id) VALUES (@id, @item, @quantity, @x, @y, @z, @owner)",
-                ("id", added.Id), ("item", added.ItemId), ("quantity", added.Quantity), ("x", added.Position.X), ("y", added.Position.Y), ("z", added.Position.Z), ("owner", added.OwnerCharacterId)));
+                "INSERT INTO ground_items (id, item_id, quantity, position_x, position_y, position_z, owner_character_id, despawns_at_unix_ms) VALUES (@id, @item, @quantity, @x, @y, @z, @owner, @despawns)",
+                ("id", added.Id), ("item", added.ItemId), ("quantity", added.Quantity), ("x", added.Position.X), ("y", added.Position.Y), ("z", added.Position.Z), ("owner", added.OwnerCharacterId),
+                ("despawns", added.DespawnsIn is { } left ? (now + left).ToUnixTimeMilliseconds() : null)));
+        }
+
+        foreach (var removed in transaction.GravestonesRemoved)
+        {
+            statements.Add(Statement("DELETE FROM gravestones WHERE id = @id", ("id", removed)));
+        }
+
+        foreach (var grave in transaction.Gravestones)
+        {
+            // A grave keeps the moment it breaks from when it was made; looting only changes what is in it.
+            statements.Add(Statement(
+                "INSERT INTO gravestones (id, death_id, character_id, position_x, position_y, position_z, breaks_at_unix_ms) VALUES (@id, @death, @character, @x, @y, @z, @breaks) ON CONFLICT (id) DO NOTHING",
+                ("id", grave.Id), ("death", grave.DeathId), ("character", grave.CharacterId), ("x", grave.Position.X), ("y", grave.Position.Y), ("z", grave.Position.Z),
+                ("breaks", (now + grave.BreaksIn).ToUnixTimeMilliseconds())));
+            statements.AddRange(ReplaceStacks("gravestone_items", "gravestone_id", grave.Id, [.. grave.Items]));
         }
 
         foreach (var kill in transaction.Kills)
@@ -301,7 +328,24 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<GroundItemRow>(Command("SELECT * FROM ground_items ORDER BY id", cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToRecord())];
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return [.. rows.Select(r => r.ToRecord(now))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredGravestone>> LoadGravestonesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var graves = (await connection.QueryAsync<GravestoneRow>(Command("SELECT * FROM gravestones ORDER BY id", cancellationToken)).ConfigureAwait(false)).ToList();
+        var items = await connection.QueryAsync<GravestoneItemRow>(Command("SELECT gravestone_id, slot, item_id, quantity FROM gravestone_items", cancellationToken)).ConfigureAwait(false);
+        var slots = graves.ToDictionary(g => g.Id, _ => new ItemStack[Gravestone.SlotCount]);
+        foreach (var item in items)
+        {
+            slots[item.GravestoneId][item.Slot] = new ItemStack(item.ItemId, item.Quantity);
+        }
+
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return [.. graves.Select(g => g.ToRecord(slots[g.Id], TimeSpan.FromMilliseconds(Math.Max(0, g.BreaksAtUnixMs - now))))];
     }
 
     /// <inheritdoc />
@@ -316,7 +360,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(id) AS m FROM item_transactions UNION ALL SELECT MAX(death_id) FROM player_deaths UNION ALL SELECT MAX(id) FROM ground_items) AS ids", cancellationToken)).ConfigureAwait(false);
+            "SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(id) AS m FROM item_transactions UNION ALL SELECT MAX(death_id) FROM player_deaths UNION ALL SELECT MAX(id) FROM ground_items UNION ALL SELECT MAX(id) FROM gravestones) AS ids", cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -564,13 +608,14 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
 
     /// <summary>A character's item rows rewritten: a delete and one multi-row insert per table.</summary>
     private static IEnumerable<SqlStatement> ReplaceItems(long characterId, in Inventory inventory, in Equipment equipment) =>
-        [.. ReplaceStacks("inventory", characterId, inventory.Slots), .. ReplaceStacks("equipment", characterId, equipment.Slots)];
+        [.. ReplaceStacks("inventory", "character_id", characterId, inventory.Slots), .. ReplaceStacks("equipment", "character_id", characterId, equipment.Slots)];
 
-    private static List<SqlStatement> ReplaceStacks(string table, long characterId, ReadOnlySpan<ItemStack> stacks)
+    /// <summary>Rewrites the stacks a character (or a gravestone: <paramref name="ownerColumn"/>) holds in <paramref name="table"/>, slot by slot.</summary>
+    private static List<SqlStatement> ReplaceStacks(string table, string ownerColumn, long ownerId, ReadOnlySpan<ItemStack> stacks)
     {
-        var statements = new List<SqlStatement> { Statement($"DELETE FROM {table} WHERE character_id = @c", ("c", characterId)) };
-        var sql = new StringBuilder($"INSERT INTO {table} (character_id, slot, item_id, quantity) VALUES ");
-        var parameters = new List<KeyValuePair<string, object?>> { new("c", characterId) };
+        var statements = new List<SqlStatement> { Statement($"DELETE FROM {table} WHERE {ownerColumn} = @c", ("c", ownerId)) };
+        var sql = new StringBuilder($"INSERT INTO {table} ({ownerColumn}, slot, item_id, quantity) VALUES ");
+        var parameters = new List<KeyValuePair<string, object?>> { new("c", ownerId) };
         var rows = 0;
         for (var slot = 0; slot < stacks.Length; slot++)
         {

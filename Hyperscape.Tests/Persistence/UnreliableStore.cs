@@ -75,6 +75,8 @@ internal sealed class UnreliableStore(ICharacterStore inner) : ICharacterStore
 
     public Task<IReadOnlyList<StoredGroundItem>> LoadGroundItemsAsync(CancellationToken cancellationToken = default) => inner.LoadGroundItemsAsync(cancellationToken);
 
+    public Task<IReadOnlyList<StoredGravestone>> LoadGravestonesAsync(CancellationToken cancellationToken = default) => inner.LoadGravestonesAsync(cancellationToken);
+
     public Task SetPushToTalkAsync(long characterId, bool pushToTalk, CancellationToken cancellationToken = default) => inner.SetPushToTalkAsync(characterId, pushToTalk, cancellationToken);
 
     public Task<long> MaxStoredIdAsync(CancellationToken cancellationToken = default) => inner.MaxStoredIdAsync(cancellationToken);

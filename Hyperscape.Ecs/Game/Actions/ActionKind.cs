@@ -102,4 +102,10 @@ public enum ActionKind : byte
 
     /// <summary>Autocast spell <see cref="PlayerAction.Value"/> with the wielded staff (0 stops autocasting).</summary>
     SetAutocast = 31,
+
+    /// <summary>
+    /// Take everything that fits from your own gravestone <see cref="PlayerAction.Target"/> into the inventory,
+    /// standing on or next to it (equipment comes back unworn; what does not fit stays).
+    /// </summary>
+    LootGravestone = 32,
 }

@@ -118,4 +118,7 @@ public readonly record struct PlayerAction(
 
     /// <summary>Toggle auto-retaliate.</summary>
     public static PlayerAction SetAutoRetaliate(long player, bool on) => new(player, ActionKind.SetAutoRetaliate, Value: on ? 1 : 0);
+
+    /// <summary>Take what fits from your own gravestone.</summary>
+    public static PlayerAction LootGravestone(long player, long gravestone) => new(player, ActionKind.LootGravestone, Target: gravestone);
 }

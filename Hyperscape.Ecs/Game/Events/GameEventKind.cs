@@ -117,4 +117,16 @@ public enum GameEventKind : byte
     /// <see cref="Damage"/> event comes then). Visible to those who see the shooter.
     /// </summary>
     Projectile = 37,
+
+    /// <summary>
+    /// Your items went into a gravestone where you fell: <see cref="GameEvent.Other"/> = the gravestone, A = the stacks in it,
+    /// B = the ticks before it breaks open. Sent again when you log in while it stands.
+    /// </summary>
+    GravestoneCreated = 38,
+
+    /// <summary>
+    /// Your gravestone (<see cref="GameEvent.Other"/>) broke open and its items lie on the ground for anyone (A = the stacks),
+    /// or you emptied it (A = 0).
+    /// </summary>
+    GravestoneBroken = 39,
 }

@@ -47,4 +47,7 @@ public enum TickPhase
 
     /// <summary>Players start and finish agility obstacles (after gathering, before combat: a fatal fall dies this tick).</summary>
     Agility,
+
+    /// <summary>Gravestones whose time is up break open into ground items (after respawns: a grave is never older than its death).</summary>
+    Gravestones,
 }

@@ -122,13 +122,14 @@ internal sealed class ActionSystem : IGameSystem
             ActionKind.Make => busy ? RejectionReason.Busy : MakingActions.Make(context, player, action),
             ActionKind.CastSpell => MagicActions.CastSpell(context, player, action),
             ActionKind.SetAutocast => MagicActions.SetAutocast(context, player, action.Value),
+            ActionKind.LootGravestone => busy ? RejectionReason.Busy : GravestoneActions.Loot(context, player, action),
             ActionKind.ShopClose => context.Shops.Close(action.PlayerId) ? ShopActions.Closed(context, action.PlayerId) : RejectionReason.NoShop,
             _ => RejectionReason.UnknownAction,
         };
 
         // Doing something else ends gathering, as walking off or eating does in OSRS; walking
         // off, fighting or trading closes the bank.
-        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.CastSpell or ActionKind.Pickup or ActionKind.Eat
+        if (result == RejectionReason.None && action.Kind is ActionKind.Move or ActionKind.Attack or ActionKind.CastSpell or ActionKind.Pickup or ActionKind.LootGravestone or ActionKind.Eat
             or ActionKind.Bury or ActionKind.PrayAtAltar or ActionKind.TradeRequest or ActionKind.Emote)
         {
             context.StopWork(player, RejectionReason.None, tell: false);

@@ -10,8 +10,8 @@ using Hyperscape.Ecs.Store;
 namespace Hyperscape.Ecs.Game.Systems;
 
 /// <summary>
-/// Turns 0 hitpoints into death. A dead player drops everything it carries and wears where it
-/// fell, under a death lock that makes the drop happen once, then waits out the death animation.
+/// Turns 0 hitpoints into death. A dead player's carried and worn items go into a gravestone where it
+/// fell, under a death lock that makes that happen once, then it waits out the death animation.
 /// A dead NPC credits its killer, drops its loot and leaves its spawn point to bring it back.
 /// </summary>
 internal sealed class DeathSystem : IGameSystem
@@ -50,8 +50,8 @@ internal sealed class DeathSystem : IGameSystem
 
     /// <summary>
     /// Kills a player under death id <paramref name="deathId"/>: claims the death lock first, then
-    /// drops inventory and equipment as ground items owned by the player. A death id that was
-    /// already claimed drops nothing and returns false, however often it is processed again.
+    /// moves inventory and equipment into a gravestone only the player may loot until it breaks. A
+    /// death id that was already claimed moves nothing and returns false, however often it is processed again.
     /// </summary>
     public static bool ResolvePlayerDeath(GameContext context, Entity player, long deathId)
     {
@@ -72,7 +72,6 @@ internal sealed class DeathSystem : IGameSystem
         context.Emit(new GameEvent(GameEventKind.Died, playerId, killerId, Transaction: deathId));
 
         var position = world.GetReadOnly<Position>(player);
-        var tile = position.Tile;
         var inventory = world.GetReadOnly<Inventory>(player);
         var equipment = world.GetReadOnly<Equipment>(player);
         world.Set(player, default(Inventory));
@@ -82,20 +81,10 @@ internal sealed class DeathSystem : IGameSystem
         prayer = prayer with { Active = 0, DrainCounter = 0 };
         context.Emit(new GameEvent(GameEventKind.InventoryChanged, playerId, Transaction: deathId));
         context.Emit(new GameEvent(GameEventKind.EquipmentChanged, playerId, Transaction: deathId));
-        var dropped = context.DropScratch;
-        dropped.Clear();
-        for (var slot = 0; slot < Inventory.SlotCount; slot++)
-        {
-            DropCarried(context, inventory.Slots[slot], tile, playerId, deathId);
-        }
-
-        for (var slot = 0; slot < Equipment.SlotCount; slot++)
-        {
-            DropCarried(context, equipment.Slots[slot], tile, playerId, deathId);
-        }
-
-        var death = new DeathRecord(deathId, world.GetReadOnly<Player>(player).CharacterId, position, dropped.Count);
-        context.RecordItems(deathId, ItemTransactionKind.Death, [player], CollectionsMarshal.AsSpan(dropped), [], death);
+        var grave = context.SpawnGravestone(player, deathId, inventory, equipment, deathId);
+        var stacks = grave.IsNull ? 0 : world.GetReadOnly<Gravestone>(grave).StackCount;
+        var death = new DeathRecord(deathId, world.GetReadOnly<Player>(player).CharacterId, position, stacks);
+        context.RecordItems(deathId, ItemTransactionKind.Death, [player], [], [], death, gravestone: grave);
 
         if (!world.Has<Dying>(player))
         {
@@ -103,14 +92,6 @@ internal sealed class DeathSystem : IGameSystem
         }
 
         return true;
-    }
-
-    private static void DropCarried(GameContext context, ItemStack stack, Navigation.Tile tile, long ownerId, long transaction)
-    {
-        if (!stack.IsEmpty)
-        {
-            context.DropScratch.Add(context.SpawnGroundItem(stack, tile, ownerId, transaction, source: null));
-        }
     }
 
     private static void ResolveNpcDeath(GameContext context, Entity npc)

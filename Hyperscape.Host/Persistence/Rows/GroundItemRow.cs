@@ -19,5 +19,11 @@ internal sealed class GroundItemRow
 
     public long? OwnerCharacterId { get; set; }
 
-    public Ecs.Persistence.StoredGroundItem ToRecord() => new(Id, ItemId, Quantity, new Position(PositionX, PositionY, PositionZ), OwnerCharacterId);
+    public long? DespawnsAtUnixMs { get; set; }
+
+    /// <summary>The record, its despawn time told as what is left of it at <paramref name="nowUnixMs"/> (nothing, when overdue).</summary>
+    public Ecs.Persistence.StoredGroundItem ToRecord(long nowUnixMs) => new(Id, ItemId, Quantity, new Position(PositionX, PositionY, PositionZ), OwnerCharacterId)
+    {
+        DespawnsIn = DespawnsAtUnixMs is { } at ? TimeSpan.FromMilliseconds(Math.Max(0, at - nowUnixMs)) : null,
+    };
 }

@@ -13,11 +13,11 @@ internal sealed class SimulationHarness
 {
     private long _nextCharacter = 1;
 
-    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null, IReadOnlyList<ResourceSpawn>? resources = null, IReadOnlyList<WorldObjectSpawn>? objects = null, IReadOnlyList<AgilityCourse>? courses = null)
+    public SimulationHarness(int size = 64, IReadOnlyList<NpcSpawnPoint>? npcs = null, IReadOnlyList<GroundItemSpawn>? items = null, long seed = 7, Action<TileMap>? walls = null, NpcCatalog? npcTypes = null, IReadOnlyList<Tile>? altars = null, IReadOnlyList<ResourceSpawn>? resources = null, IReadOnlyList<WorldObjectSpawn>? objects = null, IReadOnlyList<AgilityCourse>? courses = null, Func<SimulationOptions, SimulationOptions>? configure = null)
     {
         var map = new TileMap(size, size);
         walls?.Invoke(map);
-        Sim = new Ecs.Game.Simulation(new SimulationOptions
+        var options = new SimulationOptions
         {
             Seed = seed,
             Map = map,
@@ -33,7 +33,8 @@ internal sealed class SimulationHarness
             Shops = Ecs.Content.GameContent.Default.World.Shops,
             GroundItems = items ?? [],
             PlayerSpawn = new Tile(1, 1),
-        });
+        };
+        Sim = new Ecs.Game.Simulation(configure is null ? options : configure(options));
     }
 
     public Ecs.Game.Simulation Sim { get; }
@@ -176,6 +177,23 @@ internal sealed class SimulationHarness
             for (var i = 0; i < items.Length; i++)
             {
                 result.Add((ids[i].Id, items[i], positions[i].Tile));
+            }
+        }
+
+        return result;
+    }
+
+    public List<(long Id, Gravestone Grave, Tile Tile)> Gravestones()
+    {
+        var result = new List<(long, Gravestone, Tile)>();
+        foreach (var chunk in World.Query(new QueryDescription().WithAll<Gravestone, NetworkIdentity, Position>()).GetChunks())
+        {
+            var graves = chunk.GetReadOnlySpan<Gravestone>();
+            var ids = chunk.GetReadOnlySpan<NetworkIdentity>();
+            var positions = chunk.GetReadOnlySpan<Position>();
+            for (var i = 0; i < graves.Length; i++)
+            {
+                result.Add((ids[i].Id, graves[i], positions[i].Tile));
             }
         }
 
