@@ -168,4 +168,22 @@ describe("the game state", () => {
     expect(state.autocast).toBe(0);
     expect(state.chat.map((line) => line.text)).toContain("Cannot autocast that spell: You need to wield a staff to autocast.");
   });
+
+  it("knows its own gravestones, says how long they hold, and forgets them when they break or empty", () => {
+    const state = entered();
+    state.apply(decodeServerMessage([67, 3, 101, [[0, 40, 1 | 2 | 128 | 256, 6, 5, 0, 6, 0, 4]]]));
+    expect(state.entities.get(40)?.quantity).toBe(4);
+    state.apply(decodeServerMessage([68, 101, [[38, 7, 40, 4, 1500, 0, 0, 55]]]));
+    expect(state.gravestones.has(40)).toBe(true);
+    expect(state.chat.at(-1)?.text).toBe("Your items are in a gravestone where you died. Only you can take them back, for about 15 minutes.");
+    state.apply(decodeServerMessage([68, 102, [[39, 7, 40, 0, 0, 0, 0, 56]]]));
+    expect(state.gravestones.has(40)).toBe(false);
+    expect(state.chat.at(-1)?.text).toBe("You take the last of your items from your gravestone.");
+
+    state.apply(decodeServerMessage([68, 103, [[38, 7, 41, 2, 90, 0, 0, 0]]]));
+    expect(state.chat.at(-1)?.text).toContain("for about 1 minute.");
+    state.apply(decodeServerMessage([68, 104, [[39, 7, 41, 2, 0, 0, 0, 57]]]));
+    expect(state.gravestones.size).toBe(0);
+    expect(state.chat.at(-1)?.text).toBe("Your gravestone has crumbled: your items lie on the ground for anyone to take.");
+  });
 });

@@ -23,7 +23,7 @@ internal static class ItemFile
         var pending = new List<(int Index, JsonElement Element, string Path)>();
         foreach (var (element, path) in reader.Array(root, "$", "items"))
         {
-            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "attackRange", "weapon", "runeSource", "bonuses", "requirements", "heals", "buryXp", "burnable", "cookable");
+            reader.Only(element, path, "id", "name", "stackable", "value", "slot", "twoHanded", "attackSpeed", "attackRange", "ammoTier", "weapon", "runeSource", "bonuses", "requirements", "heals", "buryXp", "burnable", "cookable");
             var key = StringId(element, path, reader, seen);
             var name = reader.String(element, path, "name");
             var slot = ContentReader.Has(element, "slot") ? reader.EnumOr<EquipmentSlot>(element, path, "slot", default) : (EquipmentSlot?)null;
@@ -34,6 +34,12 @@ internal static class ItemFile
                 {
                     reader.Problem(ContentReader.Join(path, field), "only a weapon (slot \"weapon\") has this");
                 }
+            }
+
+            var weapon = reader.EnumOr(element, path, "weapon", WeaponCategory.Unarmed);
+            if (ContentReader.Has(element, "ammoTier") && slot != EquipmentSlot.Ammo && weapon != WeaponCategory.Bow)
+            {
+                reader.Problem(ContentReader.Join(path, "ammoTier"), "only ammunition (slot \"ammo\") or a bow has this");
             }
 
             if (slot is null && ContentReader.Has(element, "bonuses"))
@@ -51,7 +57,8 @@ internal static class ItemFile
                 Heals: reader.IntOr(element, path, "heals", 0, 0, 1000),
                 Value: reader.IntOr(element, path, "value", 1, 0))
             {
-                Weapon = reader.EnumOr(element, path, "weapon", WeaponCategory.Unarmed),
+                Weapon = weapon,
+                AmmoTier = reader.IntOr(element, path, "ammoTier", slot == EquipmentSlot.Ammo || weapon == WeaponCategory.Bow ? 1 : 0, 1, 20),
                 AttackRange = reader.IntOr(element, path, "attackRange", 1, 1, RangedFormulas.MaxRange),
                 Bonuses = Bonuses(element, path, reader),
                 Requirements = Requirements(element, path, reader),

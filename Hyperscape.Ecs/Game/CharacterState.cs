@@ -45,6 +45,9 @@ public sealed record CharacterState
     /// <summary>The prayers on, one bit per <see cref="Prayer"/>.</summary>
     public int ActivePrayers { get; init; }
 
+    /// <summary>The spell its staff autocasts (0 none); kept only while a staff is wielded and the level allows it.</summary>
+    public int Autocast { get; init; }
+
     /// <summary>The bank, slot by slot (at most <see cref="Banking.Bank.SlotCount"/>; trailing empty slots left out).</summary>
     public IReadOnlyList<ItemStack> Bank { get; init; } = [];
 

@@ -496,6 +496,9 @@ internal sealed class GameContext
         // A character stores its stance; the button is the weapon's first with that stance.
         var combat = new CombatState { AutoRetaliate = state.AutoRetaliate };
         WeaponStyles.Select(ref combat, bonuses.Weapon, WeaponStyles.FirstWithStance(bonuses.Weapon, state.AttackStyle));
+
+        // The autocast spell comes back while it could still be set now: a staff wielded and the level for it.
+        combat.Autocast = bonuses.Weapon == WeaponCategory.Staff && Spells.TryGet(state.Autocast, out var spell) && state.Skills.Level(Skill.Magic) >= spell.Level ? spell.Id : 0;
         World.Set(entity, combat);
 
         // Points are capped by the level; a prayer the level no longer allows stays off.
@@ -543,6 +546,7 @@ internal sealed class GameContext
             Running = World.GetReadOnly<Movement>(player).Running,
             PrayerPoints = dying ? skills.Level(Skill.Prayer) : prayer.Points,
             ActivePrayers = dying ? 0 : prayer.Active,
+            Autocast = combat.Autocast,
             Bank = Banks.TryGet(NetworkIdOf(player), out var bank) ? bank.ToArray() : [],
         };
     }

@@ -293,7 +293,7 @@ public sealed class Simulation : IDisposable
             for (var i = 0; i < players.Length; i++)
             {
                 progress.Add(new CharacterProgress(players[i].CharacterId, positions[i], healths[i], skills[i], combats[i].Style, combats[i].AutoRetaliate, movements[i].Running,
-                    prayers[i].Points, prayers[i].Active));
+                    prayers[i].Points, prayers[i].Active, combats[i].Autocast));
             }
         }
     }

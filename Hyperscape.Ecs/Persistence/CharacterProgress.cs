@@ -13,6 +13,7 @@ namespace Hyperscape.Ecs.Persistence;
 /// <param name="Running">Movement preference.</param>
 /// <param name="PrayerPoints">Prayer points left.</param>
 /// <param name="ActivePrayers">The prayers on, one bit per <see cref="Prayer"/>.</param>
+/// <param name="Autocast">The spell its staff autocasts, 0 none.</param>
 public sealed record CharacterProgress(
     long CharacterId,
     Position Position,
@@ -22,4 +23,5 @@ public sealed record CharacterProgress(
     bool AutoRetaliate,
     bool Running,
     int PrayerPoints,
-    int ActivePrayers);
+    int ActivePrayers,
+    int Autocast = 0);

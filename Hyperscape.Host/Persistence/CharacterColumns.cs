@@ -36,6 +36,7 @@ internal static class CharacterColumns
         new("running", "boolean", p => p.Running),
         new("prayer_points", "integer", p => p.PrayerPoints),
         new("active_prayers", "integer", p => p.ActivePrayers),
+        new("autocast_spell", "integer", p => p.Autocast),
     ];
 
     /// <summary>Coins carried, kept current on every whole save for rankings.</summary>
@@ -46,7 +47,7 @@ internal static class CharacterColumns
 
     /// <summary>A character's progress, as the columns read it.</summary>
     public static CharacterProgress ProgressOf(CharacterState state) =>
-        new(state.CharacterId, state.Position, state.Health, state.Skills, state.AttackStyle, state.AutoRetaliate, state.Running, state.PrayerPoints, state.ActivePrayers);
+        new(state.CharacterId, state.Position, state.Health, state.Skills, state.AttackStyle, state.AutoRetaliate, state.Running, state.PrayerPoints, state.ActivePrayers, state.Autocast);
 
     /// <summary>Coins in the inventory and in the ammunition slot.</summary>
     public static long CoinsCarried(in Inventory inventory, in Equipment equipment) =>
@@ -74,6 +75,7 @@ internal static class CharacterColumns
             Running = row.GetBoolean(row.GetOrdinal("running")),
             PrayerPoints = row.GetInt32(row.GetOrdinal("prayer_points")),
             ActivePrayers = row.GetInt32(row.GetOrdinal("active_prayers")),
+            Autocast = row.GetInt32(row.GetOrdinal("autocast_spell")),
         };
     }
 }

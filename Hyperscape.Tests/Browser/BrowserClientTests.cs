@@ -6,8 +6,8 @@ namespace Hyperscape.Tests.Browser;
 
 /// <summary>
 /// The browser client the host serves, played in headless Chromium against a real server: two
-/// players see each other walk and chat, one fights, one drops and picks up, one loses its
-/// connection and comes back. Each step's screenshot is kept under TestResults/browser.
+/// players see each other walk and chat, one fights, one casts, one drops and picks up, one dies and
+/// loots its gravestone, one loses its connection and comes back. Each step's screenshot is kept under TestResults/browser.
 /// </summary>
 public sealed class BrowserClientTests : BrowserFixture
 {
@@ -15,6 +15,7 @@ public sealed class BrowserClientTests : BrowserFixture
     private const int GroundItem = 3;
     private const int Resource = 4;
     private const int WorldObject = 5;
+    private const int Gravestone = 6;
 
     [Test]
     public async Task TwoPlayersSeeEachOtherWalkAndChat()
@@ -260,6 +261,69 @@ public sealed class BrowserClientTests : BrowserFixture
         await player.ShotAsync("dagger-smithed");
         await player.WaitForAsync("h.chat().includes('You make bronze dagger.')");
         Assert.That(await player.Page.InnerTextAsync("#inventory"), Does.Contain("Bronze dagger").And.Not.Contain("Bronze bar"));
+    }
+
+    [Test]
+    public async Task ADeathLeavesAGravestoneTheOwnerLootsByClickingIt()
+    {
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Mortal", Screenshots);
+        await player.WaitForAsync("h.inventory().filter(s => s.item > 0).length >= 4");
+        var kit = (await player.ProbeAsync<JsonElement>("inventory()")).EnumerateArray().Select(s => s.GetProperty("item").GetInt32()).Where(i => i > 0).Order().ToList();
+        var me = await player.ServerTileAsync();
+        await player.ClickTileAsync(me.X + 3, me.Z);
+        await player.WaitForAsync($"h.serverTile().x === {me.X + 3}");
+
+        // The death itself is the server's: nothing a client says can kill its player.
+        var victim = player.NetworkId;
+        Server.Loop.Post(() =>
+        {
+            Server.Loop.Simulation.TryResolve(victim, out var entity);
+            Server.Loop.Simulation.World.Get<Ecs.Game.Components.Health>(entity).Current = 0;
+        });
+        await player.WaitForAsync($"h.entities().some(e => e.kind === {Gravestone})", 30_000);
+        await player.WaitForAsync("h.chat().some(l => l.startsWith('Your items are in a gravestone where you died.'))");
+        await player.WaitForAsync("h.inventory().every(s => s.item === 0)");
+        await player.WaitForAsync("h.chat().includes('You wake up in town.')", 30_000);
+        await player.ShotAsync("gravestone");
+
+        var grave = (await player.EntitiesAsync()).Single(e => e.Kind == Gravestone);
+        Assert.That((grave.X, grave.Z), Is.EqualTo(((double)me.X + 3, (double)me.Z)), "where the player fell");
+        await player.ClickTileAsync(grave.X, grave.Z);
+        await player.WaitForAsync($"!h.entities().some(e => e.kind === {Gravestone})", 30_000);
+        await player.WaitForAsync("h.chat().includes('You take the last of your items from your gravestone.')");
+        await player.ShotAsync("looted");
+        var back = (await player.ProbeAsync<JsonElement>("inventory()")).EnumerateArray().Select(s => s.GetProperty("item").GetInt32()).Where(i => i > 0).Order().ToList();
+        Assert.That(back, Is.EqualTo(kit), "everything came back");
+    }
+
+    [Test]
+    public async Task CastingWindStrikeFromTheCombatPanelUsesRunesAndTrainsMagic()
+    {
+        var player = await GamePage.EnterAsync(Browser, Server.Http, "Caster", Screenshots);
+        await player.WaitForAsync("h.inventory().length === 28");
+        var caster = player.NetworkId;
+        Server.Loop.Post(() =>
+        {
+            Server.Loop.Simulation.TryResolve(caster, out var entity);
+            ref var inventory = ref Server.Loop.Simulation.World.Get<Ecs.Game.Components.Inventory>(entity);
+            InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[ItemIds.AirRune], 10);
+            InventoryRules.TryAdd(ref inventory, ItemCatalog.Standard[ItemIds.MindRune], 10);
+        });
+        await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.MindRune} && s.quantity === 10)");
+
+        await player.Page.ClickAsync("#tabs button[data-tab='combat']");
+        await player.Page.ClickAsync("#combat button:has-text('Wind Strike (1)')");
+        await player.ShotAsync("spell-armed");
+        var me = await player.ServerTileAsync();
+        var chicken = (await player.EntitiesAsync()).Where(e => e.Kind == Npc && e.Type == NpcIds.Chicken && !e.Dead)
+            .MinBy(c => Math.Max(Math.Abs(c.X - me.X), Math.Abs(c.Z - me.Z)))!;
+        var drawn = await player.ProbeAsync<JsonElement>($"drawnPosition({chicken.Id})");
+        await player.ClickTileAsync(drawn.GetProperty("x").GetDouble(), drawn.GetProperty("z").GetDouble());
+
+        await player.WaitForAsync($"h.inventory().some(s => s.item === {ItemIds.MindRune} && s.quantity === 9)", 60_000);
+        await player.WaitForAsync("h.skills()[5].xpTenths >= 55", 30_000);
+        await player.ShotAsync("cast");
+        Assert.That((await player.ProbeAsync<JsonElement>("inventory()")).EnumerateArray().Single(s => s.GetProperty("item").GetInt32() == ItemIds.AirRune).GetProperty("quantity").GetInt32(), Is.EqualTo(9), "one air rune");
     }
 
     /// <summary>Clicks where the shopkeeper of that type is drawn (it wanders, so not its tile) and waits for its shop to open.</summary>

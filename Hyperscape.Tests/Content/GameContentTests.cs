@@ -107,7 +107,7 @@ public class GameContentTests
                   { "id": "coins", "name": "Coins", "stackable": true },
                   { "id": "coins", "name": "More coins" },
                   { "id": "Red Cape", "name": "Red cape" },
-                  { "id": "rock", "name": "Rock", "bonuses": { "stabAttack": 1 }, "attackSpeed": 3 },
+                  { "id": "rock", "name": "Rock", "bonuses": { "stabAttack": 1 }, "attackSpeed": 3, "ammoTier": 2 },
                   { "id": "club", "name": "Club", "slot": "weapon", "weapon": "club", "requirements": { "atack": 5, "strength": 100 } },
                   { "id": "bones", "name": "Bones", "buryXp": 4.55, "colour": "white" }
                 ] }
@@ -138,11 +138,12 @@ public class GameContentTests
             "items.json: items[1].id: 'coins' is defined twice",
             "items.json: items[2].id: ids are lowercase letters, digits and single underscores ('red_cape')",
             "items.json: items[3].attackSpeed: only a weapon (slot \"weapon\") has this",
+            "items.json: items[3].ammoTier: only ammunition (slot \"ammo\") or a bow has this",
             "items.json: items[3].bonuses: only an item with a slot gives bonuses",
             "items.json: items[4].weapon: one of unarmed, sword, longsword, two_handed_sword, bow, staff",
             "items.json: items[4].requirements.atack: one of attack, strength, defense, constitution, ranged, magic, prayer, woodcutting, mining, fishing, firemaking, cooking, smithing, agility, crafting, fletching, runecrafting",
             "items.json: items[4].requirements.strength: 1 to 99",
-            "items.json: items[5].colour: unknown field (known: id, name, stackable, value, slot, twoHanded, attackSpeed, attackRange, weapon, runeSource, bonuses, requirements, heals, buryXp, burnable, cookable)",
+            "items.json: items[5].colour: unknown field (known: id, name, stackable, value, slot, twoHanded, attackSpeed, attackRange, ammoTier, weapon, runeSource, bonuses, requirements, heals, buryXp, burnable, cookable)",
             "items.json: items[5].buryXp: a number of at least 0 with at most one decimal",
             "npcs.json: npcs[0].defence: 1 to 999",
             "npcs.json: npcs[0].drops.always[0].item: no item has the id 'milk'",

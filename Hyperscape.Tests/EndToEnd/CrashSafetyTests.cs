@@ -8,14 +8,16 @@ using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Sync;
 using Hyperscape.Host.Persistence;
+using Hyperscape.Tests.Authentication;
 
 namespace Hyperscape.Tests.EndToEnd;
 
 /// <summary>
 /// The server process is killed hard (SIGKILL) in the middle of streams of trades, of drops and
-/// pickups, of bank deposits and withdrawals, and of sales to a shop and purchases back. What was
-/// acknowledged to a client must be in the database, nothing may be duplicated, and every item
-/// is still somewhere: in an inventory, worn, banked, or on the ground.
+/// pickups, of bank deposits and withdrawals, and of sales to a shop and purchases back, and right
+/// after a death. What was acknowledged to a client must be in the database, nothing may be
+/// duplicated, and every item is still somewhere: in an inventory, worn, banked, in a gravestone,
+/// or on the ground.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -129,6 +131,89 @@ public sealed class CrashSafetyTests
         var stored = (await store.LoadAsync(dropperId))!.State;
         Assert.That(InventoryRules.CountOf(stored.Inventory, ItemIds.Coins), Is.EqualTo(25), "the drop never happened, as far as anyone saw");
         Assert.That(await store.LoadGroundItemsAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_gravestone_survives_a_hard_kill_exactly_once_and_its_owner_loots_it_after_the_restart()
+    {
+        var database = _folder.File("grave.db");
+        using var tokens = new PrivyTokenFactory();
+        var token = tokens.Create(subject: "did:privy:mortal");
+        string[] privy = [$"--Hyperscape:Privy:AppId={PrivyTokenFactory.AppId}", $"--Hyperscape:Privy:VerificationKey={tokens.PublicKeyPem}"];
+        string[] deadly = [.. Flags.Where(f => !f.Contains("SpawnNpcs", StringComparison.Ordinal)), .. privy, $"--Hyperscape:World:Content={WorldWithOnly("moss_giant", "deadly", 130, 128)}"];
+        string[] safe = [.. Flags, .. privy, $"--Hyperscape:World:Content={ShopkeeperOnlyWorld()}"];
+        long characterId, graveId;
+        Dictionary<int, long> kit;
+        using (var server = await ServerProcess.StartAsync(database, deadly))
+        {
+            await using var mortal = await TestClient.ConnectAsync(server.Socket);
+            await mortal.HelloAsync(token);
+            await mortal.CreateAndSelectAsync("Mortal");
+            characterId = mortal.CharacterId;
+            kit = Totals(await mortal.WaitForAsync(c => c.World!.Inventory, "the starter kit"));
+
+            // The giant is aggressive and hits a level-3 player hard. The gravestone's event is held
+            // until the death is durable: once the owner hears of it, the kill comes at once.
+            var created = await mortal.WaitForValueAsync<GameEvent>(c => c.World!.Events.FirstOrDefault(e => e.Kind == GameEventKind.GravestoneCreated) is { Kind: GameEventKind.GravestoneCreated } e ? (GameEvent?)e : null,
+                "a death and its gravestone", TimeSpan.FromSeconds(90));
+            graveId = created.Other;
+            await server.KillAsync();
+        }
+
+        await using (var connections = new ConnectionFactory(DatabaseSettings.ForSqliteFile(database)))
+        {
+            var store = new SqlGameStore(connections);
+            var grave = (await store.LoadGravestonesAsync()).Single();
+            Assert.That((grave.Id, grave.CharacterId), Is.EqualTo((graveId, characterId)));
+            Assert.That(Totals([.. grave.Items]), Is.EquivalentTo(kit), "everything the player carried is in it");
+            Assert.That(grave.BreaksIn, Is.GreaterThan(TimeSpan.Zero));
+            var stored = (await store.LoadAsync(characterId))!.State;
+            Assert.That(Totals([.. stored.Inventory.Slots, .. stored.Equipment.Slots]), Is.Empty, "and nothing is left on the player");
+            Assert.That(await store.IsDeathRecordedAsync(grave.DeathId), Is.True, "the death lock holds the death");
+        }
+
+        // Back without the giant: the gravestone stands again, once, for its owner to loot.
+        using (var server = await ServerProcess.StartAsync(database, safe))
+        {
+            Assert.That(server.Output, Does.Contain("and 1 gravestones restored"));
+            await using var mortal = await TestClient.ConnectAsync(server.Socket);
+            await mortal.HelloAsync(token);
+            await mortal.SelectAsync(characterId);
+            await mortal.WaitUntilAsync(c => c.World!.Events.Any(e => e.Kind == GameEventKind.GravestoneCreated && e.Other == graveId), "a reminder of the gravestone");
+            var stone = await mortal.WaitForAsync(c => c.World!.Entities.GetValueOrDefault(graveId), "the gravestone in view");
+            Assert.That(stone.Kind, Is.EqualTo(WireEntityKind.Gravestone));
+            await mortal.ActAsync(ActionKind.Move, x: stone.X, z: stone.Z);
+            await mortal.WaitUntilAsync(c => c.World!.Entities.TryGetValue(c.NetworkId, out var self) && Math.Abs(self.X - stone.X) < 1.5f && Math.Abs(self.Z - stone.Z) < 1.5f, "standing by it");
+            await mortal.ActAsync(ActionKind.LootGravestone, target: graveId);
+            await mortal.WaitUntilAsync(c => c.World!.Events.Any(e => e.Kind == GameEventKind.GravestoneBroken && e.Other == graveId && e.A == 0), "the emptied gravestone, durable");
+            Assert.That(Totals(mortal.World!.Inventory!), Is.EquivalentTo(kit), "the kit is back");
+            await server.KillAsync();
+        }
+
+        await using (var connections = new ConnectionFactory(DatabaseSettings.ForSqliteFile(database)))
+        {
+            var store = new SqlGameStore(connections);
+            Assert.That(await store.LoadGravestonesAsync(), Is.Empty, "looted once, gone for good");
+            var stored = (await store.LoadAsync(characterId))!.State;
+            Assert.That(Totals([.. stored.Inventory.Slots, .. stored.Equipment.Slots]), Is.EquivalentTo(kit));
+            Assert.That(await store.LoadGroundItemsAsync(), Is.Empty);
+        }
+    }
+
+    private static Dictionary<int, long> Totals(IEnumerable<ItemStack> stacks) =>
+        stacks.Where(s => !s.IsEmpty).GroupBy(s => s.ItemId).ToDictionary(g => g.Key, g => g.Sum(s => (long)s.Quantity));
+
+    /// <summary>A content folder whose world is the default one with one spawn of one NPC type at a tile.</summary>
+    private string WorldWithOnly(string npc, string name, int x, int z)
+    {
+        var world = System.Text.Json.Nodes.JsonNode.Parse(
+            GameContent.DefaultFiles[GameContent.WorldFileName],
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        world["npcSpawns"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["npc"] = npc, ["at"] = new System.Text.Json.Nodes.JsonArray(x, z) });
+        var folder = _folder.File(name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, GameContent.WorldFileName), world.ToJsonString());
+        return folder;
     }
 
     /// <summary>

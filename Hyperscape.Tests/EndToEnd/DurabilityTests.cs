@@ -61,7 +61,7 @@ public sealed class DurabilityTests
     }
 
     [Test]
-    public async Task A_death_and_its_drops_reach_no_screen_before_they_are_durable()
+    public async Task A_death_and_its_gravestone_reach_no_screen_before_they_are_durable()
     {
         var (victim, watcher) = await TwoPlayersAsync();
         _store.Hold();
@@ -78,7 +78,8 @@ public sealed class DurabilityTests
         {
             Assert.That(client.World!.Events.Where(e => e.Subject == victimId).Select(e => e.Kind),
                 Has.None.AnyOf(GameEventKind.Died, GameEventKind.Respawned), $"{client.Name}: the death is not durable");
-            Assert.That(Piles(client), Is.Zero, $"{client.Name}: nor are its drops");
+            Assert.That(Graves(client), Is.Zero, $"{client.Name}: nor is its gravestone");
+            Assert.That(client.World!.Events.Select(e => e.Kind), Has.No.Member(GameEventKind.GravestoneCreated));
         }
 
         _store.Release();
@@ -86,7 +87,9 @@ public sealed class DurabilityTests
         var story = victim.World!.Events.Where(e => e.Subject == victimId && e.Kind is GameEventKind.Died or GameEventKind.Respawned).Select(e => e.Kind);
         Assert.That(story, Is.EqualTo(new[] { GameEventKind.Died, GameEventKind.Respawned }));
         await watcher.WaitUntilAsync(c => c.World!.Events.Any(e => e.Kind == GameEventKind.Died && e.Subject == victimId), "the watcher seeing the death");
-        await watcher.WaitUntilAsync(c => Piles(c) > 0, "the drops on the watcher's screen");
+        await watcher.WaitUntilAsync(c => Graves(c) == 1, "the gravestone on the watcher's screen");
+        await victim.WaitUntilAsync(c => c.World!.Events.Any(e => e.Kind == GameEventKind.GravestoneCreated && e.Subject == victimId), "the victim told of its gravestone");
+        Assert.That(Piles(watcher), Is.Zero, "nothing fell to the ground");
     }
 
     private async Task<(TestClient Actor, TestClient Watcher)> TwoPlayersAsync()
@@ -109,6 +112,8 @@ public sealed class DurabilityTests
 
         Assert.That(_server.Loop.Stats().PendingSaves, Is.GreaterThan(0), "storage really is stalled");
     }
+
+    private static int Graves(TestClient client) => client.World!.Entities.Values.Count(e => e.Kind == WireEntityKind.Gravestone);
 
     private static int Piles(TestClient client) => client.World!.Entities.Values.Count(e => e.Kind == WireEntityKind.GroundItem);
 }

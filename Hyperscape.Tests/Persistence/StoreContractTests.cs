@@ -7,6 +7,7 @@ using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Ecs.Game.Social;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Host.Persistence;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hyperscape.Tests.Persistence;
 
@@ -154,7 +155,7 @@ public abstract class StoreContractTests(DatabaseEngine engine)
             var skills = Skills.Starting();
             skills.AddXp(Skill.Attack, 1000 * (i + 1));
             skills.AddXp(Skill.Prayer, XpTable.XpForLevel(43) * 10);
-            return new CharacterProgress(c.Id, new Position(i, 0, i * 2), new Health(9, 10), skills, AttackStyle.Defensive, true, i % 2 == 0, i, i % 2 == 0 ? 1 << (int)Prayer.ProtectFromMelee : 0);
+            return new CharacterProgress(c.Id, new Position(i, 0, i * 2), new Health(9, 10), skills, AttackStyle.Defensive, true, i % 2 == 0, i, i % 2 == 0 ? 1 << (int)Prayer.ProtectFromMelee : 0, Autocast: i % 3);
         }).ToList();
         await Store.SaveProgressAsync(progress);
 
@@ -165,13 +166,14 @@ public abstract class StoreContractTests(DatabaseEngine engine)
             Assert.That(loaded.Skills.XpTenths(Skill.Attack), Is.EqualTo(1000 * (i + 1)));
             Assert.That((loaded.AttackStyle, loaded.Running), Is.EqualTo((AttackStyle.Defensive, i % 2 == 0)));
             Assert.That((loaded.PrayerPoints, loaded.ActivePrayers), Is.EqualTo((i, i % 2 == 0 ? 1 << (int)Prayer.ProtectFromMelee : 0)), "prayer is saved with progress");
+            Assert.That(loaded.Autocast, Is.EqualTo(i % 3), "and the autocast spell");
         }
 
         var inventory = default(Inventory);
         inventory.Slots[27] = new ItemStack(ItemIds.Bones, 1);
-        await Store.SaveAsync(characters[0].State with { Inventory = inventory, Health = new Health(3, 10), PrayerPoints = 0, ActivePrayers = 0 });
+        await Store.SaveAsync(characters[0].State with { Inventory = inventory, Health = new Health(3, 10), PrayerPoints = 0, ActivePrayers = 0, Autocast = 8 });
         var saved = (await Store.LoadAsync(characters[0].Id))!;
-        Assert.That((saved.State.PrayerPoints, saved.State.ActivePrayers), Is.EqualTo((0, 0)), "a whole save writes prayer too");
+        Assert.That((saved.State.PrayerPoints, saved.State.ActivePrayers, saved.State.Autocast), Is.EqualTo((0, 0, 8)), "a whole save writes prayer and autocast too");
         Assert.That(saved.State.Inventory.Slots[27], Is.EqualTo(new ItemStack(ItemIds.Bones, 1)));
         Assert.That(saved.State.Health, Is.EqualTo(new Health(3, 10)));
         Assert.That(saved.LastLogin, Is.Not.Null);
@@ -278,6 +280,73 @@ public abstract class StoreContractTests(DatabaseEngine engine)
         Assert.That((await Store.LoadAsync(victim.Id))!.Kills[NpcIds.Cow], Is.EqualTo(5));
     }
 
+    [Test]
+    public async Task A_gravestone_is_written_with_its_death_looted_in_place_and_gone_when_it_breaks()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch + TimeSpan.FromDays(20_000));
+        var store = new SqlGameStore(_fixture.Connections, clock);
+        var account = await store.CreateAnonymousAsync("a");
+        var victim = (await CreateCharacterAsync(account.Id, New("victim")))!;
+        var items = new ItemStack[Gravestone.SlotCount];
+        items[0] = new ItemStack(ItemIds.Coins, 40);
+        items[Inventory.SlotCount + 3] = new ItemStack(ItemIds.BronzeSword, 1);
+        var grave = new StoredGravestone(601, 600, victim.Id, new Position(10, 0, 12), items, TimeSpan.FromMinutes(15));
+        var death = new ItemTransaction(600, ItemTransactionKind.Death, [new CharacterItems(victim.Id, default, default)], [], [],
+            new DeathRecord(600, victim.Id, new Position(10, 0, 12), 2), [])
+        { Gravestones = [grave] };
+
+        await store.CommitAsync(death);
+        Assert.That(await store.CommitAsync(death), Is.False, "a replayed death writes nothing twice");
+        Assert.That(await store.MaxStoredIdAsync(), Is.EqualTo(601), "new ids start past the gravestone's");
+
+        // Five minutes later (a restart, say) it has ten left and holds exactly what it did.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var loaded = (await store.LoadGravestonesAsync()).Single();
+        Assert.That((loaded.Id, loaded.DeathId, loaded.CharacterId, loaded.Position), Is.EqualTo((601L, 600L, victim.Id, new Position(10, 0, 12))));
+        Assert.That(loaded.Items, Is.EqualTo(items));
+        Assert.That(loaded.BreaksIn, Is.EqualTo(TimeSpan.FromMinutes(10)));
+
+        // A partial loot rewrites its items and keeps the moment it breaks.
+        var afterLoot = items.ToArray();
+        afterLoot[0] = default;
+        var inventory = default(Inventory);
+        inventory.Slots[0] = new ItemStack(ItemIds.Coins, 40);
+        await store.CommitAsync(new ItemTransaction(602, ItemTransactionKind.GravestoneLoot, [new CharacterItems(victim.Id, inventory, default)], [], [], null, [])
+        { Gravestones = [grave with { Items = afterLoot, BreaksIn = TimeSpan.FromMinutes(14) }] });
+        loaded = (await store.LoadGravestonesAsync()).Single();
+        Assert.That(loaded.Items, Is.EqualTo(afterLoot));
+        Assert.That(loaded.BreaksIn, Is.EqualTo(TimeSpan.FromMinutes(10)));
+        Assert.That(InventoryRules.CountOf((await store.LoadAsync(victim.Id))!.State.Inventory, ItemIds.Coins), Is.EqualTo(40));
+
+        // Breaking: the grave goes and its sword lies on the ground for an hour, in one transaction.
+        clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.That((await store.LoadGravestonesAsync()).Single().BreaksIn, Is.EqualTo(TimeSpan.Zero), "overdue: it breaks on the first tick");
+        await store.CommitAsync(new ItemTransaction(603, ItemTransactionKind.GravestoneBroken, [], [new StoredGroundItem(604, ItemIds.BronzeSword, 1, new Position(10, 0, 12), null) { DespawnsIn = TimeSpan.FromHours(1) }], [], null, [])
+        { GravestonesRemoved = [601] });
+        Assert.That(await store.LoadGravestonesAsync(), Is.Empty);
+        Assert.That(await Scalar<long>("SELECT count(*) FROM gravestone_items"), Is.Zero, "its items went with it");
+        clock.Advance(TimeSpan.FromMinutes(45));
+        var lying = (await store.LoadGroundItemsAsync()).Single();
+        Assert.That((lying.Id, lying.ItemId, lying.DespawnsIn), Is.EqualTo((604L, ItemIds.BronzeSword, (TimeSpan?)TimeSpan.FromMinutes(15))));
+    }
+
+    [Test]
+    public async Task A_gravestone_needs_its_death_and_whole_slots()
+    {
+        var account = await Store.CreateAnonymousAsync("a");
+        var victim = (await CreateCharacterAsync(account.Id, New("victim")))!;
+        var items = new ItemStack[Gravestone.SlotCount];
+        items[0] = new ItemStack(ItemIds.Coins, 1);
+        var orphan = new ItemTransaction(700, ItemTransactionKind.GravestoneLoot, [], [], [], null, [])
+        { Gravestones = [new StoredGravestone(701, 699, victim.Id, new Position(1, 0, 1), items, TimeSpan.FromMinutes(1))] };
+
+        await Assert.CatchAsync<DbException>(() => Store.CommitAsync(orphan), "no death, no gravestone");
+        Assert.That(await Scalar<long>("SELECT count(*) FROM item_transactions"), Is.Zero, "and nothing of the transaction stays");
+        await Assert.CatchAsync<DbException>(() => Execute($"INSERT INTO player_deaths (death_id, character_id, position_x, position_y, position_z, items_dropped) VALUES (800, {victim.Id}, 0, 0, 0, 1); " +
+            $"INSERT INTO gravestones (id, death_id, character_id, position_x, position_y, position_z, breaks_at_unix_ms) VALUES (801, 800, {victim.Id}, 0, 0, 0, 0); " +
+            "INSERT INTO gravestone_items (gravestone_id, slot, item_id, quantity) VALUES (801, 39, 1, 1)"), "slots run 0 to 38");
+    }
+
     [TestCase("INSERT INTO inventory (character_id, slot, item_id, quantity) VALUES ({0}, 0, 1, 0)", TestName = "quantity must be positive")]
     [TestCase("INSERT INTO inventory (character_id, slot, item_id, quantity) VALUES ({0}, 28, 1, 1)", TestName = "inventory slots run 0 to 27")]
     [TestCase("INSERT INTO equipment (character_id, slot, item_id, quantity) VALUES ({0}, 11, 1, 1)", TestName = "equipment slots run 0 to 10")]
@@ -374,6 +443,12 @@ public abstract class StoreContractTests(DatabaseEngine engine)
     }
 
     internal static CharacterState New(string name) => new() { CharacterId = 0, Name = name };
+
+    private async Task Execute(string sql)
+    {
+        await using var connection = await _fixture.Connections.OpenAsync();
+        await connection.ExecuteAsync(sql);
+    }
 
     private async Task<T> Scalar<T>(string sql)
     {

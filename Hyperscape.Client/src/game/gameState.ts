@@ -81,6 +81,8 @@ export class GameState {
   readonly ignores = new Set<string>();
   readonly splats: HitSplat[] = [];
   readonly projectiles: Projectile[] = [];
+  /** Your gravestones standing (network ids): only you may loot them until they break open. */
+  readonly gravestones = new Set<number>();
   /** The spell the next click on an NPC casts (0: a click attacks). */
   armedSpell = 0;
   /** The spell this player asked its staff to autocast (0: none); the server's refusal clears it. */
@@ -370,6 +372,17 @@ export class GameState {
         break;
       case EventKind.Projectile:
         this.projectiles.push({ from: event.subject, to: event.other, at: now, landsAt: now + event.c * this.content.world.tickMs });
+        break;
+      case EventKind.GravestoneCreated:
+        if (mine) {
+          this.gravestones.add(event.other);
+          const minutes = Math.ceil((event.b * this.content.world.tickMs) / 60000);
+          this.say(`Your items are in a gravestone where you died. Only you can take them back, for about ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+        }
+        break;
+      case EventKind.GravestoneBroken:
+        this.gravestones.delete(event.other);
+        if (mine) this.say(event.a === 0 ? "You take the last of your items from your gravestone." : "Your gravestone has crumbled: your items lie on the ground for anyone to take.");
         break;
       case EventKind.MakeFailed:
         if (mine) this.say(`You fail to make the ${this.content.itemName(event.a).toLowerCase()}; the materials are lost.`);

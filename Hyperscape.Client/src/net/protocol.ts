@@ -62,6 +62,7 @@ export const enum ActionKind {
   Make = 29,
   CastSpell = 30,
   SetAutocast = 31,
+  LootGravestone = 32,
 }
 
 /** One line of an open shop: the item, how many it has, what one costs you and what it pays you for one. */
@@ -78,6 +79,7 @@ export const enum EntityKind {
   GroundItem = 3,
   Resource = 4,
   Object = 5,
+  Gravestone = 6,
 }
 
 export const enum EventKind {
@@ -110,6 +112,8 @@ export const enum EventKind {
   ObstacleCrossed = 35,
   LapCompleted = 36,
   Projectile = 37,
+  GravestoneCreated = 38,
+  GravestoneBroken = 39,
 }
 
 /** Sync field bits, in the order their values follow the mask. */

@@ -43,6 +43,7 @@ const rejectionTexts: Record<number, string> = {
   40: "You have no ammunition in your quiver.",
   41: "You do not have enough runes to cast that spell.",
   42: "You need to wield a staff to autocast.",
+  43: "You can't use that ammo with your bow.",
 };
 
 const actionNames: Record<number, string> = {
@@ -77,6 +78,7 @@ const actionNames: Record<number, string> = {
   29: "make that",
   30: "cast that spell",
   31: "autocast that spell",
+  32: "loot the gravestone",
 };
 
 /** The sentence shown when the server refuses an action. */

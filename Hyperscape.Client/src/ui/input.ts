@@ -12,6 +12,9 @@ import type { WorldRenderer } from "./worldRenderer";
 /** How near a bank booth must be to use it (the server's BankRange). */
 const ObjectReach = 2;
 
+/** Taking from a tile: a gravestone is looted, anything else picked up. */
+const TakeAction = (view: EntityView): ActionKind => (view.kind === EntityKind.Gravestone ? ActionKind.LootGravestone : ActionKind.Pickup);
+
 export class Input {
   /** A ground item being walked to: picked up once the player stands next to it. */
   private pendingPickup: number | null = null;
@@ -48,6 +51,11 @@ export class Input {
       if ((this.state.content.npc(npc.type)?.shop ?? 0) > 0) this.useObject(npc.id);
       else if (this.state.armedSpell > 0) this.cast(npc.id);
       else this.attack(npc.id);
+      return;
+    }
+    const grave = this.entityAt(tile, EntityKind.Gravestone);
+    if (grave && this.state.gravestones.has(grave.id)) {
+      this.pickUp(grave.id);
       return;
     }
     const item = this.entityAt(tile, EntityKind.GroundItem);
@@ -133,13 +141,14 @@ export class Input {
     this.state.armedSpell = 0;
   }
 
+  /** Pick up a ground item or loot your gravestone: beside it the server takes it; farther, walk there first. */
   pickUp(id: number): void {
     const item = this.state.entities.get(id);
     const me = this.state.prediction.serverTile;
     const tile = item?.tile;
     if (!tile || !me) return;
     if (chebyshev(me, tile) <= 1) {
-      this.connection.send(ClientMessages.action(ActionKind.Pickup, { target: id }));
+      this.connection.send(ClientMessages.action(TakeAction(item), { target: id }));
       this.pendingPickup = null;
       return;
     }
@@ -167,7 +176,7 @@ export class Input {
     }
     const tile = item.tile;
     if (tile && me && chebyshev(me, tile) <= 1) {
-      this.connection.send(ClientMessages.action(ActionKind.Pickup, { target: item.id }));
+      this.connection.send(ClientMessages.action(TakeAction(item), { target: item.id }));
       this.pendingPickup = null;
     }
   }
@@ -236,7 +245,8 @@ export class Input {
         if (npc) this.attack(npc.id);
       },
       g: () => {
-        const item = this.nearest(EntityKind.GroundItem);
+        const grave = this.nearest(EntityKind.Gravestone, (view) => this.state.gravestones.has(view.id));
+        const item = grave ?? this.nearest(EntityKind.GroundItem);
         if (item) this.pickUp(item.id);
       },
       c: () => {

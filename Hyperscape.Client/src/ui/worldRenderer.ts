@@ -61,7 +61,7 @@ export class WorldRenderer {
   /** Where entity <view> is drawn now. */
   positionOf(view: EntityView, now: number): { x: number; z: number } | undefined {
     if (view.id === this.state.networkId) return this.localPosition(now) ?? view.history.at(Number.MAX_SAFE_INTEGER);
-    if (view.kind === EntityKind.GroundItem || view.kind === EntityKind.Resource || view.kind === EntityKind.Object) return view.history.latest;
+    if (view.kind === EntityKind.GroundItem || view.kind === EntityKind.Resource || view.kind === EntityKind.Object || view.kind === EntityKind.Gravestone) return view.history.latest;
     const clock = this.state.clock;
     const tick = remoteRenderTick(clock.tickAt(now), clock.tickMs);
     const target = view.history.at(tick);
@@ -168,7 +168,7 @@ export class WorldRenderer {
     }
 
     const labels: Array<() => void> = [];
-    for (const kind of [EntityKind.Object, EntityKind.Resource, EntityKind.GroundItem, EntityKind.Npc, EntityKind.Player]) {
+    for (const kind of [EntityKind.Object, EntityKind.Resource, EntityKind.Gravestone, EntityKind.GroundItem, EntityKind.Npc, EntityKind.Player]) {
       for (const view of state.entities.values()) {
         if (view.kind !== kind) continue;
         const at = this.positionOf(view, now);
@@ -229,6 +229,27 @@ export class WorldRenderer {
               ? `${this.state.content.recipesAt(ObjectKind.RuneAltar, tile).map((r) => this.state.content.itemName(r.product))[0] ?? "Rune"} altar`
               : (ObjectNames[view.type] ?? "Object");
         labels.push(() => this.label(name, x, y - size * 0.55, "#ffe98a"));
+      }
+      return;
+    }
+    if (view.kind === EntityKind.Gravestone) {
+      // A headstone: a grey slab rounded on top, outlined gold when it is yours.
+      const yours = state.gravestones.has(view.id);
+      ctx.fillStyle = "#8d8f94";
+      ctx.beginPath();
+      ctx.moveTo(x - size * 0.28, y + size * 0.38);
+      ctx.lineTo(x - size * 0.28, y - size * 0.1);
+      ctx.arc(x, y - size * 0.1, size * 0.28, Math.PI, 0);
+      ctx.lineTo(x + size * 0.28, y + size * 0.38);
+      ctx.closePath();
+      ctx.fill();
+      if (yours) {
+        ctx.strokeStyle = "#ffd84a";
+        ctx.lineWidth = 2;
+        ctx.stroke();
+      }
+      if (this.hover && this.hover.x === view.tile?.x && this.hover.z === view.tile?.z) {
+        labels.push(() => this.label(yours ? `Your gravestone (${view.quantity} items)` : "Gravestone", x, y - size * 0.55, "#ffe98a"));
       }
       return;
     }

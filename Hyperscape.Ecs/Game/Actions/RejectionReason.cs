@@ -131,4 +131,7 @@ public enum RejectionReason : byte
 
     /// <summary>Autocasting needs a staff wielded.</summary>
     NoStaff = 42,
+
+    /// <summary>The arrows in the quiver are too strong for the bow (an oak bow fires up to steel, a normal bow up to iron).</summary>
+    AmmoTooStrong = 43,
 }

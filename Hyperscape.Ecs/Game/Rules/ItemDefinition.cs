@@ -31,6 +31,12 @@ public sealed record ItemDefinition(
     /// <summary>For a weapon, its reach in tiles: 1 for melee, a bow's own (shortbows 7) before longrange.</summary>
     public int AttackRange { get; init; } = 1;
 
+    /// <summary>
+    /// For arrows, their tier (bronze 1, iron 2, steel 3...); for a bow, the highest tier it fires
+    /// (OSRS: a normal bow up to iron, an oak bow up to steel); 0 for anything else.
+    /// </summary>
+    public int AmmoTier { get; init; }
+
     /// <summary>Prayer XP in tenths for burying it (bones 45, big bones 150); 0 when it cannot be buried.</summary>
     public int BuryXpTenths { get; init; }
 

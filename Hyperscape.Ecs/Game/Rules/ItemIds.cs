@@ -278,4 +278,16 @@ public static class ItemIds
 
     /// <summary>Staff of air.</summary>
     public const int StaffOfAir = 91;
+
+    /// <summary>Iron arrowtips.</summary>
+    public const int IronArrowtips = 92;
+
+    /// <summary>Iron arrow (tier 2: a normal bow fires it).</summary>
+    public const int IronArrow = 93;
+
+    /// <summary>Steel arrowtips.</summary>
+    public const int SteelArrowtips = 94;
+
+    /// <summary>Steel arrow (tier 3: an oak bow or better).</summary>
+    public const int SteelArrow = 95;
 }

@@ -330,9 +330,9 @@ internal sealed class ActionSystem : IGameSystem
         ref var movement = ref world.Get<Movement>(player);
         movement.Stop();
 
-        // A melee fighter closes in; an archer stays put and the combat phase walks it only when
-        // the target is out of its reach or sight.
-        if (world.GetReadOnly<CombatBonuses>(player).Weapon != WeaponCategory.Bow)
+        // A melee fighter closes in; an archer, or a mage autocasting, stays put and the combat
+        // phase walks it only when the target is out of its reach or sight.
+        if (world.GetReadOnly<CombatBonuses>(player).Weapon != WeaponCategory.Bow && combat.Autocast == 0)
         {
             movement.Follow = target;
         }

@@ -44,10 +44,14 @@ internal sealed class Archery
         var attackerId = context.NetworkIdOf(attacker);
         ref var equipment = ref world.Get<Equipment>(attacker);
         var arrow = equipment.Slots[(int)EquipmentSlot.Ammo];
-        if (arrow.IsEmpty)
+        var unusable = arrow.IsEmpty ? Actions.RejectionReason.NoAmmo
+            : context.Items.TryGet(arrow.ItemId, out var ammo) && context.Items.TryGet(equipment.Slots[(int)EquipmentSlot.Weapon].ItemId, out var bow) && ammo.AmmoTier > bow.AmmoTier
+                ? Actions.RejectionReason.AmmoTooStrong
+                : Actions.RejectionReason.None;
+        if (unusable != Actions.RejectionReason.None)
         {
             combat.Target = Entity.Null;
-            context.Emit(new GameEvent(GameEventKind.ActionRejected, attackerId, A: (int)Actions.ActionKind.Attack, Reason: Actions.RejectionReason.NoAmmo));
+            context.Emit(new GameEvent(GameEventKind.ActionRejected, attackerId, A: (int)Actions.ActionKind.Attack, Reason: unusable));
             return;
         }
 

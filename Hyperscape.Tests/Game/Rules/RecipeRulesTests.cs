@@ -11,8 +11,9 @@ public class RecipeRulesTests
 
     // Levels, XP (in tenths), inputs and products from the OSRS wiki: Smithing (bronze bar 6.2 at 1,
     // iron 12.5 at 15 with a 50% chance, steel 17.5 at 30 from iron ore and 2 coal; a bronze dagger
-    // 12.5 at 1 from a bar; 15 bronze arrowtips 12.5 at 5), Fletching (15 arrow shafts 5 XP from a
-    // log; 15 headless arrows 1 XP each; 15 bronze arrows 1.3 each; a shortbow (u) 5 at 5; an oak
+    // 12.5 at 1 from a bar; 15 bronze arrowtips 12.5 at 5, iron 25 at 20, steel 37.5 at 35),
+    // Fletching (15 arrow shafts 5 XP from a log; 15 headless arrows 1 XP each; 15 bronze arrows
+    // 1.3 each, iron 2.5 each at 15, steel 5 each at 30; a shortbow (u) 5 at 5; an oak
     // shortbow 16.5 at 20), Crafting (leather gloves 13.8 at 1; a leather body 25 at 14; cutting
     // a sapphire 50 at 20), Runecrafting (air runes 5 at 1, mind 5.5 at 2, fire 7 at 14).
     [TestCase(ItemIds.BronzeBar, Skill.Smithing, 1, 62, 1, 100)]
@@ -24,6 +25,10 @@ public class RecipeRulesTests
     [TestCase(ItemIds.ArrowShaft, Skill.Fletching, 1, 50, 15, 100)]
     [TestCase(ItemIds.HeadlessArrow, Skill.Fletching, 1, 150, 15, 100)]
     [TestCase(ItemIds.BronzeArrow, Skill.Fletching, 1, 195, 15, 100)]
+    [TestCase(ItemIds.IronArrowtips, Skill.Smithing, 20, 250, 15, 100)]
+    [TestCase(ItemIds.SteelArrowtips, Skill.Smithing, 35, 375, 15, 100)]
+    [TestCase(ItemIds.IronArrow, Skill.Fletching, 15, 375, 15, 100)]
+    [TestCase(ItemIds.SteelArrow, Skill.Fletching, 30, 750, 15, 100)]
     [TestCase(ItemIds.ShortbowU, Skill.Fletching, 5, 50, 1, 100)]
     [TestCase(ItemIds.OakShortbow, Skill.Fletching, 20, 165, 1, 100)]
     [TestCase(ItemIds.LeatherGloves, Skill.Crafting, 1, 138, 1, 100)]

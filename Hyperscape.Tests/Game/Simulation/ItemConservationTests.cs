@@ -10,8 +10,10 @@ namespace Hyperscape.Tests.Game.Simulation;
 
 /// <summary>
 /// No operation creates or destroys items except the ones meant to: NPC drops, gathering, making and fires' ashes create;
-/// eating, burying, bait, making, arrows breaking and despawning destroy; and each says so in an event. Thousands of random actions (trades abandoned
-/// halfway included, by a player leaving and coming back) must keep the books balanced.
+/// eating, burying, bait, making, arrows breaking and despawning destroy; and each says so in an event. Deaths move
+/// everything into gravestones, looted by their owners or broken open onto the ground, making and losing nothing.
+/// Thousands of random actions (trades abandoned halfway included, by a player leaving and coming back) must keep the
+/// books balanced.
 /// </summary>
 public class ItemConservationTests
 {
@@ -34,7 +36,7 @@ public class ItemConservationTests
             new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(20, 19)), new WorldObjectSpawn(WorldObjectKind.Range, new Tile(16, 19)),
             new WorldObjectSpawn(WorldObjectKind.Furnace, new Tile(24, 19)), new WorldObjectSpawn(WorldObjectKind.Anvil, new Tile(28, 19)),
             new WorldObjectSpawn(WorldObjectKind.RuneAltar, new Tile(12, 19), ItemIds.AirRune),
-        ]);
+        ], configure: o => o with { GravestoneTicks = 200, BrokenGravestoneDespawnTicks = 300 });
         long[] stations = [harness.NodeAt(new Tile(24, 19)), harness.NodeAt(new Tile(28, 19)), harness.NodeAt(new Tile(12, 19)), 0];
         var nodes = resources.Select(r => harness.NodeAt(r.Tile)).Append(harness.NodeAt(new Tile(20, 19))).Append(harness.NpcNear(new Tile(14, 16))).ToList();
         var characters = new Dictionary<long, CharacterState>();
@@ -89,6 +91,16 @@ public class ItemConservationTests
             {
                 var player = online[random.Next(online.Count)];
                 harness.Act(NextAction(harness, random, player, online, requests, nodes, stations));
+            }
+
+            if (random.Next(120) == 0 && online.Count > 0)
+            {
+                // Someone dies where they stand: everything they have goes into a gravestone.
+                var victim = online[random.Next(online.Count)];
+                if (!harness.World.Has<Dying>(harness.EntityOf(victim)))
+                {
+                    harness.Edit<Health>(victim).Current = 0;
+                }
             }
 
             if (random.Next(150) == 0 && online.Count > 1)
@@ -154,6 +166,23 @@ public class ItemConservationTests
         Assert.That(harness.Events(GameEventKind.ItemsCreated).Where(e => e.C == (int)ItemSource.Ashes), Is.Not.Empty, "fires left ashes");
         Assert.That(harness.Events(GameEventKind.Projectile).Where(e => e.A == 1), Is.Not.Empty, "arrows were fired (each dropped under its target or broken)");
         Assert.That(harness.Events(GameEventKind.ItemsDestroyed).Where(e => e.C == (int)ItemSink.Cast), Is.Not.Empty, "runes were used up casting");
+        Assert.That(harness.Events(GameEventKind.GravestoneCreated).Where(e => e.Transaction != 0), Is.Not.Empty, "players died and left gravestones");
+        Assert.That(harness.Events(GameEventKind.GravestoneBroken).Where(e => e.A == 0), Is.Not.Empty, "owners emptied some");
+        Assert.That(harness.Events(GameEventKind.GravestoneBroken).Where(e => e.A > 0), Is.Not.Empty, "others broke open with items in them");
+    }
+
+    /// <summary>Walks to one's own gravestone, or loots it from beside it; without one, tries someone else's or none.</summary>
+    private static PlayerAction VisitGrave(SimulationHarness harness, long player, Random random)
+    {
+        var character = harness.Get<Player>(player).CharacterId;
+        var graves = harness.Gravestones();
+        var own = graves.FirstOrDefault(g => g.Grave.OwnerCharacterId == character);
+        if (own.Id == 0)
+        {
+            return PlayerAction.LootGravestone(player, graves.Count > 0 && random.Next(2) == 0 ? graves[random.Next(graves.Count)].Id : random.Next(1, 400));
+        }
+
+        return harness.TileOf(player).DistanceTo(own.Tile) <= 1 ? PlayerAction.LootGravestone(player, own.Id) : PlayerAction.Move(player, own.Tile.X, own.Tile.Z);
     }
 
     /// <summary>
@@ -175,8 +204,10 @@ public class ItemConservationTests
         }
 
         var other = online[random.Next(online.Count)];
-        switch (random.Next(35))
+        switch (random.Next(37))
         {
+            case 35 or 36:
+                return VisitGrave(harness, player, random);
             case 33:
                 return PlayerAction.CastSpell(player, random.Next(0, 3), harness.LivingNpcs() is { Count: > 0 } living ? living[random.Next(living.Count)] : random.Next(1, 400));
             case 34:
@@ -253,7 +284,7 @@ public class ItemConservationTests
         return total;
     }
 
-    /// <summary>Totals per item over inventories, equipment, banks, the ground and offline characters.</summary>
+    /// <summary>Totals per item over inventories, equipment, banks, the ground, gravestones and offline characters.</summary>
     private static Dictionary<int, long> Count(SimulationHarness harness, IEnumerable<CharacterState> offline)
     {
         var totals = new Dictionary<int, long>();
@@ -287,6 +318,14 @@ public class ItemConservationTests
         foreach (var (_, item, _) in harness.GroundItems())
         {
             Add(new ItemStack(item.ItemId, item.Quantity));
+        }
+
+        foreach (var (_, grave, _) in harness.Gravestones())
+        {
+            foreach (var stack in grave.Slots)
+            {
+                Add(stack);
+            }
         }
 
         foreach (var chunk in harness.World.Query(new QueryDescription().WithAll<Player, NetworkIdentity>()).GetChunks())

@@ -30,6 +30,8 @@ public class ItemTransactionRecordingTests
             Objects = [new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(10, 11)), new WorldObjectSpawn(WorldObjectKind.BankBooth, new Tile(18, 11))],
             RecordItemTransactions = true,
             GroundItemDespawnTicks = 60,
+            GravestoneTicks = 150,
+            BrokenGravestoneDespawnTicks = 50,
         });
         var players = new List<long>();
         for (var i = 0; i < 5; i++)
@@ -44,6 +46,7 @@ public class ItemTransactionRecordingTests
         var characters = new Dictionary<long, CharacterItems>();
         var banks = new Dictionary<long, IReadOnlyList<ItemStack>>();
         var ground = new Dictionary<long, StoredGroundItem>();
+        var graves = new Dictionary<long, StoredGravestone>();
         foreach (var id in players)
         {
             simulation.Context.TryResolve(id, out var entity);
@@ -57,8 +60,10 @@ public class ItemTransactionRecordingTests
             var player = players[random.Next(players.Count)];
             var other = players[random.Next(players.Count)];
             var groundIds = ground.Keys.ToList();
-            simulation.Enqueue(random.Next(15) switch
+            var graveIds = graves.Keys.ToList();
+            simulation.Enqueue(random.Next(17) switch
             {
+                15 or 16 => VisitGrave(simulation, player, graves.Values, graveIds.Count > 0 ? graveIds[random.Next(graveIds.Count)] : 0),
                 12 => PlayerAction.BankDeposit(player, random.Next(0, 28), random.Next(0, 20)),
                 13 => PlayerAction.BankWithdraw(player, random.Next(0, 5), random.Next(1, 20)),
                 14 => PlayerAction.BankDepositAll(player),
@@ -78,6 +83,12 @@ public class ItemTransactionRecordingTests
             if (random.Next(3) == 0)
             {
                 simulation.Enqueue(PlayerAction.TradeAccept(other));
+            }
+
+            // Now and then someone dies where they stand, and their things go into a gravestone.
+            if (random.Next(100) == 0 && simulation.Context.TryResolve(other, out var victim) && !simulation.World.Has<Dying>(victim))
+            {
+                simulation.World.Get<Health>(victim).Current = 0;
             }
 
             simulation.Step();
@@ -102,9 +113,20 @@ public class ItemTransactionRecordingTests
                 {
                     ground[added.Id] = added;
                 }
+
+                foreach (var removed in transaction.GravestonesRemoved)
+                {
+                    graves.Remove(removed);
+                }
+
+                foreach (var grave in transaction.Gravestones)
+                {
+                    graves[grave.Id] = grave;
+                }
             }
 
             AssertStoreMatchesWorld(simulation, characters, ground, tick);
+            AssertGravesMatchWorld(simulation, graves, tick);
             foreach (var id in players)
             {
                 simulation.Context.TryResolve(id, out var entity);
@@ -113,7 +135,9 @@ public class ItemTransactionRecordingTests
             }
         }
 
-        Assert.That(kinds, Is.SupersetOf(new[] { ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade, ItemTransactionKind.Bury, ItemTransactionKind.Gather, ItemTransactionKind.Bank }));
+        ItemTransactionKind[] expectedKinds = [ItemTransactionKind.Drop, ItemTransactionKind.Pickup, ItemTransactionKind.Eat, ItemTransactionKind.Equipment, ItemTransactionKind.NpcLoot, ItemTransactionKind.Despawn, ItemTransactionKind.Trade, ItemTransactionKind.Bury, ItemTransactionKind.Gather, ItemTransactionKind.Bank,
+            ItemTransactionKind.Death, ItemTransactionKind.GravestoneLoot, ItemTransactionKind.GravestoneBroken];
+        Assert.That(expectedKinds.Except(kinds), Is.Empty, "every kind of transaction happened");
     }
 
     [Test]
@@ -156,5 +180,37 @@ public class ItemTransactionRecordingTests
         }
 
         Assert.That(ground.ToDictionary(g => g.Key, g => (g.Value.ItemId, g.Value.Quantity)), Is.EquivalentTo(actual), $"tick {tick}: ground items");
+    }
+
+    /// <summary>Walks to one's own gravestone, or loots it from beside it; without one, tries someone else's.</summary>
+    private static PlayerAction VisitGrave(Ecs.Game.Simulation simulation, long player, IEnumerable<StoredGravestone> graves, long anyGrave)
+    {
+        simulation.Context.TryResolve(player, out var entity);
+        var character = simulation.World.GetReadOnly<Player>(entity).CharacterId;
+        var tile = simulation.World.GetReadOnly<Position>(entity).Tile;
+        if (graves.FirstOrDefault(g => g.CharacterId == character) is not { } own)
+        {
+            return PlayerAction.LootGravestone(player, anyGrave);
+        }
+
+        return tile.DistanceTo(own.Position.Tile) <= 1 ? PlayerAction.LootGravestone(player, own.Id) : PlayerAction.Move(player, own.Position.Tile.X, own.Position.Tile.Z);
+    }
+
+    private static void AssertGravesMatchWorld(Ecs.Game.Simulation simulation, Dictionary<long, StoredGravestone> graves, int tick)
+    {
+        var actual = new Dictionary<long, ItemStack[]>();
+        foreach (var chunk in simulation.World.Query(new QueryDescription().WithAll<Gravestone, NetworkIdentity>()).GetChunks())
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                actual[chunk.GetReadOnlySpan<NetworkIdentity>()[i].Id] = ((ReadOnlySpan<ItemStack>)chunk.GetReadOnlySpan<Gravestone>()[i].Slots).ToArray();
+            }
+        }
+
+        Assert.That(graves.Keys, Is.EquivalentTo(actual.Keys), $"tick {tick}: gravestones");
+        foreach (var (id, slots) in actual)
+        {
+            Assert.That(graves[id].Items, Is.EqualTo(slots), $"tick {tick}: what is in gravestone {id}");
+        }
     }
 }

@@ -58,6 +58,7 @@ public class MagicCombatTests
         var (harness, player, cow) = Mage(new Tile(20, 15), 20, staff: true, (ItemIds.MindRune, 3));
         Assert.That(harness.Do(PlayerAction.SetAutocast(player, WindStrike)), Is.EqualTo(RejectionReason.None));
         harness.Act(PlayerAction.Attack(player, cow));
+        var attackTick = harness.Sim.Tick + 1;
         var castTicks = new List<long>();
         for (var i = 0; i < 30; i++)
         {
@@ -66,7 +67,15 @@ public class MagicCombatTests
             {
                 castTicks.Add(harness.Sim.Tick);
             }
+
+            // Five tiles away is within a spell's ten: an autocasting mage casts from where it stands, never a step closer.
+            if (castTicks.Count < 3)
+            {
+                Assert.That(harness.TileOf(player), Is.EqualTo(new Tile(20, 15)), $"tick {harness.Sim.Tick}");
+            }
         }
+
+        Assert.That(castTicks[0], Is.EqualTo(attackTick), "the first cast comes on the attack's own tick");
 
         Assert.That(castTicks, Has.Count.EqualTo(3), "three mind runes, three casts");
         Assert.That(castTicks.Zip(castTicks.Skip(1), (a, b) => b - a), Has.All.EqualTo(5), "a cast every 5 ticks");
@@ -144,5 +153,26 @@ public class MagicCombatTests
                 Assert.That(hits.Max(), Is.EqualTo(2), "its own max hit");
             }
         }
+    }
+
+    [Test]
+    public void The_autocast_spell_is_saved_with_the_character_and_comes_back_only_with_a_staff_and_the_level()
+    {
+        var (harness, player, _) = Mage(new Tile(20, 14), 40, staff: true);
+        Assert.That(harness.Do(PlayerAction.SetAutocast(player, FireBolt)), Is.EqualTo(RejectionReason.None));
+        harness.Sim.Leave(player);
+        harness.Step();
+        var saved = harness.Sim.Departed.Single();
+        Assert.That(saved.Autocast, Is.EqualTo(FireBolt));
+
+        var back = harness.Sim.Join(saved);
+        harness.Step();
+        Assert.That(harness.Get<CombatState>(back).Autocast, Is.EqualTo(FireBolt), "the staff still wielded");
+
+        var unarmed = harness.Sim.Join(saved with { CharacterId = 90, Name = "unarmed", Equipment = default });
+        var novice = harness.Sim.Join(SimulationHarness.Strong(saved with { CharacterId = 91, Name = "novice" }, 20));
+        harness.Step();
+        Assert.That(harness.Get<CombatState>(unarmed).Autocast, Is.Zero, "no staff, no autocast");
+        Assert.That(harness.Get<CombatState>(novice).Autocast, Is.Zero, "Fire Bolt needs magic 35");
     }
 }

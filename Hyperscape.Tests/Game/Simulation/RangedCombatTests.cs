@@ -163,4 +163,40 @@ public class RangedCombatTests
         Assert.That(harness.Get<CombatState>(player).Target.IsNull, Is.True);
         Assert.That(harness.Events(GameEventKind.Projectile), Is.Empty);
     }
+
+    [TestCase(ItemIds.Shortbow, ItemIds.BronzeArrow, true)]
+    [TestCase(ItemIds.Shortbow, ItemIds.IronArrow, true)]
+    [TestCase(ItemIds.Shortbow, ItemIds.SteelArrow, false)]
+    [TestCase(ItemIds.OakShortbow, ItemIds.SteelArrow, true)]
+    public void A_bow_fires_arrows_up_to_its_tier(int bow, int arrow, bool fires)
+    {
+        var (harness, player, cow) = Range(new Tile(20, 15), 40, 10);
+        ref var equipment = ref harness.Edit<Equipment>(player);
+        equipment.Slots[(int)EquipmentSlot.Weapon] = new ItemStack(bow, 1);
+        equipment.Slots[(int)EquipmentSlot.Ammo] = new ItemStack(arrow, 10);
+        harness.Do(PlayerAction.Attack(player, cow));
+        harness.Step(2);
+
+        if (fires)
+        {
+            Assert.That(harness.Events(GameEventKind.Projectile).Single().B, Is.EqualTo(arrow));
+            Assert.That(harness.Get<Equipment>(player).Slots[(int)EquipmentSlot.Ammo].Quantity, Is.EqualTo(9));
+            return;
+        }
+
+        var refused = harness.Events(GameEventKind.ActionRejected).Single(e => e.Subject == player);
+        Assert.That((refused.A, refused.Reason), Is.EqualTo(((int)ActionKind.Attack, RejectionReason.AmmoTooStrong)));
+        Assert.That(harness.Events(GameEventKind.Projectile), Is.Empty);
+        Assert.That(harness.Get<Equipment>(player).Slots[(int)EquipmentSlot.Ammo].Quantity, Is.EqualTo(10), "no arrow left the quiver");
+    }
+
+    [Test]
+    public void Stronger_arrows_raise_the_max_hit_by_their_ranged_strength()
+    {
+        // Level 99, accurate: effective 99 + 8 + 3 = 110. OSRS max hit floor(0.5 + 110 × (strength + 64) / 640):
+        // bronze (7) floor(12.70) = 12, iron (10) floor(13.22) = 13, steel (16) floor(14.25) = 14.
+        Assert.That(RangedFormulas.MaxHit(99, AttackStyle.Accurate, Ecs.Content.GameContent.Default.Items[ItemIds.BronzeArrow].Bonuses.RangedStrength), Is.EqualTo(12));
+        Assert.That(RangedFormulas.MaxHit(99, AttackStyle.Accurate, Ecs.Content.GameContent.Default.Items[ItemIds.IronArrow].Bonuses.RangedStrength), Is.EqualTo(13));
+        Assert.That(RangedFormulas.MaxHit(99, AttackStyle.Accurate, Ecs.Content.GameContent.Default.Items[ItemIds.SteelArrow].Bonuses.RangedStrength), Is.EqualTo(14));
+    }
 }

@@ -1,4 +1,4 @@
--- Migration 5: gravestones (the PostgreSQL twin explains them).
+-- Migration 5: gravestones and the autocast spell (the PostgreSQL twin explains them).
 CREATE TABLE gravestones (
     id                INTEGER PRIMARY KEY,
     death_id          INTEGER NOT NULL REFERENCES player_deaths (death_id) ON DELETE CASCADE,
@@ -19,3 +19,5 @@ CREATE TABLE gravestone_items (
 );
 
 ALTER TABLE ground_items ADD COLUMN despawns_at_unix_ms INTEGER;
+
+ALTER TABLE characters ADD COLUMN autocast_spell INTEGER NOT NULL DEFAULT 0 CHECK (autocast_spell >= 0);

@@ -1,8 +1,9 @@
--- Migration 5: gravestones. A dead player's items wait in a gravestone only its owner may loot
--- until it breaks; the death, the emptied character and the gravestone are written in one
--- transaction (the death lock), and the gravestone row is the grave: it comes back once on every
--- restart until a loot empties it or it breaks into ground items, each in one transaction too.
--- Times are Unix milliseconds (UTC) by the server's clock, so time passes while a server is down.
+-- Migration 5: gravestones, and the autocast spell saved. A dead player's items wait in a
+-- gravestone only its owner may loot until it breaks; the death, the emptied character and the
+-- gravestone are written in one transaction (the death lock), and the gravestone row is the
+-- grave: it comes back once on every restart until a loot empties it or it breaks into ground
+-- items, each in one transaction too. Times are Unix milliseconds (UTC) by the server's clock,
+-- so time passes while a server is down.
 CREATE TABLE gravestones (
     id                bigint PRIMARY KEY,
     death_id          bigint NOT NULL REFERENCES player_deaths (death_id) ON DELETE CASCADE,
@@ -25,3 +26,7 @@ CREATE TABLE gravestone_items (
 -- Ground items keep when they disappear (a broken gravestone's lie for an hour); NULL for rows
 -- written before this migration, which get the default despawn time when restored.
 ALTER TABLE ground_items ADD COLUMN despawns_at_unix_ms bigint;
+
+-- The spell a staff autocasts is saved with the character (0: none); it comes back only while a
+-- staff is wielded and the magic level still allows it.
+ALTER TABLE characters ADD COLUMN autocast_spell integer NOT NULL DEFAULT 0 CHECK (autocast_spell >= 0);
