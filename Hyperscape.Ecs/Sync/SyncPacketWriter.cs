@@ -29,6 +29,9 @@ internal sealed class SyncPacketWriter
     private readonly FixedBufferWriter _packet;
     private readonly FixedBufferWriter _scratch;
     private readonly byte[] _nameUtf8 = new byte[DisplayName.MaxLength * 3];
+    // A position update, the commonest entry, takes about this much: how many a packet likely holds.
+    private const int TypicalEntryBytes = 12;
+
     private readonly long[] _order;
 
     public SyncPacketWriter(GameContext context, SyncOptions options, SnapshotTable snapshots, DurabilityGate gate, SyncCounters counters)
@@ -91,16 +94,28 @@ internal sealed class SyncPacketWriter
             estimated += SyncFieldTable.MaxEntrySize(view.State == SlotState.Spawning ? SyncFieldTable.SpawnEstimate : view.Pending);
         }
 
-        // Order by priority (highest last, read backwards) only when not everything fits.
+        // Order by priority (highest last, read backwards) only when not everything fits, and then
+        // only as many as a packet of typical entries takes; the rest are ordered if it gets to them.
         var ordered = _order.AsSpan(0, waiting);
+        var unordered = 0;
         if (_packet.WrittenCount + estimated > budget)
         {
-            ordered.Sort();
+            var likely = Math.Min(waiting, ((budget - _packet.WrittenCount) / TypicalEntryBytes) + 1);
+            PrioritySelection.MoveLargestToEnd(ordered, likely);
+            ordered[(waiting - likely)..].Sort();
+            unordered = waiting - likely;
         }
 
         var frame = _counters.Frame;
         for (var i = waiting - 1; i >= 0; i--)
         {
+            if (i < unordered)
+            {
+                // More fitted than a typical packet holds: the rest, all lower, in order too.
+                ordered[..unordered].Sort();
+                unordered = 0;
+            }
+
             var room = budget - _packet.WrittenCount;
             if (room < SyncFieldTable.MinEntryBytes)
             {

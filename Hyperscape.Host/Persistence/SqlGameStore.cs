@@ -7,7 +7,9 @@ using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Host.Persistence.Rows;
+using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 
 namespace Hyperscape.Host.Persistence;
 
@@ -23,6 +25,10 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
     private static readonly string ProgressColumnList = string.Join(", ", CharacterColumns.Progress.Select(c => c.Name));
     private static readonly string ProgressParameterList = string.Join(", ", CharacterColumns.Progress.Select(c => "@" + c.Name));
     private static readonly string ProgressAssignments = string.Join(", ", CharacterColumns.Progress.Select(c => $"{c.Name} = @{c.Name}"));
+
+    // The periodic save's statement for SQLite's own binding API: ?1 the id, then the columns in order.
+    private static readonly string SqliteProgressUpdate =
+        $"UPDATE characters SET {string.Join(", ", CharacterColumns.Progress.Select((c, i) => $"{c.Name} = ?{i + 2}"))} WHERE id = ?1";
     private static readonly string SummaryList = string.Join(", ", CharacterColumns.SummaryColumns);
     private static readonly string SummaryListOfC = string.Join(", ", CharacterColumns.SummaryColumns.Select(c => "c." + c));
 
@@ -223,33 +229,39 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         }
 
         // SQLite is in-process: no round trips to save, so one statement prepared once and run per
-        // row in one transaction. Plain ADO.NET here: building Dapper parameters per row cost
-        // about 29 KB of garbage per character.
+        // row in one transaction, bound through SQLite's own API. Through ADO.NET parameters each
+        // value cost a binder object, its name in UTF-8 and a box: about 13 MB of garbage for
+        // 2,000 characters every 30 seconds, the server's largest source of collections.
+        var sqlite = (SqliteConnection)connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"UPDATE characters SET {ProgressAssignments} WHERE id = @id";
-        var id = command.CreateParameter();
-        id.ParameterName = "@id";
-        command.Parameters.Add(id);
-        var values = new DbParameter[CharacterColumns.Progress.Length];
-        for (var i = 0; i < values.Length; i++)
+        var db = sqlite.Handle!;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, SqliteProgressUpdate, out var statement), db);
+        using (statement)
         {
-            values[i] = command.CreateParameter();
-            values[i].ParameterName = "@" + CharacterColumns.Progress[i].Name;
-            command.Parameters.Add(values[i]);
-        }
-
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var row in progress)
-        {
-            id.Value = row.CharacterId;
-            for (var i = 0; i < values.Length; i++)
+            var columns = CharacterColumns.Progress;
+            foreach (var row in progress)
             {
-                values[i].Value = CharacterColumns.Progress[i].Value(row);
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                raw.sqlite3_bind_int64(statement, 1, row.CharacterId);
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    var value = columns[i].Number(row);
+                    _ = columns[i].IsReal ? raw.sqlite3_bind_double(statement, i + 2, value) : raw.sqlite3_bind_int64(statement, i + 2, (long)value);
+                }
 
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(done, db);
+                }
+
+                if (raw.sqlite3_changes(db) != 1)
+                {
+                    throw new InvalidOperationException($"Character {row.CharacterId} does not exist; its progress cannot be saved.");
+                }
+
+                raw.sqlite3_reset(statement);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -75,27 +75,30 @@ public static class SocialRules
             return false;
         }
 
-        var builder = new System.Text.StringBuilder(text.Length);
+        // Whitespace and control runs become one space, and none lead or trail. Most messages are
+        // clean already and are kept as they came: chat makes no garbage it does not have to.
+        Span<char> cleaned = stackalloc char[text.Length];
+        var length = 0;
         var lastWasSpace = true;
         foreach (var c in text)
         {
-            var space = char.IsWhiteSpace(c) || char.IsControl(c);
-            if (space)
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 if (!lastWasSpace)
                 {
-                    builder.Append(' ');
+                    cleaned[length++] = ' ';
                 }
 
                 lastWasSpace = true;
                 continue;
             }
 
-            builder.Append(c);
+            cleaned[length++] = c;
             lastWasSpace = false;
         }
 
-        clean = builder.ToString().TrimEnd();
+        var result = cleaned[..length].TrimEnd(' ');
+        clean = result.SequenceEqual(text) ? text : new string(result);
         return clean.Length > 0;
     }
 
