@@ -421,6 +421,18 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
     private void Run()
     {
         long frames = 0;
+        if (_options.GameThreadNice != 0)
+        {
+            if (GameThreadPriority.TrySet(_options.GameThreadNice) is { } refused)
+            {
+                _logger.LogInformation("The game loop runs at normal priority: {Reason}", refused);
+            }
+            else
+            {
+                _logger.LogInformation("The game loop runs at nice {Nice}", _options.GameThreadNice);
+            }
+        }
+
         try
         {
             while (!_stopping)

@@ -130,6 +130,27 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public async Task The_game_loop_runs_ahead_of_socket_work_where_the_process_may_raise_it()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("thread priorities are set on Linux only");
+        }
+
+        using var server = await ServerProcess.StartAsync(Launch([]));
+        var privileged = Environment.UserName == "root";
+        var said = await server.WaitForOutputAsync(line => line.Contains("The game loop runs at", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.That(said, Does.Contain(privileged ? "The game loop runs at nice -10" : "The game loop runs at normal priority"));
+        var task = Directory.GetDirectories($"/proc/{server.ProcessId}/task")
+            .Single(t => File.ReadAllText(Path.Combine(t, "comm")).Trim() == "game-loop");
+        var stat = File.ReadAllText(Path.Combine(task, "stat"));
+
+        // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value; fields count from after the command's closing parenthesis.
+        var nice = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(nice, Is.EqualTo(privileged ? -10 : 0), privileged ? "root may raise it" : "without the right it stays normal");
+    }
+
+    [Test]
     public async Task Bad_values_stop_start_up_with_every_problem_listed_and_exit_code_2()
     {
         var (code, output) = await ServerProcess.RunUntilExitAsync(Launch(
@@ -151,6 +172,7 @@ public sealed class ConfigurationTests
         (code, output) = await ServerProcess.RunUntilExitAsync(Launch(
             new() { ["Hyperscape__Limits__MessagesPerSecond"] = "-5" },
             "--Hyperscape:Limits:MaxConnections=0",
+            "--Hyperscape:GameThreadNice=-30",
             "--Hyperscape:Limits:StallTimeout=-00:00:01"), ExitWithin);
         Assert.Multiple(() =>
         {
@@ -158,6 +180,7 @@ public sealed class ConfigurationTests
             Assert.That(output, Does.Contain("Hyperscape:Limits:MessagesPerSecond: must be a positive number, not -5"));
             Assert.That(output, Does.Contain("Hyperscape:Limits:MaxConnections: must be within 1..1000000, not 0"));
             Assert.That(output, Does.Contain("Hyperscape:Limits:StallTimeout: must be positive"));
+            Assert.That(output, Does.Contain("Hyperscape:GameThreadNice: must be a nice value from -20 to 19 (0 leaves the priority alone), not -30."));
             Assert.That(output, Does.Not.Contain("   at "));
         });
 
