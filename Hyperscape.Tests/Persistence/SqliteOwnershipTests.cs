@@ -1,0 +1,6 @@
+using Hyperscape.Host.Persistence;
+
+namespace Hyperscape.Tests.Persistence;
+
+[TestFixture]
+public sealed class SqliteOwnershipTests() : OwnershipContractTests(DatabaseEngine.Sqlite);
