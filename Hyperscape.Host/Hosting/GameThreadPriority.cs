@@ -19,10 +19,18 @@ internal static class GameThreadPriority
             return "thread priorities are set on Linux only";
         }
 
-        // PRIO_PROCESS with a thread id sets that one thread (Linux threads are tasks).
-        return SetPriority(PriorityOfProcess, GetThreadId(), nice) == 0
-            ? null
-            : $"setpriority failed with errno {Marshal.GetLastPInvokeError()} (raising a priority needs root or CAP_SYS_NICE)";
+        try
+        {
+            // PRIO_PROCESS with a thread id sets that one thread (Linux threads are tasks).
+            return SetPriority(PriorityOfProcess, GetThreadId(), nice) == 0
+                ? null
+                : $"setpriority failed with errno {Marshal.GetLastPInvokeError()} (raising a priority needs root or CAP_SYS_NICE)";
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library without gettid (before glibc 2.30) or not found as "libc": the loop runs as it is.
+            return $"the C library's setpriority or gettid could not be called ({e.GetType().Name})";
+        }
     }
 
     // Plain DllImport: both signatures are blittable, so no marshalling code is generated for them,
