@@ -1,0 +1,20 @@
+namespace Hyperscape.Host.Zones;
+
+/// <summary>
+/// A zone as the cluster sees it, keyed by zone id and placed only on the process that runs that
+/// zone: when no live process does, calls fail instead of creating the zone somewhere else.
+/// </summary>
+[Alias("hyperscape.zone")]
+public interface IZoneGrain : IGrainWithIntegerKey
+{
+    /// <summary>The zone id of the process the grain lives on (its silo's metadata).</summary>
+    [Alias("where")]
+    Task<int> WhereAsync();
+
+    /// <summary>
+    /// A hand-off doorbell: the receiving zone answers with the resume token of the crossing, the
+    /// same one however often the same crossing rings, or null for a stale epoch.
+    /// </summary>
+    [Alias("ring")]
+    Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick);
+}
