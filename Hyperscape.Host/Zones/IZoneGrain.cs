@@ -17,4 +17,8 @@ public interface IZoneGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("ring")]
     Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick);
+
+    /// <summary>A private message for a player online in this zone; false when the player is not here.</summary>
+    [Alias("private")]
+    Task<bool> DeliverPrivateAsync(string sender, string recipient, string text);
 }

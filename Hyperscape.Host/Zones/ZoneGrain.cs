@@ -8,7 +8,7 @@ namespace Hyperscape.Host.Zones;
 /// answered from the ledger here, and loading the player is the zone loop's work (not wired yet).
 /// </summary>
 [ZonePlacement]
-internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metadata) : Grain, IZoneGrain
+internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metadata, IZoneInbox inbox) : Grain, IZoneGrain
 {
     private readonly DoorbellLedger _ledger = new();
 
@@ -19,4 +19,6 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
         var ticket = new HandOffTicket(characterId, FromZone: 0, ToZone: (int)this.GetPrimaryKeyLong(), epoch, handOffId, tick);
         return Task.FromResult(_ledger.Take(ticket, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), out var token) == DoorbellAnswer.Stale ? null : token);
     }
+
+    public Task<bool> DeliverPrivateAsync(string sender, string recipient, string text) => Task.FromResult(inbox.DeliverPrivate(sender, recipient, text));
 }

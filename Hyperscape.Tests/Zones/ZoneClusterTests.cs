@@ -1,4 +1,5 @@
 using Hyperscape.Host.Zones;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 
@@ -7,12 +8,14 @@ namespace Hyperscape.Tests.Zones;
 /// <summary>
 /// Two silos in one process, one per zone (Silo_0 runs zone 1, Silo_1 zone 2): each zone's grain
 /// lives on its own zone's silo, a zone no process runs is an error rather than a new activation
-/// somewhere, and the doorbell answers a repeated crossing alike.
+/// somewhere, the doorbell answers a repeated crossing alike, and a private message finds the zone
+/// its recipient is online in.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class ZoneClusterTests
 {
+    private readonly Dictionary<string, RecordingInbox> _inboxes = new() { ["1"] = new(), ["2"] = new() };
     private InProcessTestCluster _cluster = null!;
 
     [OneTimeSetUp]
@@ -25,6 +28,7 @@ public sealed class ZoneClusterTests
             var zone = options.SiloName.EndsWith("_0", StringComparison.Ordinal) ? "1" : "2";
             silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacementDirector.ZoneKey] = zone });
             silo.AddPlacementDirector<ZonePlacement, ZonePlacementDirector>();
+            silo.Services.AddSingleton<IZoneInbox>(_inboxes[zone]);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -58,5 +62,28 @@ public sealed class ZoneClusterTests
         Assert.That(again, Is.EqualTo(first), "a retry after a lost reply is the same crossing");
         Assert.That(await zone.RingAsync(characterId: 42, epoch: 6, handOffId: 9000, tick: 90), Is.Null, "an older epoch");
         Assert.That(await zone.RingAsync(characterId: 42, epoch: 8, handOffId: 9002, tick: 200), Is.Not.Null.And.Not.EqualTo(first), "the next crossing");
+    }
+
+    [Test]
+    public async Task A_private_message_reaches_the_zone_its_recipient_is_online_in()
+    {
+        var messenger = new ZoneMessenger(_cluster.Client);
+        _inboxes["2"].Online["Bob"] = true;
+        await _cluster.Client.GetGrain<IPresenceGrain>("bob").OnlineAsync(2);
+
+        Assert.That(await messenger.SendPrivateAsync("Ann", "Bob", "meet at the bank"), Is.True);
+        Assert.That(_inboxes["2"].Delivered, Is.EqualTo(new[] { ("Ann", "Bob", "meet at the bank") }));
+        Assert.That(_inboxes["1"].Delivered, Is.Empty);
+        Assert.That(await messenger.SendPrivateAsync("Ann", "Nobody", "hello?"), Is.False, "online nowhere");
+
+        // A hand-off's two halves in the wrong order: the late departure from zone 2 keeps Bob in zone 1.
+        _inboxes["1"].Online["Bob"] = true;
+        await _cluster.Client.GetGrain<IPresenceGrain>("bob").OnlineAsync(1);
+        await _cluster.Client.GetGrain<IPresenceGrain>("bob").OfflineAsync(2);
+        Assert.That(await messenger.SendPrivateAsync("Ann", "bob", "you crossed"), Is.True);
+        Assert.That(_inboxes["1"].Delivered, Is.EqualTo(new[] { ("Ann", "bob", "you crossed") }));
+
+        await _cluster.Client.GetGrain<IPresenceGrain>("bob").OfflineAsync(1);
+        Assert.That(await messenger.SendPrivateAsync("Ann", "Bob", "gone?"), Is.False);
     }
 }

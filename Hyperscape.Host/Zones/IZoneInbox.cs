@@ -1,0 +1,11 @@
+namespace Hyperscape.Host.Zones;
+
+/// <summary>
+/// What a zone process takes from the cluster for its players: the zone grain posts here and never
+/// touches the world itself (the zone's game loop drains it, as it drains its sockets).
+/// </summary>
+public interface IZoneInbox
+{
+    /// <summary>A private message from a player in another zone to <paramref name="recipient"/>, online here; false when no such player is here.</summary>
+    bool DeliverPrivate(string sender, string recipient, string text);
+}

@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using Hyperscape.Host.Zones;
+
+namespace Hyperscape.Tests.Zones;
+
+/// <summary>A zone's inbox in tests: the players online in it, and every private message it took.</summary>
+internal sealed class RecordingInbox : IZoneInbox
+{
+    public ConcurrentDictionary<string, bool> Online { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ConcurrentQueue<(string Sender, string Recipient, string Text)> Delivered { get; } = new();
+
+    public bool DeliverPrivate(string sender, string recipient, string text)
+    {
+        if (!Online.ContainsKey(recipient))
+        {
+            return false;
+        }
+
+        Delivered.Enqueue((sender, recipient, text));
+        return true;
+    }
+}
