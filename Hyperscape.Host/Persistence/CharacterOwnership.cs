@@ -1,12 +1,11 @@
 using Dapper;
-using Hyperscape.Host.Zones;
 
 namespace Hyperscape.Host.Persistence;
 
 /// <summary>
 /// Who owns each character, decided by the database alone: a zone takes a character with a
-/// conditional update that raises its epoch, keeps it by renewing a lease, hands it to another zone
-/// in one conditional update, and lets it go. Two zones racing for one character cannot both win,
+/// conditional update that raises its epoch, keeps it by renewing a lease, and lets it go; a hand-off
+/// moves it with the player's save in one transaction (<see cref="SqlGameStore.SaveAndMoveAsync"/>). Two zones racing for one character cannot both win,
 /// and a zone holding a stale epoch changes nothing. The clock sets and reads the leases.
 /// </summary>
 internal sealed class CharacterOwnership(ConnectionFactory connections, TimeProvider? clock = null)
@@ -26,32 +25,6 @@ internal sealed class CharacterOwnership(ConnectionFactory connections, TimeProv
             "WHERE id = @characterId AND (owner_zone IS NULL OR owner_zone = @zone OR lease_expires_at_unix_ms < @now) RETURNING owner_epoch",
             new { characterId, zone, until = (now + lease).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Moves a character to the crossing's receiving zone under the next epoch, if the sending zone
-    /// still holds it at the crossing's epoch. Retried after an unknown outcome, a move this very
-    /// crossing already made counts as committed; anything else is fenced.
-    /// </summary>
-    public async Task<CommitOutcome> MoveAsync(HandOffTicket ticket, TimeSpan lease, CancellationToken cancellationToken = default)
-    {
-        var until = (_clock.GetUtcNow() + lease).ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var moved = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE characters SET owner_zone = @to, owner_epoch = @next, lease_expires_at_unix_ms = @until " +
-            "WHERE id = @id AND owner_zone = @from AND owner_epoch = @epoch",
-            new { id = ticket.CharacterId, to = ticket.ToZone, next = ticket.NextEpoch, until, from = ticket.FromZone, epoch = ticket.Epoch },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (moved == 1)
-        {
-            return CommitOutcome.Committed;
-        }
-
-        var already = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM characters WHERE id = @id AND owner_zone = @to AND owner_epoch = @next",
-            new { id = ticket.CharacterId, to = ticket.ToZone, next = ticket.NextEpoch },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return already == 1 ? CommitOutcome.Committed : CommitOutcome.Fenced;
     }
 
     /// <summary>Extends the lease of a character the zone holds at <paramref name="epoch"/>; false when it no longer does.</summary>

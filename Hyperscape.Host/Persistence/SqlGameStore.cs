@@ -7,6 +7,7 @@ using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Host.Persistence.Rows;
+using Hyperscape.Host.Zones;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SQLitePCL;
@@ -191,6 +192,53 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
     public async Task SaveAsync(CharacterState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var affected = await RunAsync(SaveStatements(state), stopUnlessFirstAffects: false, cancellationToken).ConfigureAwait(false);
+        if (affected != 1)
+        {
+            throw new InvalidOperationException($"Character {state.CharacterId} does not exist; it cannot be saved.");
+        }
+    }
+
+    /// <summary>
+    /// Saves a whole character only while <paramref name="zone"/> holds it at <paramref name="epoch"/>
+    /// (<see cref="CharacterOwnership"/>): a zone that lost the character writes nothing and gets false.
+    /// </summary>
+    internal async Task<bool> SaveFencedAsync(CharacterState state, int zone, long epoch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var fence = Statement(
+            "UPDATE characters SET owner_epoch = owner_epoch WHERE id = @id AND owner_zone = @zone AND owner_epoch = @epoch",
+            ("id", state.CharacterId), ("zone", zone), ("epoch", epoch));
+        return await RunAsync([fence, .. SaveStatements(state)], stopUnlessFirstAffects: true, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// A border crossing's commit: saves the player and moves its ownership to the receiving zone
+    /// under the next epoch, in one transaction, only while the sending zone holds it at the
+    /// crossing's epoch. Retried after an unknown outcome, a move this crossing already made counts
+    /// as committed; anything else is fenced and writes nothing.
+    /// </summary>
+    internal async Task<CommitOutcome> SaveAndMoveAsync(CharacterState state, HandOffTicket ticket, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var move = Statement(
+            "UPDATE characters SET owner_zone = @to, owner_epoch = @next, lease_expires_at_unix_ms = @until WHERE id = @id AND owner_zone = @from AND owner_epoch = @epoch",
+            ("id", ticket.CharacterId), ("to", ticket.ToZone), ("next", ticket.NextEpoch), ("until", leaseUntil.ToUnixTimeMilliseconds()), ("from", ticket.FromZone), ("epoch", ticket.Epoch));
+        if (await RunAsync([move, .. SaveStatements(state)], stopUnlessFirstAffects: true, cancellationToken).ConfigureAwait(false) == 1)
+        {
+            return CommitOutcome.Committed;
+        }
+
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var already = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT count(*) FROM characters WHERE id = @id AND owner_zone = @to AND owner_epoch = @next",
+            new { id = ticket.CharacterId, to = ticket.ToZone, next = ticket.NextEpoch }, cancellationToken)).ConfigureAwait(false);
+        return already == 1 ? CommitOutcome.Committed : CommitOutcome.Fenced;
+    }
+
+    /// <summary>The statements of a whole-character save: the row (affecting one row when the character exists), its items and its bank.</summary>
+    private static List<SqlStatement> SaveStatements(CharacterState state)
+    {
         var progress = CharacterColumns.ProgressOf(state);
         var parameters = new List<KeyValuePair<string, object?>>(CharacterColumns.Progress.Length + 3)
         {
@@ -199,17 +247,12 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
             new(CharacterColumns.Coins, CharacterColumns.CoinsCarried(state.Inventory, state.Equipment)),
         };
         parameters.AddRange(CharacterColumns.Progress.Select(c => KeyValuePair.Create(c.Name, (object?)c.Value(progress))));
-        List<SqlStatement> statements =
+        return
         [
             new($"UPDATE characters SET {ProgressAssignments}, {CharacterColumns.Coins} = @{CharacterColumns.Coins}, last_login = @last_login WHERE id = @id", parameters),
             .. ReplaceItems(state.CharacterId, state.Inventory, state.Equipment),
             .. ReplaceStacks("bank", "character_id", state.CharacterId, [.. state.Bank]),
         ];
-        var affected = await RunAsync(statements, stopUnlessFirstAffects: false, cancellationToken).ConfigureAwait(false);
-        if (affected != 1)
-        {
-            throw new InvalidOperationException($"Character {state.CharacterId} does not exist; it cannot be saved.");
-        }
     }
 
     /// <inheritdoc />

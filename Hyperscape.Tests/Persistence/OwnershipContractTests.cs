@@ -1,4 +1,5 @@
 using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Rules;
 using Hyperscape.Host.Persistence;
 using Hyperscape.Host.Zones;
 using Microsoft.Extensions.Time.Testing;
@@ -59,21 +60,32 @@ public abstract class OwnershipContractTests(DatabaseEngine engine)
     }
 
     [Test]
-    public async Task A_hand_off_moves_the_character_once_and_a_stale_epoch_moves_nothing()
+    public async Task A_hand_off_saves_and_moves_the_character_once_and_a_stale_epoch_writes_nothing()
     {
+        var store = _fixture.Store;
+        var until = _clock.GetUtcNow() + Lease;
         var epoch = (await _owners.TryTakeAsync(_character, zone: 1, Lease))!.Value;
         var crossing = new HandOffTicket(_character, FromZone: 1, ToZone: 2, epoch, HandOffId: 77, Tick: 10);
+        var carried = Carrying(ItemIds.Coins, 40);
 
-        Assert.That(await _owners.MoveAsync(crossing, Lease), Is.EqualTo(CommitOutcome.Committed));
+        Assert.That(await store.SaveAndMoveAsync(carried, crossing, until), Is.EqualTo(CommitOutcome.Committed));
         Assert.That(await _owners.OwnerAsync(_character), Is.EqualTo(((int?)2, epoch + 1)));
-        Assert.That(await _owners.MoveAsync(crossing, Lease), Is.EqualTo(CommitOutcome.Committed), "a retry after an unknown outcome finds its own move");
+        Assert.That(await CoinsAsync(), Is.EqualTo(40), "the save went with the move");
+        Assert.That(await store.SaveAndMoveAsync(carried, crossing, until), Is.EqualTo(CommitOutcome.Committed), "a retry after an unknown outcome finds its own move");
 
-        Assert.That(await _owners.MoveAsync(crossing with { ToZone = 3, HandOffId = 78 }, Lease), Is.EqualTo(CommitOutcome.Fenced), "zone 1 no longer holds it");
+        // Zone 1 no longer holds it: neither another move nor a save of zone 1's writes anything.
+        Assert.That(await store.SaveAndMoveAsync(Carrying(ItemIds.Coins, 999), crossing with { ToZone = 3, HandOffId = 78 }, until), Is.EqualTo(CommitOutcome.Fenced));
+        Assert.That(await store.SaveFencedAsync(Carrying(ItemIds.Coins, 999), zone: 1, epoch), Is.False);
         Assert.That(await _owners.RenewAsync(_character, zone: 1, epoch, Lease), Is.False);
-        Assert.That(await _owners.OwnerAsync(_character), Is.EqualTo(((int?)2, epoch + 1)), "nothing a stale zone did changed the row");
+        Assert.That(await _owners.OwnerAsync(_character), Is.EqualTo(((int?)2, epoch + 1)));
+        Assert.That(await CoinsAsync(), Is.EqualTo(40), "nothing a stale zone did reached the character");
 
-        Assert.That(await _owners.MoveAsync(new HandOffTicket(_character, 2, 1, epoch + 1, 79, 20), Lease), Is.EqualTo(CommitOutcome.Committed), "and back");
+        // The owner saves; the way back raises the epoch once more.
+        Assert.That(await store.SaveFencedAsync(Carrying(ItemIds.Coins, 41), zone: 2, epoch + 1), Is.True);
+        Assert.That(await CoinsAsync(), Is.EqualTo(41));
+        Assert.That(await store.SaveAndMoveAsync(Carrying(ItemIds.Coins, 42), new HandOffTicket(_character, 2, 1, epoch + 1, 79, 20), until), Is.EqualTo(CommitOutcome.Committed), "and back");
         Assert.That(await _owners.OwnerAsync(_character), Is.EqualTo(((int?)1, epoch + 2)), "one epoch per crossing");
+        Assert.That(await CoinsAsync(), Is.EqualTo(42));
     }
 
     [Test]
@@ -89,4 +101,14 @@ public abstract class OwnershipContractTests(DatabaseEngine engine)
         Assert.That(await _owners.OwnerAsync(other), Is.EqualTo(((int?)2, 1L)));
         Assert.That(await _owners.TryTakeAsync(_character, zone: 3, Lease), Is.EqualTo(2), "free at once, under a new epoch");
     }
+
+    private CharacterState Carrying(int item, int quantity) => new()
+    {
+        CharacterId = _character,
+        Name = "Owned",
+        Inventory = Game.Simulation.SimulationHarness.InventoryOf((item, quantity)),
+    };
+
+    private async Task<long> CoinsAsync() =>
+        InventoryRules.CountOf((await _fixture.Store.LoadAsync(_character))!.State.Inventory, ItemIds.Coins);
 }
