@@ -319,12 +319,7 @@ internal sealed class GameContext
             grave.Slots[i] = stored.Items[i];
         }
 
-        var entity = World.Create(GameArchetypes.Gravestone);
-        World.Set(entity, stored.Position);
-        World.Set(entity, grave);
-        World.Set(entity, new NetworkIdentity(stored.Id, 0));
-        _directory.Add(stored.Id, entity);
-        return entity;
+        return PlaceGravestone(stored.Id, stored.Position, grave);
     }
 
     /// <summary>
@@ -348,12 +343,19 @@ internal sealed class GameContext
         }
 
         var networkId = NewNetworkId();
+        var entity = PlaceGravestone(networkId, Position.At(World.GetReadOnly<Position>(player).Tile), grave);
+        Emit(new GameEvent(GameEventKind.GravestoneCreated, NetworkIdOf(player), networkId, stacks, Options.GravestoneTicks, Transaction: transaction));
+        return entity;
+    }
+
+    /// <summary>Creates a gravestone entity under its network id, made now or restored from storage.</summary>
+    private Entity PlaceGravestone(long networkId, Position position, in Gravestone grave)
+    {
         var entity = World.Create(GameArchetypes.Gravestone);
-        World.Set(entity, Position.At(World.GetReadOnly<Position>(player).Tile));
+        World.Set(entity, position);
         World.Set(entity, grave);
         World.Set(entity, new NetworkIdentity(networkId, 0));
         _directory.Add(networkId, entity);
-        Emit(new GameEvent(GameEventKind.GravestoneCreated, NetworkIdOf(player), networkId, stacks, Options.GravestoneTicks, Transaction: transaction));
         return entity;
     }
 
