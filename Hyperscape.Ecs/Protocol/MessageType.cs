@@ -65,4 +65,7 @@ public enum MessageType : byte
 
     /// <summary>Server: [73, clientTime, serverTime].</summary>
     Pong = 73,
+
+    /// <summary>Server: continue in another zone: [74, zone, address, resumeToken or nil] (zone mode; see docs/PROTOCOL.md).</summary>
+    ZoneChange = 74,
 }

@@ -51,6 +51,28 @@ public static class ServerMessages
         writer.Flush();
     }
 
+    /// <summary>
+    /// [74, zone, address, resumeToken or nil]: the player's character is now another zone's (it
+    /// crossed a border, or logged in at the wrong zone). Reconnect to <paramref name="address"/>;
+    /// with a token, resume with it (Hello's name), without one, select the character again there.
+    /// </summary>
+    public static void ZoneChange(IBufferWriter<byte> output, int zone, string address, string? resumeToken)
+    {
+        var writer = MessageFraming.Begin(output, MessageType.ZoneChange, 4);
+        writer.Write(zone);
+        writer.Write(address);
+        if (resumeToken is null)
+        {
+            writer.WriteNil();
+        }
+        else
+        {
+            writer.Write(resumeToken);
+        }
+
+        writer.Flush();
+    }
+
     /// <summary>[69, channel, fromNetworkId, fromName, text].</summary>
     public static void Chat(IBufferWriter<byte> output, ChatChannel channel, long fromNetworkId, string fromName, string text)
     {

@@ -27,6 +27,9 @@ public sealed class ServerOptions
     /// <summary>LiveKit voice; without a key, voice requests are answered "disabled".</summary>
     public LiveKitOptions LiveKit { get; set; } = new();
 
+    /// <summary>Zone mode (off unless a zone is named): one zone of a world split across processes.</summary>
+    public ZoneOptions Zones { get; set; } = new();
+
     /// <summary>Limits that protect the server from hostile clients.</summary>
     public SessionLimits Limits { get; set; } = new();
 

@@ -176,6 +176,89 @@ public static class ServerOptionsValidator
         Require(limits.CharactersPerAccount is >= 1 and <= Ecs.Protocol.WireProtocol.MaxCharactersPerAccount,
             $"{L}:CharactersPerAccount: must be within 1..{Ecs.Protocol.WireProtocol.MaxCharactersPerAccount} (what one character list message holds), not {limits.CharactersPerAccount}.");
         Require(limits.SocketSendBufferBytes is >= 4 * 1024 and <= 16 * 1024 * 1024, $"{L}:SocketSendBufferBytes: must be within 4096..16777216, not {limits.SocketSendBufferBytes}.");
+        CheckZones(o, problems);
+    }
+
+    /// <summary>Zone mode's settings; none of them matter (or are checked) while no zone is named.</summary>
+    private static void CheckZones(ServerOptions o, List<string> problems)
+    {
+        const string Z = $"{ServerOptions.Section}:Zones";
+        var zones = o.Zones;
+        if (zones.Zone < 0)
+        {
+            problems.Add($"{Z}:Zone: must be 0 (one process, no zones) or a zone id of 1 or more, not {zones.Zone}.");
+        }
+
+        if (zones.Zone <= 0)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(o.Database.PostgresConnectionString))
+        {
+            problems.Add($"{Z}:Zone: zone mode needs PostgreSQL (Hyperscape:Database:PostgresConnectionString or HYPERSCAPE_POSTGRES): every zone decides who owns a character in one shared database.");
+        }
+
+        if (!Zones.ZoneRegion.TryParseTable(zones.Regions, out var regions, out var unreadable))
+        {
+            problems.Add($"{Z}:Regions: {unreadable}; write zone@x0,z0..x1,z1 entries separated by ';'.");
+        }
+        else if (!regions.Any(r => r.Zone == zones.Zone))
+        {
+            problems.Add($"{Z}:Regions: no region belongs to zone {zones.Zone}, the zone this process runs.");
+        }
+
+        if (zones.TableVersion < 1)
+        {
+            problems.Add($"{Z}:TableVersion: must be 1 or more, not {zones.TableVersion}.");
+        }
+
+        if (!Uri.TryCreate(zones.PublicAddress, UriKind.Absolute, out var address) || address.Scheme is not ("ws" or "wss"))
+        {
+            problems.Add($"{Z}:PublicAddress: must be the ws(s) URL players reach this zone's game socket at (ws://host:port/game), not '{zones.PublicAddress}'.");
+        }
+
+        if (zones.Lease < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{Z}:Lease: must be at least 1 second, not {zones.Lease}.");
+        }
+
+        var cluster = zones.Cluster;
+        const string C = $"{Z}:Cluster";
+        if (cluster.Membership is not ("Development" or "Redis"))
+        {
+            problems.Add($"{C}:Membership: must be Development or Redis, not '{cluster.Membership}'.");
+        }
+
+        if (cluster.Membership == "Redis" && string.IsNullOrWhiteSpace(cluster.RedisConnection))
+        {
+            problems.Add($"{C}:RedisConnection: Redis membership needs a connection string (host:port).");
+        }
+
+        if (cluster.Membership == "Development" && !System.Net.IPEndPoint.TryParse(cluster.PrimarySilo, out _))
+        {
+            problems.Add($"{C}:PrimarySilo: must be the primary silo's ip:port, the same in every zone process, not '{cluster.PrimarySilo}'.");
+        }
+
+        if (!System.Net.IPAddress.TryParse(cluster.AdvertisedAddress, out _))
+        {
+            problems.Add($"{C}:AdvertisedAddress: must be an IP address other silos reach this one at, not '{cluster.AdvertisedAddress}'.");
+        }
+
+        if (cluster.SiloPort is < 1 or > 65535 || cluster.GatewayPort is < 1 or > 65535 || cluster.SiloPort == cluster.GatewayPort)
+        {
+            problems.Add($"{C}:SiloPort and GatewayPort: must be two different ports within 1..65535, not {cluster.SiloPort} and {cluster.GatewayPort}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(cluster.ClusterId))
+        {
+            problems.Add($"{C}:ClusterId: must name the cluster.");
+        }
+
+        if (cluster.ProbeTimeout < TimeSpan.FromMilliseconds(100))
+        {
+            problems.Add($"{C}:ProbeTimeout: must be at least 100 ms, not {cluster.ProbeTimeout}.");
+        }
     }
 
     /// <summary>A key that cannot verify anything would refuse every player at their first hello; say so now.</summary>

@@ -18,6 +18,7 @@ using Hyperscape.Host.Hosting;
 using Hyperscape.Host.Networking;
 using Hyperscape.Host.Operations;
 using Hyperscape.Host.Persistence;
+using Hyperscape.Host.Zones;
 using Microsoft.Extensions.Options;
 
 namespace Hyperscape.Host.Gameplay;
@@ -30,7 +31,7 @@ namespace Hyperscape.Host.Gameplay;
 /// ever touched by this thread. On shutdown every character is saved within the shutdown
 /// timeout, and each socket is closed with a status that says whether its character was.
 /// </summary>
-public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
+public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
 {
     /// <summary>Close status: the server is shutting down and this character is saved.</summary>
     public const int ClosedSaved = 1001;
@@ -156,18 +157,39 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             GcPauses = pauses.Length,
             GcSuspendP99Ms = Metrics.GcSuspensions.Percentile(99, window),
             Gen2Collections = GC.CollectionCount(2),
+            Zone = Zone is { } zone
+                ? new ZoneStats(zone.Zone, zone.Options.TableVersion, zone.ClusterMembers, zone.InCluster,
+                    zone.HandOffsOut, zone.HandOffsIn, zone.HandOffsAborted, CrossingsInFlight,
+                    zone.HandOffLatency.Percentile(50, window), zone.HandOffLatency.Percentile(99, window), zone.Fence.Held)
+                : null,
         };
     }
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var maxId = await _characters.MaxStoredIdAsync(cancellationToken).ConfigureAwait(false);
-        var ground = await _characters.LoadGroundItemsAsync(cancellationToken).ConfigureAwait(false);
-        var graves = await _characters.LoadGravestonesAsync(cancellationToken).ConfigureAwait(false);
         var content = await LoadContentAsync(cancellationToken).ConfigureAwait(false);
         var world = content.World with { Seed = _options.World.Seed };
+        IReadOnlyList<StoredGroundItem> ground = await _characters.LoadGroundItemsAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<StoredGravestone> graves = await _characters.LoadGravestonesAsync(cancellationToken).ConfigureAwait(false);
         List<NpcSpawnPoint> spawns = [.. _options.World.SpawnNpcs ? world.NpcSpawns : [], .. ScatteredNpcs(world, _options.World)];
+        long maxId;
+        if (Zone is { } zone)
+        {
+            // A zone runs its own region only, and numbers what it makes in its own id range so
+            // two zones never make the same id (a network id, a transaction, a ground item).
+            await zone.StartAsync(world.Map.Width, world.Map.Height, cancellationToken).ConfigureAwait(false);
+            bool Mine(Tile tile) => world.Map.Contains(tile) && zone.Map.ZoneOf(tile) == zone.Zone;
+            ground = [.. ground.Where(g => Mine(g.Position.Tile))];
+            graves = [.. graves.Where(g => Mine(g.Position.Tile))];
+            spawns = [.. spawns.Where(s => Mine(s.Tile))];
+            var first = ZoneMap.FirstNetworkId(zone.Zone);
+            maxId = Math.Max(first - 1, await zone.Store.MaxStoredIdAsync(first, ZoneMap.FirstNetworkId(zone.Zone + 1), cancellationToken).ConfigureAwait(false));
+        }
+        else
+        {
+            maxId = await _characters.MaxStoredIdAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         // The frame length sets the pace of everything: a tick keeps its default number of frames
         // (600 ms / 50 ms = 12), so a shorter frame (tests) makes game time pass faster.
@@ -511,6 +533,11 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
         }
 
         Volatile.Write(ref _sendQueueBytes, queued);
+        if (Zone is { } zone)
+        {
+            ZoneFrame(zone);
+        }
+
         if (frames % 20 == 0 && _presence.Expired(now) is { } expired)
         {
             foreach (var presence in expired)
@@ -627,7 +654,7 @@ public sealed class GameLoop : IHostedService, IPacketSink, IDisposable
             {
                 var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 saves.Add((_presence.TryGetByCharacter(state.CharacterId, out var presence) ? presence.Link : null, state, saved));
-                _writer.Enqueue(new PersistenceJob.Character(state, saved));
+                _writer.Enqueue(new PersistenceJob.Character(state, saved, Departure: true));
             }
         }
         catch (Exception exception)

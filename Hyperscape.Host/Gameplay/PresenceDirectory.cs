@@ -15,6 +15,9 @@ internal sealed class PresenceDirectory
     /// <summary>Characters in the world, connected or in their grace period.</summary>
     public IEnumerable<PlayerPresence> All => _byCharacter.Values;
 
+    /// <summary>Everyone, enumerable without allocating (the loop walks it every tick in zone mode).</summary>
+    public Dictionary<long, PlayerPresence>.ValueCollection Everyone => _byCharacter.Values;
+
     /// <summary>Connections playing a character.</summary>
     public int Connected => _byClient.Count;
 

@@ -93,7 +93,21 @@ public static class ServerApplication
         services.AddSingleton<CharacterLobby>();
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<ShutdownOutcome>();
-        services.AddSingleton<GameLoop>();
+        if (settings.Zones.Zone > 0)
+        {
+            ZoneSilo.AddTo(builder, settings);
+            services.AddSingleton(sp =>
+            {
+                var loop = ActivatorUtilities.CreateInstance<GameLoop>(sp);
+                loop.Zone = sp.GetRequiredService<Zones.ZoneRuntime>();
+                return loop;
+            });
+        }
+        else
+        {
+            services.AddSingleton<GameLoop>();
+        }
+
         services.AddHostedService(sp => sp.GetRequiredService<GameLoop>());
 
         services.AddHealthChecks().AddCheck<GameHealthCheck>("game");

@@ -81,4 +81,7 @@ public sealed record ServerStats(
 
     /// <summary>Generation 2 (full) collections since start.</summary>
     public int Gen2Collections { get; init; }
+
+    /// <summary>Zone mode: the zone, its crossings and its cluster; null for the single-process server.</summary>
+    public ZoneStats? Zone { get; init; }
 }

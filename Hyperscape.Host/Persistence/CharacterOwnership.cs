@@ -14,14 +14,16 @@ internal sealed class CharacterOwnership(ConnectionFactory connections, TimeProv
 
     /// <summary>
     /// Takes a character for <paramref name="zone"/> when no zone holds it, the zone already did, or
-    /// its owner's lease ran out; returns the new epoch, or null when another zone holds it.
+    /// its owner's lease ran out; returns the epoch it is held at, or null when another zone holds it.
+    /// A zone that holds it already keeps its epoch (a second login within one process), so the
+    /// writes it has queued under that epoch still land; any other take raises the epoch.
     /// </summary>
     public async Task<long?> TryTakeAsync(long characterId, int zone, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "UPDATE characters SET owner_zone = @zone, owner_epoch = owner_epoch + 1, lease_expires_at_unix_ms = @until " +
+            "UPDATE characters SET owner_epoch = CASE WHEN owner_zone = @zone THEN owner_epoch ELSE owner_epoch + 1 END, owner_zone = @zone, lease_expires_at_unix_ms = @until " +
             "WHERE id = @characterId AND (owner_zone IS NULL OR owner_zone = @zone OR lease_expires_at_unix_ms < @now) RETURNING owner_epoch",
             new { characterId, zone, until = (now + lease).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -35,6 +37,16 @@ internal sealed class CharacterOwnership(ConnectionFactory connections, TimeProv
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE characters SET lease_expires_at_unix_ms = @until WHERE id = @characterId AND owner_zone = @zone AND owner_epoch = @epoch",
             new { characterId, zone, epoch, until }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Extends the lease of every character the zone holds, in one statement; the number renewed.</summary>
+    public async Task<int> RenewZoneAsync(int zone, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var until = (_clock.GetUtcNow() + lease).ToUnixTimeMilliseconds();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE characters SET lease_expires_at_unix_ms = @until WHERE owner_zone = @zone",
+            new { zone, until }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Lets a character go (its player logged out); nothing happens when the zone no longer holds it at that epoch.</summary>

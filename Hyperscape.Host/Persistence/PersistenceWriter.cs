@@ -23,6 +23,7 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
     private readonly Channel<PersistenceJob> _jobs = Channel.CreateUnbounded<PersistenceJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentQueue<long> _committed = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _awaited = new();
+    private readonly ConcurrentDictionary<long, (Zones.HandOffTicket Ticket, TimeSpan Lease, TaskCompletionSource<Zones.CommitOutcome> Done)> _moves = new();
     private readonly CancellationTokenSource _abandoned = new();
     private readonly Task _worker;
     private long _pending;
@@ -35,6 +36,9 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
         _metrics = metrics;
         _worker = Task.Run(RunAsync);
     }
+
+    /// <summary>Zone mode: the store whose writes are fenced by this zone's ownership (null in one process).</summary>
+    internal SqlGameStore? Owned { get; set; }
 
     /// <summary>Jobs queued and not yet done.</summary>
     public long Pending => Interlocked.Read(ref _pending);
@@ -64,8 +68,22 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
     public void Save(CharacterState character)
     {
         ArgumentNullException.ThrowIfNull(character);
-        Enqueue(new PersistenceJob.Character(character, _awaited.GetValueOrDefault(character.CharacterId)));
+        if (_moves.TryRemove(character.CharacterId, out var move))
+        {
+            Enqueue(new PersistenceJob.Move(character, move.Ticket, move.Lease, move.Done));
+            return;
+        }
+
+        var awaited = _awaited.GetValueOrDefault(character.CharacterId);
+        Enqueue(new PersistenceJob.Character(character, awaited, Departure: awaited is not null));
     }
+
+    /// <summary>
+    /// Zone mode: the character's departure save (the next <see cref="Save"/> of it) becomes the
+    /// crossing's commit, queued behind every item transaction of the tick it crossed on.
+    /// </summary>
+    internal void MoveOnDeparture(Zones.HandOffTicket ticket, TimeSpan lease, TaskCompletionSource<Zones.CommitOutcome> done) =>
+        _moves[ticket.CharacterId] = (ticket, lease, done);
 
     /// <inheritdoc />
     public void SaveProgress(IReadOnlyList<CharacterProgress> progress) => Enqueue(new PersistenceJob.Progress(progress));
@@ -149,6 +167,14 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
                     _metrics?.RecordSave(JobKind(job), Stopwatch.GetElapsedTime(started));
                     break;
                 }
+                catch (CharacterFencedException fenced)
+                {
+                    // Another zone owns the character now: this write must never land, so it is not retried.
+                    _logger.LogWarning("Not writing {Job}: {Reason}", JobName(job), fenced.Message);
+                    _metrics?.RecordSaveFailure(JobKind(job));
+                    Refuse(job, fenced);
+                    break;
+                }
                 catch (Exception) when (_abandoned.IsCancellationRequested)
                 {
                     _logger.LogError("Abandoned {Job} while it was being written, because the server is exiting now", JobName(job));
@@ -184,9 +210,10 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
         }
     }
 
-    private static void Fail(PersistenceJob job)
+    private static void Fail(PersistenceJob job) => Refuse(job, new InvalidOperationException("The save was abandoned: the server exited before the database took it."));
+
+    private static void Refuse(PersistenceJob job, Exception abandoned)
     {
-        var abandoned = new InvalidOperationException("The save was abandoned: the server exited before the database took it.");
         switch (job)
         {
             case PersistenceJob.Character { Saved: { } saved }:
@@ -194,6 +221,9 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
                 break;
             case PersistenceJob.Barrier barrier:
                 barrier.Done.TrySetException(abandoned);
+                break;
+            case PersistenceJob.Move move:
+                move.Done.TrySetException(abandoned);
                 break;
         }
     }
@@ -210,9 +240,28 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
             case PersistenceJob.Progress progress:
                 await _store.SaveProgressAsync(progress.Characters, _abandoned.Token).ConfigureAwait(false);
                 break;
+            case PersistenceJob.Character character when Owned is { } owned:
+                await owned.SaveOwnedAsync(character.State, release: character.Departure, _abandoned.Token).ConfigureAwait(false);
+                character.Saved?.TrySetResult();
+                break;
             case PersistenceJob.Character character:
                 await _store.SaveAsync(character.State, _abandoned.Token).ConfigureAwait(false);
                 character.Saved?.TrySetResult();
+                break;
+            case PersistenceJob.Move move:
+                var outcome = await Owned!.SaveAndMoveAsync(move.State, move.Ticket, DateTimeOffset.UtcNow + move.Lease, _abandoned.Token).ConfigureAwait(false);
+                if (outcome == Zones.CommitOutcome.Committed)
+                {
+                    Owned.Fence?.Forget(move.Ticket.CharacterId);
+                }
+                else
+                {
+                    Owned.Fence?.Lost(move.Ticket.CharacterId);
+                }
+
+                _awaited.TryGetValue(move.Ticket.CharacterId, out var departed);
+                departed?.TrySetResult();
+                move.Done.TrySetResult(outcome);
                 break;
             case PersistenceJob.Barrier barrier:
                 barrier.Done.TrySetResult();
@@ -226,6 +275,7 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
         PersistenceJob.Commit => "commit",
         PersistenceJob.Progress => "progress",
         PersistenceJob.Character => "character",
+        PersistenceJob.Move => "move",
         _ => "barrier",
     };
 
@@ -234,6 +284,7 @@ public sealed class PersistenceWriter : IStorageQueue, IAsyncDisposable
         PersistenceJob.Commit commit => $"item transaction {commit.Transaction.Id} ({commit.Transaction.Kind})",
         PersistenceJob.Progress progress => $"progress of {progress.Characters.Count} characters",
         PersistenceJob.Character character => $"character {character.State.CharacterId}",
+        PersistenceJob.Move move => $"the crossing of character {move.Ticket.CharacterId} to zone {move.Ticket.ToZone}",
         _ => "barrier",
     };
 }

@@ -188,14 +188,55 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         return new StoredCharacter(accountId, state with { Inventory = inventory, Equipment = equipment, Bank = bank }, pushToTalk, lastLogin, kills);
     }
 
+    /// <summary>
+    /// Zone mode: the epochs this zone holds its characters at. With a fence every write about a
+    /// character is conditional on this zone still owning it at that epoch; a refused write throws
+    /// <see cref="CharacterFencedException"/> and reports the character lost to the fence.
+    /// </summary>
+    internal OwnershipFence? Fence { get; set; }
+
     /// <inheritdoc />
-    public async Task SaveAsync(CharacterState state, CancellationToken cancellationToken = default)
+    public Task SaveAsync(CharacterState state, CancellationToken cancellationToken = default) => SaveOwnedAsync(state, release: false, cancellationToken);
+
+    /// <summary>
+    /// Saves a whole character; in zone mode only while this zone holds it, and with
+    /// <paramref name="release"/> (its departure) letting go of it in the same transaction.
+    /// </summary>
+    internal async Task SaveOwnedAsync(CharacterState state, bool release, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var affected = await RunAsync(SaveStatements(state), stopUnlessFirstAffects: false, cancellationToken).ConfigureAwait(false);
-        if (affected != 1)
+        if (Fence is not { } fence)
         {
-            throw new InvalidOperationException($"Character {state.CharacterId} does not exist; it cannot be saved.");
+            if (await RunAsync(SaveStatements(state), gates: 1, cancellationToken).ConfigureAwait(false) >= 0)
+            {
+                throw new InvalidOperationException($"Character {state.CharacterId} does not exist; it cannot be saved.");
+            }
+
+            return;
+        }
+
+        if (!fence.TryGetEpoch(state.CharacterId, out var epoch))
+        {
+            throw new CharacterFencedException([state.CharacterId]);
+        }
+
+        List<SqlStatement> statements = [FenceStatement(state.CharacterId, fence.Zone, epoch), .. SaveStatements(state)];
+        if (release)
+        {
+            statements.Add(Statement(
+                "UPDATE characters SET owner_zone = NULL, lease_expires_at_unix_ms = NULL WHERE id = @id AND owner_zone = @zone AND owner_epoch = @epoch",
+                ("id", state.CharacterId), ("zone", fence.Zone), ("epoch", epoch)));
+        }
+
+        if (await RunAsync(statements, gates: 1, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            fence.Lost(state.CharacterId);
+            throw new CharacterFencedException([state.CharacterId]);
+        }
+
+        if (release)
+        {
+            fence.Forget(state.CharacterId);
         }
     }
 
@@ -206,10 +247,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
     internal async Task<bool> SaveFencedAsync(CharacterState state, int zone, long epoch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var fence = Statement(
-            "UPDATE characters SET owner_epoch = owner_epoch WHERE id = @id AND owner_zone = @zone AND owner_epoch = @epoch",
-            ("id", state.CharacterId), ("zone", zone), ("epoch", epoch));
-        return await RunAsync([fence, .. SaveStatements(state)], stopUnlessFirstAffects: true, cancellationToken).ConfigureAwait(false) == 1;
+        return await RunAsync([FenceStatement(state.CharacterId, zone, epoch), .. SaveStatements(state)], gates: 1, cancellationToken).ConfigureAwait(false) < 0;
     }
 
     /// <summary>
@@ -224,7 +262,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         var move = Statement(
             "UPDATE characters SET owner_zone = @to, owner_epoch = @next, lease_expires_at_unix_ms = @until WHERE id = @id AND owner_zone = @from AND owner_epoch = @epoch",
             ("id", ticket.CharacterId), ("to", ticket.ToZone), ("next", ticket.NextEpoch), ("until", leaseUntil.ToUnixTimeMilliseconds()), ("from", ticket.FromZone), ("epoch", ticket.Epoch));
-        if (await RunAsync([move, .. SaveStatements(state)], stopUnlessFirstAffects: true, cancellationToken).ConfigureAwait(false) == 1)
+        if (await RunAsync([move, .. SaveStatements(state)], gates: 1, cancellationToken).ConfigureAwait(false) < 0)
         {
             return CommitOutcome.Committed;
         }
@@ -235,6 +273,11 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
             new { id = ticket.CharacterId, to = ticket.ToZone, next = ticket.NextEpoch }, cancellationToken)).ConfigureAwait(false);
         return already == 1 ? CommitOutcome.Committed : CommitOutcome.Fenced;
     }
+
+    /// <summary>A gate that changes nothing and affects the character's row only while the zone holds it at the epoch.</summary>
+    private static SqlStatement FenceStatement(long characterId, int zone, long epoch) => Statement(
+        "UPDATE characters SET owner_epoch = owner_epoch WHERE id = @id AND owner_zone = @zone AND owner_epoch = @epoch",
+        ("id", characterId), ("zone", zone), ("epoch", epoch));
 
     /// <summary>The statements of a whole-character save: the row (affecting one row when the character exists), its items and its bank.</summary>
     private static List<SqlStatement> SaveStatements(CharacterState state)
@@ -267,8 +310,19 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (connection is NpgsqlConnection postgres)
         {
+            if (Fence is { } fence)
+            {
+                await SaveHeldProgressAsync(postgres, fence, progress, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await SaveProgressPostgresAsync(postgres, progress, cancellationToken).ConfigureAwait(false);
             return;
+        }
+
+        if (Fence is not null)
+        {
+            throw new InvalidOperationException("Zone mode's fenced saves run on PostgreSQL only.");
         }
 
         // SQLite is in-process: no round trips to save, so one statement prepared once and run per
@@ -375,7 +429,31 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
                 ("character", kill.CharacterId), ("type", kill.NpcType), ("count", kill.Count)));
         }
 
-        return await RunAsync(statements, stopUnlessFirstAffects: true, cancellationToken).ConfigureAwait(false) == 1;
+        // Zone mode: each character the transaction changes is a gate after the ledger row, so a
+        // zone that lost one of them writes none of it.
+        var gates = 1;
+        if (Fence is { } fence)
+        {
+            foreach (var items in transaction.Characters)
+            {
+                if (!fence.TryGetEpoch(items.CharacterId, out var epoch))
+                {
+                    throw new CharacterFencedException([items.CharacterId]);
+                }
+
+                statements.Insert(gates++, FenceStatement(items.CharacterId, fence.Zone, epoch));
+            }
+        }
+
+        var failed = await RunAsync(statements, gates, cancellationToken).ConfigureAwait(false);
+        if (failed > 0)
+        {
+            var lost = transaction.Characters[failed - 1].CharacterId;
+            Fence!.Lost(lost);
+            throw new CharacterFencedException([lost]);
+        }
+
+        return failed < 0;
     }
 
     /// <inheritdoc />
@@ -416,6 +494,20 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(Command(
             "SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(id) AS m FROM item_transactions UNION ALL SELECT MAX(death_id) FROM player_deaths UNION ALL SELECT MAX(id) FROM ground_items UNION ALL SELECT MAX(id) FROM gravestones) AS ids", cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Zone mode: the largest stored id in <paramref name="from"/>..<paramref name="below"/> (a zone's
+    /// own id range), or 0: each zone numbers its entities and transactions in its own range.
+    /// </summary>
+    internal async Task<long> MaxStoredIdAsync(long from, long below, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(id) AS m FROM item_transactions WHERE id >= @from AND id < @below " +
+            "UNION ALL SELECT MAX(death_id) FROM player_deaths WHERE death_id >= @from AND death_id < @below " +
+            "UNION ALL SELECT MAX(id) FROM ground_items WHERE id >= @from AND id < @below " +
+            "UNION ALL SELECT MAX(id) FROM gravestones WHERE id >= @from AND id < @below) AS ids", new { from, below }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -470,7 +562,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         [
             Statement("INSERT INTO friendships (character_a, character_b) VALUES (@low, @high) ON CONFLICT DO NOTHING", ("low", Math.Min(characterA, characterB)), ("high", Math.Max(characterA, characterB))),
             DeleteRequests(characterA, characterB),
-        ], stopUnlessFirstAffects: false, cancellationToken);
+        ], gates: 0, cancellationToken);
 
     /// <inheritdoc />
     public Task RemoveFriendshipAsync(long characterA, long characterB, CancellationToken cancellationToken = default) =>
@@ -478,7 +570,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         [
             Statement("DELETE FROM friendships WHERE character_a = @low AND character_b = @high", ("low", Math.Min(characterA, characterB)), ("high", Math.Max(characterA, characterB))),
             DeleteRequests(characterA, characterB),
-        ], stopUnlessFirstAffects: false, cancellationToken);
+        ], gates: 0, cancellationToken);
 
     /// <inheritdoc />
     public async Task AddIgnoreAsync(long characterId, long ignoredCharacterId, CancellationToken cancellationToken = default)
@@ -516,7 +608,7 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         {
             await RunAsync(
                 [.. ids.Select(i => Statement("INSERT INTO content_ids (kind, key, id) VALUES (@kind, @key, @id)", ("kind", (short)i.Kind), ("key", i.Key), ("id", i.Id)))],
-                stopUnlessFirstAffects: false,
+                gates: 0,
                 cancellationToken).ConfigureAwait(false);
         }
     }
@@ -537,74 +629,61 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         new(sql, [.. parameters.Select(p => KeyValuePair.Create(p.Name, p.Value))]);
 
     /// <summary>
-    /// Runs statements as one atomic write and returns the first one's affected rows; with
-    /// <paramref name="stopUnlessFirstAffects"/>, a first statement that changes nothing ends it
-    /// there (the work was already done). PostgreSQL gets the rest as one batch: a trade is three
-    /// round trips (the first statement, the batch, the commit) instead of one per statement.
+    /// Runs statements as one atomic write. The first <paramref name="gates"/> statements are gates:
+    /// one that changes nothing ends the write there, rolled back, and its index is returned (the
+    /// work was already done, or a fence refused it); -1 means everything committed. PostgreSQL gets
+    /// each gate, then the rest as one batch: a trade is three round trips (the gate, the batch, the
+    /// commit) instead of one per statement.
     /// </summary>
-    private async Task<int> RunAsync(IReadOnlyList<SqlStatement> statements, bool stopUnlessFirstAffects, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(IReadOnlyList<SqlStatement> statements, int gates, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (connection is NpgsqlConnection postgres)
         {
-            return await RunPostgresAsync(postgres, statements, stopUnlessFirstAffects, cancellationToken).ConfigureAwait(false);
+            return await RunPostgresAsync(postgres, statements, gates, cancellationToken).ConfigureAwait(false);
         }
 
         await using var transaction = await _connections.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        var first = -1;
-        foreach (var statement in statements)
+        for (var i = 0; i < statements.Count; i++)
         {
             var parameters = new DynamicParameters();
-            foreach (var (name, value) in statement.Parameters)
+            foreach (var (name, value) in statements[i].Parameters)
             {
                 parameters.Add(name, value);
             }
 
-            var affected = await connection.ExecuteAsync(Command(statement.Sql, parameters, transaction, cancellationToken)).ConfigureAwait(false);
-            if (first < 0)
+            var affected = await connection.ExecuteAsync(Command(statements[i].Sql, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            if (i < gates && affected == 0)
             {
-                first = affected;
-                if (stopUnlessFirstAffects && affected == 0)
-                {
-                    return 0;
-                }
+                return i;
             }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return first;
+        return -1;
     }
 
-    private static async Task<int> RunPostgresAsync(NpgsqlConnection connection, IReadOnlyList<SqlStatement> statements, bool stopUnlessFirstAffects, CancellationToken cancellationToken)
+    private static async Task<int> RunPostgresAsync(NpgsqlConnection connection, IReadOnlyList<SqlStatement> statements, int gates, CancellationToken cancellationToken)
     {
         // BEGIN travels with the first statement; without a gate everything goes in one batch.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var first = 0;
-        var rest = 0;
-        if (stopUnlessFirstAffects)
+        for (var i = 0; i < gates; i++)
         {
-            await using var gate = Batch(connection, transaction, statements, 0, 1);
-            first = await gate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (first == 0)
+            await using var gate = Batch(connection, transaction, statements, i, 1);
+            if (await gate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
-                return 0;
+                return i;
             }
-
-            rest = 1;
         }
 
-        if (rest < statements.Count)
+        if (gates < statements.Count)
         {
-            await using var batch = Batch(connection, transaction, statements, rest, statements.Count - rest);
+            await using var batch = Batch(connection, transaction, statements, gates, statements.Count - gates);
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (!stopUnlessFirstAffects)
-            {
-                first = batch.BatchCommands[0].RecordsAffected;
-            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return first;
+        return -1;
     }
 
     private static NpgsqlBatch Batch(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SqlStatement> statements, int from, int count)
@@ -698,16 +777,49 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         "DELETE FROM friend_requests WHERE (from_character_id = @a AND to_character_id = @b) OR (from_character_id = @b AND to_character_id = @a)",
         ("a", a), ("b", b));
 
-    private static async Task SaveProgressPostgresAsync(NpgsqlConnection connection, IReadOnlyList<CharacterProgress> progress, CancellationToken cancellationToken)
+    private static Task SaveProgressPostgresAsync(NpgsqlConnection connection, IReadOnlyList<CharacterProgress> progress, CancellationToken cancellationToken) =>
+        SaveProgressBatchAsync(connection, progress, null, cancellationToken);
+
+    /// <summary>
+    /// Zone mode's periodic save: a row is written only while this zone holds its character at the
+    /// epoch it knows; the others are skipped and reported lost, never written.
+    /// </summary>
+    private static async Task SaveHeldProgressAsync(NpgsqlConnection connection, OwnershipFence fence, IReadOnlyList<CharacterProgress> progress, CancellationToken cancellationToken)
+    {
+        var held = new List<CharacterProgress>(progress.Count);
+        var epochs = new List<long>(progress.Count);
+        foreach (var row in progress)
+        {
+            if (fence.TryGetEpoch(row.CharacterId, out var epoch))
+            {
+                held.Add(row);
+                epochs.Add(epoch);
+            }
+        }
+
+        if (held.Count > 0)
+        {
+            await SaveProgressBatchAsync(connection, held, (fence, [.. epochs]), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SaveProgressBatchAsync(NpgsqlConnection connection, IReadOnlyList<CharacterProgress> progress, (OwnershipFence Fence, long[] Epochs)? held, CancellationToken cancellationToken)
     {
         // Columns as parallel arrays, unnested into rows: the whole batch is one statement.
         var columns = CharacterColumns.Progress;
         var sql = new StringBuilder("UPDATE characters AS c SET ");
         sql.AppendJoin(", ", columns.Select(c => $"{c.Name} = u.{c.Name}"));
-        sql.Append(" FROM unnest(@ids::bigint[], ").AppendJoin(", ", columns.Select((c, i) => $"@p{i}::{c.PostgresType}[]")).Append(") AS u(id, ")
+        sql.Append(" FROM unnest(@ids::bigint[], @epochs::bigint[], ").AppendJoin(", ", columns.Select((c, i) => $"@p{i}::{c.PostgresType}[]")).Append(") AS u(id, epoch, ")
             .AppendJoin(", ", columns.Select(c => c.Name)).Append(") WHERE c.id = u.id");
+        if (held is not null)
+        {
+            sql.Append(" AND c.owner_zone = @zone AND c.owner_epoch = u.epoch RETURNING c.id");
+        }
+
         await using var command = new NpgsqlCommand(sql.ToString(), connection);
         command.Parameters.Add(new NpgsqlParameter("ids", progress.Select(p => p.CharacterId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("epochs", held?.Epochs ?? new long[progress.Count]));
+        command.Parameters.Add(new NpgsqlParameter("zone", held?.Fence.Zone ?? 0));
         for (var i = 0; i < columns.Length; i++)
         {
             var column = columns[i];
@@ -719,6 +831,25 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
                 "smallint" => progress.Select(p => (short)column.Value(p)).ToArray(),
                 _ => (Array)progress.Select(p => (bool)column.Value(p)).ToArray(),
             }));
+        }
+
+        if (held is { } fenced)
+        {
+            var written = new HashSet<long>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    written.Add(reader.GetInt64(0));
+                }
+            }
+
+            foreach (var row in progress.Where(p => !written.Contains(p.CharacterId)))
+            {
+                fenced.Fence.Lost(row.CharacterId);
+            }
+
+            return;
         }
 
         var updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -48,19 +48,57 @@ public sealed class CharacterLobby(SessionServices services, GameLoop loop, Micr
         };
     }
 
-    /// <summary>Takes one of the account's characters into the world on <paramref name="link"/>: the entry, or the refusal.</summary>
-    public async Task<(WorldEntry? Entry, ProtocolError? Refusal)> EnterAsync(AccountRecord? account, long characterId, IClientLink link, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes one of the account's characters into the world on <paramref name="link"/>: the entry, the
+    /// refusal, or (zone mode) the zone the character belongs in when that is another one.
+    /// </summary>
+    public async Task<(WorldEntry? Entry, ProtocolError? Refusal, ZoneRedirect? Elsewhere)> EnterAsync(AccountRecord? account, long characterId, IClientLink link, CancellationToken cancellationToken)
     {
         // A character that just left is loaded only once its departure is durable.
         await loop.WhenSavedAsync(characterId).WaitAsync(cancellationToken).ConfigureAwait(false);
         var character = account is null ? null : await services.Characters.LoadAsync(characterId, cancellationToken).ConfigureAwait(false);
         if (character is null || character.AccountId != account!.Id)
         {
-            return (null, new ProtocolError(ProtocolErrorCode.Unauthorized, "That is not one of your characters."));
+            return (null, new ProtocolError(ProtocolErrorCode.Unauthorized, "That is not one of your characters."), null);
+        }
+
+        if (loop.Zone is { } zone)
+        {
+            var (refusal, elsewhere) = await TakeForZoneAsync(zone, character, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null || elsewhere is not null)
+            {
+                return (null, refusal, elsewhere);
+            }
         }
 
         var relations = await services.Social.GetRelationsAsync(characterId, cancellationToken).ConfigureAwait(false);
         var entry = await loop.EnterWorldAsync(link, character, relations).ConfigureAwait(false);
-        return entry is null ? (null, new ProtocolError(ProtocolErrorCode.NotAllowedNow, "The server is shutting down.")) : (entry, null);
+        return entry is null ? (null, new ProtocolError(ProtocolErrorCode.NotAllowedNow, "The server is shutting down."), null) : (entry, null, null);
+    }
+
+    /// <summary>
+    /// Zone mode: a character plays in the zone whose tile it stands on, and only there once that
+    /// zone holds it in the database. Elsewhere, the client is sent to that zone (or to the zone that
+    /// holds it still); a zone with no live process is a refusal to try again later.
+    /// </summary>
+    private static async Task<(ProtocolError? Refusal, ZoneRedirect? Elsewhere)> TakeForZoneAsync(Zones.ZoneRuntime zone, StoredCharacter character, CancellationToken cancellationToken)
+    {
+        var tile = character.State.Position.Tile;
+        var home = zone.Map.Contains(tile) ? zone.Map.ZoneOf(tile) : zone.Zone;
+        if (home == zone.Zone)
+        {
+            if (await zone.Ownership.TryTakeAsync(character.State.CharacterId, zone.Zone, zone.Options.Lease, cancellationToken).ConfigureAwait(false) is { } epoch)
+            {
+                zone.Fence.Hold(character.State.CharacterId, epoch);
+                return (null, null);
+            }
+
+            // Another zone still holds it (a crossing under way, or its grace after a drop there).
+            home = (await zone.Ownership.OwnerAsync(character.State.CharacterId, cancellationToken).ConfigureAwait(false)).Zone ?? zone.Zone;
+        }
+
+        return zone.AddressOf(home) is { } address
+            ? (null, new ZoneRedirect(home, address))
+            : (new ProtocolError(ProtocolErrorCode.NotAllowedNow, $"Your character is in zone {home}, which is not running now; try again later."), null);
     }
 }

@@ -276,7 +276,14 @@ public sealed class ClientSession
             return;
         }
 
-        var (entry, refusal) = await _lobby.EnterAsync(_account, characterId, _connection, cancellationToken).ConfigureAwait(false);
+        var (entry, refusal, elsewhere) = await _lobby.EnterAsync(_account, characterId, _connection, cancellationToken).ConfigureAwait(false);
+        if (elsewhere is not null)
+        {
+            Reply(w => ServerMessages.ZoneChange(w, elsewhere.Zone, elsewhere.Address, resumeToken: null));
+            _connection.Close(GameLoop.ClosedZoneChange, $"Your character plays in zone {elsewhere.Zone}.");
+            return;
+        }
+
         if (refusal is { } refused)
         {
             if (refused.Code == ProtocolErrorCode.Unauthorized)

@@ -8,4 +8,11 @@ public interface IZoneInbox
 {
     /// <summary>A private message from a player in another zone to <paramref name="recipient"/>, online here; false when no such player is here.</summary>
     bool DeliverPrivate(string sender, string recipient, string text);
+
+    /// <summary>
+    /// A player crossed into this zone, whose ownership moved here at <paramref name="epoch"/>: load
+    /// it and keep it in the world, resumable with <paramref name="resumeToken"/>. False when the
+    /// database says this zone does not own it at that epoch (a stale doorbell).
+    /// </summary>
+    Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken);
 }

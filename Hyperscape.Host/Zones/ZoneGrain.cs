@@ -5,7 +5,8 @@ namespace Hyperscape.Host.Zones;
 
 /// <summary>
 /// The zone grain of the process running the zone. It never touches the world: a doorbell is
-/// answered from the ledger here, and loading the player is the zone loop's work (not wired yet).
+/// answered from the ledger, and loading the player is the zone loop's work (its inbox). Calls to
+/// one grain run one at a time, so a repeated doorbell waits for the first and gets its token.
 /// </summary>
 [ZonePlacement]
 internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metadata, IZoneInbox inbox) : Grain, IZoneGrain
@@ -14,10 +15,31 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
 
     public Task<int> WhereAsync() => Task.FromResult(ZonePlacementDirector.ZoneOf(metadata.GetSiloMetadata(silo.SiloAddress)) ?? 0);
 
-    public Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick)
+    public async Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick)
     {
-        var ticket = new HandOffTicket(characterId, FromZone: 0, ToZone: (int)this.GetPrimaryKeyLong(), epoch, handOffId, tick);
-        return Task.FromResult(_ledger.Take(ticket, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), out var token) == DoorbellAnswer.Stale ? null : token);
+        var ticket = new HandOffTicket(characterId, FromZone: 0, ToZone: (int)this.GetPrimaryKeyLong(), epoch - 1, handOffId, tick);
+        var answer = _ledger.Take(ticket, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), out var token);
+        if (answer != DoorbellAnswer.Load)
+        {
+            return token;
+        }
+
+        try
+        {
+            if (await inbox.ArriveAsync(characterId, epoch, token!).ConfigureAwait(true))
+            {
+                return token;
+            }
+        }
+        catch
+        {
+            // Not loaded: the next ring of this crossing must try again, not be told "done".
+            _ledger.Forget(characterId);
+            throw;
+        }
+
+        _ledger.Forget(characterId);
+        return null;
     }
 
     public Task<bool> DeliverPrivateAsync(string sender, string recipient, string text) => Task.FromResult(inbox.DeliverPrivate(sender, recipient, text));

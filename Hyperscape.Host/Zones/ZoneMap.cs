@@ -99,6 +99,9 @@ internal sealed class ZoneMap
         return null;
     }
 
+    /// <summary>True when the tile is on the map.</summary>
+    public bool Contains(Tile tile) => (uint)tile.X < (uint)_width && (uint)tile.Z < (uint)(_owners.Length / _width);
+
     /// <summary>The zone that owns a tile of the map.</summary>
     public int ZoneOf(Tile tile) => _owners[(tile.Z * _width) + tile.X];
 

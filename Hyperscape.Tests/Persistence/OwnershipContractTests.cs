@@ -46,6 +46,7 @@ public abstract class OwnershipContractTests(DatabaseEngine engine)
     public async Task A_held_character_is_refused_to_other_zones_until_its_lease_runs_out()
     {
         Assert.That(await _owners.TryTakeAsync(_character, zone: 1, Lease), Is.EqualTo(1));
+        Assert.That(await _owners.TryTakeAsync(_character, zone: 1, Lease), Is.EqualTo(1), "the holder taking it again keeps its epoch: its queued writes still land");
         Assert.That(await _owners.TryTakeAsync(_character, zone: 2, Lease), Is.Null);
         _clock.Advance(TimeSpan.FromSeconds(9));
         Assert.That(await _owners.RenewAsync(_character, zone: 1, epoch: 1, Lease), Is.True);

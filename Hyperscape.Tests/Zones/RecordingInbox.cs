@@ -20,4 +20,12 @@ internal sealed class RecordingInbox : IZoneInbox
         Delivered.Enqueue((sender, recipient, text));
         return true;
     }
+
+    public ConcurrentQueue<(long CharacterId, long Epoch, string Token)> Arrivals { get; } = new();
+
+    public Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken)
+    {
+        Arrivals.Enqueue((characterId, epoch, resumeToken));
+        return Task.FromResult(true);
+    }
 }

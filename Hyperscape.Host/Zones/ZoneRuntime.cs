@@ -1,0 +1,199 @@
+using System.Security.Cryptography;
+using Hyperscape.Ecs.Persistence;
+using Hyperscape.Host.Configuration;
+using Hyperscape.Host.Operations;
+using Hyperscape.Host.Persistence;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+
+namespace Hyperscape.Host.Zones;
+
+/// <summary>
+/// What a process needs to run one zone of a split world: its zone table, the ownership fence its
+/// writes carry, the cluster (to ring other zones and find their addresses), the lease that keeps
+/// its characters while it lives, and the counts /stats shows. Registered only in zone mode;
+/// constructing it turns the store's and the writer's fencing on.
+/// </summary>
+internal sealed class ZoneRuntime : IAsyncDisposable
+{
+    /// <summary>The silo metadata key carrying the zone's public game socket address.</summary>
+    public const string AddressKey = "hyperscape.address";
+
+    private readonly IGrainFactory _grains;
+    private readonly IClusterMembershipService _membership;
+    private readonly ISiloMetadataCache _metadata;
+    private readonly ILogger<ZoneRuntime> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _renewing = Task.CompletedTask;
+    private long _handOffsOut;
+    private long _handOffsIn;
+    private long _handOffsAborted;
+
+    public ZoneRuntime(IOptions<ServerOptions> options, ConnectionFactory connections, SqlGameStore store, PersistenceWriter writer, ISocialStore social,
+        IGrainFactory grains, IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ZoneRuntime> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(writer);
+        Options = options.Value.Zones;
+        Fence = new OwnershipFence(Options.Zone);
+        Ownership = new CharacterOwnership(connections);
+        Store = store;
+        Social = social;
+        store.Fence = Fence;
+        writer.Owned = store;
+        _grains = grains;
+        _membership = membership;
+        _metadata = metadata;
+        _logger = logger;
+    }
+
+    /// <summary>The zone this process runs.</summary>
+    public int Zone => Options.Zone;
+
+    /// <summary>Zone mode's settings.</summary>
+    public ZoneOptions Options { get; }
+
+    /// <summary>The epochs this zone holds its characters at.</summary>
+    public OwnershipFence Fence { get; }
+
+    /// <summary>The store, fenced by this zone's ownership.</summary>
+    public SqlGameStore Store { get; }
+
+    /// <summary>Friends and ignore lists, loaded for players crossing in.</summary>
+    public ISocialStore Social { get; }
+
+    /// <summary>The ownership rows.</summary>
+    public CharacterOwnership Ownership { get; }
+
+    /// <summary>The zone table, built once the world's map is known.</summary>
+    public ZoneMap Map { get; private set; } = null!;
+
+    /// <summary>How long each step of a crossing may take.</summary>
+    public HandOffTimeouts Timeouts { get; init; } = HandOffTimeouts.Default;
+
+    /// <summary>Crossing latencies, from the freeze to the doorbell's answer, in milliseconds.</summary>
+    public RecentPercentiles HandOffLatency { get; } = new(4096);
+
+    /// <summary>Players handed to other zones.</summary>
+    public long HandOffsOut => Interlocked.Read(ref _handOffsOut);
+
+    /// <summary>Players taken from other zones.</summary>
+    public long HandOffsIn => Interlocked.Read(ref _handOffsIn);
+
+    /// <summary>Crossings that ended without the player moving (fenced or given up).</summary>
+    public long HandOffsAborted => Interlocked.Read(ref _handOffsAborted);
+
+    /// <summary>Live members of the cluster.</summary>
+    public int ClusterMembers => _membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+
+    /// <summary>Whether this process is still an active member of its cluster.</summary>
+    public bool InCluster => _membership.CurrentSnapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && ZoneOf(m.SiloAddress) == Zone);
+
+    /// <summary>
+    /// Builds the zone table for the world's map, lets go of every character this zone held before
+    /// it (re)started, and starts renewing its leases. Throws when the table does not cover the map.
+    /// </summary>
+    public async Task StartAsync(int width, int height, CancellationToken cancellationToken)
+    {
+        ZoneRegion.TryParseTable(Options.Regions, out var regions, out _);
+        try
+        {
+            Map = ZoneMap.Create(Options.TableVersion, width, height, regions);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ServerConfigurationException([$"{ServerOptions.Section}:Zones:Regions: {exception.Message}"]);
+        }
+
+        var released = await Ownership.ReleaseZoneAsync(Zone, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Zone {Zone} of table version {Version} ({Zones} zones); {Released} characters it held before are free to log in again",
+            Zone, Map.Version, Map.Zones.Count, released);
+        _renewing = RenewAsync(_stopping.Token);
+    }
+
+    /// <summary>A new crossing id: random, so a restarted zone never reuses one.</summary>
+    public static long NewHandOffId() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
+
+    /// <summary>Rings the receiving zone's doorbell; its resume token, or null when it refused or could not be reached.</summary>
+    public async Task<string?> RingAsync(HandOffTicket ticket)
+    {
+        try
+        {
+            return await _grains.GetGrain<IZoneGrain>(ticket.ToZone)
+                .RingAsync(ticket.CharacterId, ticket.NextEpoch, ticket.HandOffId, ticket.Tick)
+                .WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException or SiloUnavailableException or OperationCanceledException)
+        {
+            _logger.LogWarning("Zone {Zone} did not answer the doorbell of character {Character}'s crossing {HandOff}: {Reason}",
+                ticket.ToZone, ticket.CharacterId, ticket.HandOffId, exception.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The public game socket address of the live process running <paramref name="zone"/>, or null.</summary>
+    public string? AddressOf(int zone)
+    {
+        foreach (var member in _membership.CurrentSnapshot.Members.Values)
+        {
+            if (member.Status == SiloStatus.Active && ZoneOf(member.SiloAddress) == zone &&
+                _metadata.GetSiloMetadata(member.SiloAddress).Metadata.TryGetValue(AddressKey, out var address))
+            {
+                return address;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Counts a crossing that ended.</summary>
+    public void Counted(bool handedOver, long startedTimestamp)
+    {
+        if (handedOver)
+        {
+            Interlocked.Increment(ref _handOffsOut);
+            HandOffLatency.Add(System.Diagnostics.Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+        }
+        else
+        {
+            Interlocked.Increment(ref _handOffsAborted);
+        }
+    }
+
+    /// <summary>Counts a player taken from another zone.</summary>
+    public void Arrived() => Interlocked.Increment(ref _handOffsIn);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _renewing.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopping.Dispose();
+    }
+
+    private int? ZoneOf(SiloAddress silo) => ZonePlacementDirector.ZoneOf(_metadata.GetSiloMetadata(silo));
+
+    /// <summary>Every third of a lease, the whole zone's leases in one statement; failures are logged and tried again next time.</summary>
+    private async Task RenewAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Options.Lease / 3);
+        while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+        {
+            try
+            {
+                await Ownership.RenewZoneAsync(Zone, Options.Lease, stopping).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _logger.LogWarning(exception, "Renewing zone {Zone}'s leases failed; its players' leases run out in {Lease} s unless the next try works", Zone, Options.Lease.TotalSeconds);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Hyperscape.Benchmarks.Load;
+using Hyperscape.Host.Persistence;
+using Hyperscape.Tests.Persistence;
+
+namespace Hyperscape.Tests.Zones;
+
+/// <summary>
+/// Two zone processes of one world on one PostgreSQL database, as an operator would start them:
+/// zone 1 owns the map west of x = 130 (the spawn at 128, 128 is two steps from the border), zone 2
+/// the east. Zone 1's silo is the development cluster's primary. Either can be killed and started
+/// again on the same ports.
+/// </summary>
+internal sealed class ZonePair : IDisposable
+{
+    /// <summary>The first column of zone 2.</summary>
+    public const int Border = 130;
+
+    private readonly (int Http, int Silo, int Gateway)[] _ports;
+
+    private ZonePair(string database, (int, int, int)[] ports)
+    {
+        Database = database;
+        _ports = ports;
+    }
+
+    /// <summary>The shared database.</summary>
+    public string Database { get; }
+
+    /// <summary>Zone 1's process (index 0) and zone 2's (index 1).</summary>
+    public ServerProcess?[] Processes { get; } = new ServerProcess?[2];
+
+    /// <summary>A zone's game socket.</summary>
+    public Uri Socket(int zone) => new($"ws://127.0.0.1:{_ports[zone - 1].Http}/game");
+
+    /// <summary>A zone's http base.</summary>
+    public Uri Http(int zone) => new($"http://127.0.0.1:{_ports[zone - 1].Http}/");
+
+    /// <summary>Starts both zones (in parallel) on a new database.</summary>
+    public static async Task<ZonePair> StartAsync()
+    {
+        var pair = new ZonePair(await PostgresServer.NewDatabaseAsync(), [FreePorts(), FreePorts()]);
+        try
+        {
+            await Task.WhenAll(pair.StartZoneAsync(1), pair.StartZoneAsync(2));
+        }
+        catch
+        {
+            pair.Dispose();
+            throw;
+        }
+
+        return pair;
+    }
+
+    /// <summary>Starts (or starts again) one zone's process on its ports.</summary>
+    public async Task StartZoneAsync(int zone)
+    {
+        var (http, silo, gateway) = _ports[zone - 1];
+        string[] flags =
+        [
+            $"--Hyperscape:Listen=http://127.0.0.1:{http}",
+            $"--Hyperscape:Database:PostgresConnectionString={Database}",
+            "--Hyperscape:Database:SqliteFile=",
+            "--Hyperscape:Privy:AppId=",
+            "--Hyperscape:LiveKit:ApiKey=",
+            "--Hyperscape:FrameInterval=00:00:00.025",
+            "--Hyperscape:World:ScatteredNpcs=0",
+            "--Hyperscape:World:SpawnNpcs=false",
+            "--Hyperscape:GameThreadNice=0",
+            $"--Hyperscape:Zones:Zone={zone}",
+            $"--Hyperscape:Zones:Regions=1@0,0..{Border - 1},255;2@{Border},0..255,255",
+            $"--Hyperscape:Zones:PublicAddress={Socket(zone)}",
+            "--Hyperscape:Zones:Lease=00:00:06",
+            $"--Hyperscape:Zones:Cluster:SiloPort={silo}",
+            $"--Hyperscape:Zones:Cluster:GatewayPort={gateway}",
+            $"--Hyperscape:Zones:Cluster:PrimarySilo=127.0.0.1:{_ports[0].Silo}",
+            "--Hyperscape:Zones:Cluster:ProbeTimeout=00:00:01",
+        ];
+        Processes[zone - 1] = await ServerProcess.StartAsync(new ServerLaunch { Flags = flags });
+    }
+
+    /// <summary>The store over the shared database, for reading what the zones wrote.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqlGameStore, CharacterOwnership, Task<T>> read)
+    {
+        await using var connections = new ConnectionFactory(DatabaseSettings.ForPostgres(Database));
+        return await read(new SqlGameStore(connections), new CharacterOwnership(connections));
+    }
+
+    public void Dispose()
+    {
+        foreach (var process in Processes)
+        {
+            process?.Dispose();
+        }
+    }
+
+    /// <summary>Everything both processes wrote, for a failing test's message.</summary>
+    public string Output => string.Join("\n", Processes.Select((p, i) => $"---- zone {i + 1} ----\n{p?.Output}"));
+
+    private static (int, int, int) FreePorts()
+    {
+        int Next()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        return (Next(), Next(), Next());
+    }
+
+    public override string ToString() => string.Join(", ", _ports.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"zone {i + 1} at {p.Http}")));
+}
