@@ -31,6 +31,9 @@ internal static class GameArchetypes
     /// <summary>A fire a player lit.</summary>
     public static ComponentSet Fire { get; } = ComponentSet.Of<Position, Components.WorldObject, Burning>().With<NetworkIdentity>();
 
+    /// <summary>A read-only copy of another zone's entity near the border.</summary>
+    public static ComponentSet Ghost { get; } = ComponentSet.Of<Position, Components.Ghost, NetworkIdentity>();
+
     /// <summary>Items on the ground.</summary>
     public static ComponentSet GroundItem { get; } = ComponentSet.Of<Position, Components.GroundItem, NetworkIdentity>();
 

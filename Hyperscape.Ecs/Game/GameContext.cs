@@ -8,6 +8,8 @@ using Hyperscape.Ecs.Game.Trading;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
 
+using Hyperscape.Ecs.Sync;
+
 namespace Hyperscape.Ecs.Game;
 
 /// <summary>
@@ -561,4 +563,85 @@ internal sealed class GameContext
         Shops.Close(networkId);
         World.Destroy(entity);
     }
+
+    /// <summary>The ghost shown of each character another zone owns, by character id.</summary>
+    internal Dictionary<long, long> GhostsByCharacter { get; } = [];
+
+    /// <summary>Shows a ghost, or refreshes the one shown under its network id; a real entity of that id here wins.</summary>
+    internal void ShowGhost(in GhostState state, long expiresAtTick, bool handingOff)
+    {
+        if (_directory.TryGetValue(state.NetworkId, out var shown))
+        {
+            if (!World.Has<Ghost>(shown))
+            {
+                return;
+            }
+
+            World.Set(shown, state.Position);
+            ref var ghost = ref World.Get<Ghost>(shown);
+            ghost = GhostOf(state, expiresAtTick, handingOff || ghost.HandingOff);
+            return;
+        }
+
+        // The same character under another id (its other zone's ghost, or this zone's own copy on
+        // its way out) is replaced in the same tick: a client never sees it twice, nor not at all.
+        if (state.CharacterId != 0 && GhostsByCharacter.TryGetValue(state.CharacterId, out var older) && _directory.TryGetValue(older, out var olderGhost))
+        {
+            Forget(olderGhost, older);
+        }
+
+        var entity = World.Create(GameArchetypes.Ghost);
+        World.Set(entity, state.Position);
+        World.Set(entity, GhostOf(state, expiresAtTick, handingOff));
+        World.Set(entity, new NetworkIdentity(state.NetworkId, 0));
+        _directory.Add(state.NetworkId, entity);
+        if (state.CharacterId != 0)
+        {
+            GhostsByCharacter[state.CharacterId] = state.NetworkId;
+        }
+    }
+
+    /// <summary>Removes a ghost.</summary>
+    internal void RemoveGhost(Entity entity)
+    {
+        var ghost = World.GetReadOnly<Ghost>(entity);
+        var networkId = World.GetReadOnly<NetworkIdentity>(entity).Id;
+        if (ghost.CharacterId != 0 && GhostsByCharacter.TryGetValue(ghost.CharacterId, out var indexed) && indexed == networkId)
+        {
+            GhostsByCharacter.Remove(ghost.CharacterId);
+        }
+
+        Forget(entity, networkId);
+    }
+
+    /// <summary>What a real player shows as a ghost (its own zone's copy on its way out, or a neighbour's).</summary>
+    internal GhostState GhostOfPlayer(Entity player)
+    {
+        var worn = default(WornItems);
+        var equipment = World.GetReadOnly<Equipment>(player);
+        for (var i = 0; i < Equipment.SlotCount; i++)
+        {
+            worn[i] = equipment.Slots[i].ItemId;
+        }
+
+        var health = World.GetReadOnly<Health>(player);
+        var who = World.GetReadOnly<Player>(player);
+        return new GhostState(NetworkIdOf(player), who.CharacterId, WireEntityKind.Player, 0,
+            World.GetReadOnly<Position>(player), World.GetReadOnly<Rotation>(player).Yaw, health.Current, health.Max)
+        { Worn = worn, Name = who.Name };
+    }
+
+    private static Ghost GhostOf(in GhostState state, long expiresAtTick, bool handingOff) => new()
+    {
+        CharacterId = state.CharacterId,
+        Kind = state.Kind,
+        TypeId = state.TypeId,
+        Yaw = state.Yaw,
+        Health = state.Health,
+        MaxHealth = state.MaxHealth,
+        ExpiresAtTick = expiresAtTick,
+        HandingOff = handingOff,
+        Worn = state.Worn,
+        Name = state.Name,
+    };
 }

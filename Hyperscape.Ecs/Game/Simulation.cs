@@ -3,10 +3,12 @@ using System.Diagnostics;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Pipeline;
 using Hyperscape.Ecs.Game.Systems;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Store;
+using Hyperscape.Ecs.Sync;
 
 namespace Hyperscape.Ecs.Game;
 
@@ -30,6 +32,9 @@ public sealed class Simulation : IDisposable
     private readonly IGameSystem[] _systems;
     private readonly string[] _phaseNames;
     private readonly long[] _phaseTicks;
+    private readonly Query _ghostablePlayers;
+    private readonly Query _ghostableNpcs;
+    private readonly Query _leavingGhosts;
 
     /// <summary>Builds the world from <paramref name="options"/>: spawn points, their NPCs, ground items, and the tick's phases.</summary>
     public Simulation(SimulationOptions options)
@@ -39,9 +44,13 @@ public sealed class Simulation : IDisposable
         Context = new GameContext(options);
         _tick = new TickContext(Context);
         var world = Context.World;
+        _ghostablePlayers = world.Query(new QueryDescription().WithAll<Player, Position, Rotation, Health>().WithAll<Equipment, NetworkIdentity>());
+        _ghostableNpcs = world.Query(new QueryDescription().WithAll<Npc, Position, Rotation, Health>().WithAll<NetworkIdentity>());
+        _leavingGhosts = world.Query(new QueryDescription().WithAll<Ghost, Position, NetworkIdentity>());
         (TickPhase Phase, IGameSystem System)[] builtIn =
         [
             (TickPhase.Sessions, new SessionSystem(_sessions, world)),
+            (TickPhase.Ghosts, new GhostSystem(_sessions, world)),
             (TickPhase.Actions, new ActionSystem(_actions)),
             (TickPhase.Prayer, new PrayerSystem(world)),
             (TickPhase.Movement, new MovementSystem(world)),
@@ -194,6 +203,90 @@ public sealed class Simulation : IDisposable
 
     /// <summary>Queues a player to leave the world at the next tick. Thread-safe; unknown ids are ignored.</summary>
     public void Leave(long networkId) => _sessions.Leaves.Enqueue(networkId);
+
+    /// <summary>
+    /// Queues a player to leave for another zone at the next tick (saved like any departure), where
+    /// it stays on screen as a read-only ghost under the same network id until the other zone's ghost
+    /// of it replaces it, or <paramref name="lifetimeTicks"/> pass. Thread-safe.
+    /// </summary>
+    public void LeaveAsGhost(long networkId, int lifetimeTicks)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lifetimeTicks, 1);
+        _sessions.HandOffs[networkId] = lifetimeTicks;
+        _sessions.Leaves.Enqueue(networkId);
+    }
+
+    /// <summary>
+    /// Shows ghosts a neighbouring zone sent (or refreshes them) at the next tick; each goes after
+    /// <paramref name="lifetimeTicks"/> without a refresh. A ghost of a character who is in this world
+    /// is ignored. Thread-safe; the states are copied.
+    /// </summary>
+    public void ReceiveGhosts(ReadOnlySpan<GhostState> ghosts, int lifetimeTicks = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lifetimeTicks, 1);
+        if (ghosts.IsEmpty)
+        {
+            return;
+        }
+
+        var batch = System.Buffers.ArrayPool<GhostState>.Shared.Rent(ghosts.Length);
+        ghosts.CopyTo(batch);
+        _sessions.Ghosts.Enqueue((batch, ghosts.Length, lifetimeTicks));
+    }
+
+    /// <summary>
+    /// Adds the ghost states of this world's players and NPCs standing on tiles <paramref name="near"/>
+    /// accepts (a neighbour zone's border band), and of its own players on their way to another zone
+    /// (tick thread).
+    /// </summary>
+    public void CaptureGhosts(Predicate<Tile> near, List<GhostState> into)
+    {
+        ArgumentNullException.ThrowIfNull(near);
+        ArgumentNullException.ThrowIfNull(into);
+        foreach (var chunk in _ghostablePlayers.GetChunks())
+        {
+            var entities = chunk.Entities;
+            var positions = chunk.GetReadOnlySpan<Position>();
+            for (var i = 0; i < entities.Length; i++)
+            {
+                if (near(positions[i].Tile))
+                {
+                    into.Add(Context.GhostOfPlayer(entities[i]));
+                }
+            }
+        }
+
+        foreach (var chunk in _ghostableNpcs.GetChunks())
+        {
+            var positions = chunk.GetReadOnlySpan<Position>();
+            var ids = chunk.GetReadOnlySpan<NetworkIdentity>();
+            var npcs = chunk.GetReadOnlySpan<Npc>();
+            var rotations = chunk.GetReadOnlySpan<Rotation>();
+            var healths = chunk.GetReadOnlySpan<Health>();
+            for (var i = 0; i < positions.Length; i++)
+            {
+                if (near(positions[i].Tile))
+                {
+                    into.Add(new GhostState(ids[i].Id, 0, WireEntityKind.Npc, npcs[i].DefinitionId, positions[i], rotations[i].Yaw, healths[i].Current, healths[i].Max));
+                }
+            }
+        }
+
+        foreach (var chunk in _leavingGhosts.GetChunks())
+        {
+            var positions = chunk.GetReadOnlySpan<Position>();
+            var ids = chunk.GetReadOnlySpan<NetworkIdentity>();
+            var ghosts = chunk.GetReadOnlySpan<Ghost>();
+            for (var i = 0; i < positions.Length; i++)
+            {
+                ref readonly var ghost = ref ghosts[i];
+                if (ghost.HandingOff)
+                {
+                    into.Add(new GhostState(ids[i].Id, ghost.CharacterId, ghost.Kind, ghost.TypeId, positions[i], ghost.Yaw, ghost.Health, ghost.MaxHealth) { Worn = ghost.Worn, Name = ghost.Name });
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// Gives the world's memory back to the shared pool (see <see cref="World.Dispose"/>). Call it

@@ -18,7 +18,7 @@ internal static class StateHasher
         hash.Add(s3);
 
         var networked = new List<(long Id, Entity Entity)>();
-        foreach (var chunk in world.Query(new QueryDescription().WithAll<NetworkIdentity>()).GetChunks())
+        foreach (var chunk in world.Query(new QueryDescription().WithAll<NetworkIdentity>().WithNone<Ghost>()).GetChunks())
         {
             var ids = chunk.GetReadOnlySpan<NetworkIdentity>();
             for (var i = 0; i < ids.Length; i++)

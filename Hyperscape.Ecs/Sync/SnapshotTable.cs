@@ -18,7 +18,7 @@ internal sealed class SnapshotTable
 
     // NetworkIdentity is not watched: the sync itself bumps its version, which must not count as a change.
     private static readonly ComponentSet Watched = ComponentSet.Of<Position, Rotation, Health, CombatState>()
-        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>().With<ResourceNode>().With<WorldObject>().With<Gravestone>();
+        .With<Emote>().With<Equipment>().With<GroundItem>().With<Inventory>().With<Skills>().With<ResourceNode>().With<WorldObject>().With<Gravestone>().With<Ghost>();
 
     private readonly GameContext _context;
     private readonly World _world;
@@ -150,7 +150,8 @@ internal sealed class SnapshotTable
         var nodes = chunk.Has<ResourceNode>() ? chunk.GetReadOnlySpan<ResourceNode>() : default;
         var objects = chunk.Has<WorldObject>() ? chunk.GetReadOnlySpan<WorldObject>() : default;
         var graves = chunk.Has<Gravestone>() ? chunk.GetReadOnlySpan<Gravestone>() : default;
-        var kind = chunk.Has<Player>() ? WireEntityKind.Player
+        var ghosts = chunk.Has<Ghost>() ? chunk.GetReadOnlySpan<Ghost>() : default;
+        var kind = chunk.Has<Player>() || !ghosts.IsEmpty ? WireEntityKind.Player
             : !npcs.IsEmpty ? WireEntityKind.Npc
             : !grounds.IsEmpty ? WireEntityKind.GroundItem
             : !nodes.IsEmpty ? WireEntityKind.Resource
@@ -236,6 +237,20 @@ internal sealed class SnapshotTable
                 now.Quantity = graves[i].StackCount;
             }
 
+            if (!ghosts.IsEmpty)
+            {
+                ref readonly var ghost = ref ghosts[i];
+                now.Kind = ghost.Kind;
+                now.TypeId = ghost.TypeId;
+                now.Yaw = ghost.Yaw;
+                now.Health = ghost.Health;
+                now.MaxHealth = ghost.MaxHealth;
+                if (ghost.Kind == WireEntityKind.Player)
+                {
+                    now.AppearanceHash = CaptureAppearance(entities[i].Id, ghost.Worn);
+                }
+            }
+
             ref var stored = ref _snapshots[entities[i].Id];
             var same = stored.Entity == now.Entity;
             if (!same || !stored.SameFieldsAs(now))
@@ -273,6 +288,19 @@ internal sealed class SnapshotTable
             Array.Resize(ref _snapshots, Math.Max(max + 1, _snapshots.Length * 2));
             Array.Resize(ref _appearances, _snapshots.Length);
         }
+    }
+
+    private uint CaptureAppearance(int entityId, in WornItems worn)
+    {
+        ref var shown = ref _appearances[entityId];
+        var hash = 2166136261u;
+        for (var i = 0; i < Equipment.SlotCount; i++)
+        {
+            shown[i] = worn[i];
+            hash = (hash ^ (uint)worn[i]) * 16777619u;
+        }
+
+        return hash;
     }
 
     private uint CaptureAppearance(int entityId, in Equipment equipment)

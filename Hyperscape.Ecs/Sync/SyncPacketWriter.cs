@@ -498,7 +498,7 @@ internal sealed class SyncPacketWriter
                 writer.Write(snapshot.EmoteUntil);
                 break;
             case SyncField.Name:
-                var name = _world.GetReadOnly<Player>(snapshot.Entity).Name;
+                var name = _world.TryGet<Player>(snapshot.Entity, out var player) ? player.Name : _world.GetReadOnly<Ghost>(snapshot.Entity).Name;
                 var length = Encoding.UTF8.GetBytes(name.AsSpan(), _nameUtf8);
                 writer.WriteString(_nameUtf8.AsSpan(0, length));
                 break;

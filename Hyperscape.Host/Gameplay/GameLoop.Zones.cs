@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Sync;
@@ -20,8 +22,13 @@ public sealed partial class GameLoop : IZoneInbox
     /// <summary>Close status: another zone owns this character now; this zone let it go without saving.</summary>
     public const int ClosedOwnedElsewhere = 4002;
 
+    // How long a player who left for another zone stays on screen here at most, should the other
+    // zone never show its own ghost of it: about the doorbell's ringing time.
+    private const int HandOffGhostTicks = 20;
+
     private readonly List<BorderCrossing> _crossings = [];
     private readonly List<(PlayerPresence Presence, int Zone)> _stepping = [];
+    private readonly List<GhostState> _ghosts = [];
     private long _bordersCheckedAt;
 
     /// <summary>Zone mode's runtime; null for the single-process server.</summary>
@@ -34,6 +41,22 @@ public sealed partial class GameLoop : IZoneInbox
 
     /// <inheritdoc />
     bool IZoneInbox.DeliverPrivate(string sender, string recipient, string text) => false;
+
+    /// <inheritdoc />
+    void IZoneInbox.ReceiveGhosts(int fromZone, byte[] ghosts)
+    {
+        var states = ArrayPool<GhostState>.Shared.Rent(Math.Max(1, ghosts.Length / GhostCodec.Size));
+        try
+        {
+            var count = GhostCodec.Decode(ghosts, states);
+            Server.Simulation.ReceiveGhosts(states.AsSpan(0, count));
+            Zone?.GhostsArrived(count);
+        }
+        finally
+        {
+            ArrayPool<GhostState>.Shared.Return(states);
+        }
+    }
 
     /// <inheritdoc />
     async Task<bool> IZoneInbox.ArriveAsync(long characterId, long epoch, string resumeToken)
@@ -95,6 +118,7 @@ public sealed partial class GameLoop : IZoneInbox
         {
             _bordersCheckedAt = Tick;
             FindBorderSteps(zone);
+            SendGhosts(zone);
         }
 
         var now = Environment.TickCount64;
@@ -131,6 +155,20 @@ public sealed partial class GameLoop : IZoneInbox
         }
 
         _stepping.Clear();
+    }
+
+    /// <summary>Each tick, each neighbour gets the players and NPCs in this zone's band along their border.</summary>
+    private void SendGhosts(ZoneRuntime zone)
+    {
+        foreach (var (neighbour, near) in zone.Neighbours)
+        {
+            _ghosts.Clear();
+            Server.Simulation.CaptureGhosts(near, _ghosts);
+            if (_ghosts.Count > 0)
+            {
+                zone.SendGhosts(neighbour, GhostCodec.Encode(_ghosts));
+            }
+        }
     }
 
     private void StartCrossing(ZoneRuntime zone, PlayerPresence presence, int to)
@@ -188,7 +226,7 @@ public sealed partial class GameLoop : IZoneInbox
 
                 _presence.Remove(presence);
                 _writer.ExpectSave(presence.CharacterId);
-                Server.Simulation.Leave(presence.NetworkId);
+                Server.Simulation.LeaveAsGhost(presence.NetworkId, HandOffGhostTicks);
                 Act(zone, crossing, crossing.HandOff.ItemsDurable(Environment.TickCount64));
                 break;
             case HandOffAction.Commit:

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Hyperscape.Host.Zones;
 
 /// <summary>
@@ -12,11 +14,19 @@ public interface IZoneGrain : IGrainWithIntegerKey
     Task<int> WhereAsync();
 
     /// <summary>
-    /// A hand-off doorbell: the receiving zone answers with the resume token of the crossing, the
-    /// same one however often the same crossing rings, or null for a stale epoch.
+    /// A hand-off doorbell, rung with the epoch the receiving zone now owns the character at: it loads
+    /// the character and answers with the crossing's resume token, the same one however often the
+    /// same crossing rings, or null for a stale epoch.
     /// </summary>
     [Alias("ring")]
     Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick);
+
+    /// <summary>
+    /// The ghosts a neighbouring zone shows here this tick (<see cref="GhostCodec"/> records); one-way:
+    /// a lost batch costs a ghost a tick of staleness, never a wrong state.
+    /// </summary>
+    [Alias("ghosts"), OneWay]
+    Task GhostsAsync(int fromZone, byte[] ghosts);
 
     /// <summary>A private message for a player online in this zone; false when the player is not here.</summary>
     [Alias("private")]

@@ -9,6 +9,9 @@ public interface IZoneInbox
     /// <summary>A private message from a player in another zone to <paramref name="recipient"/>, online here; false when no such player is here.</summary>
     bool DeliverPrivate(string sender, string recipient, string text);
 
+    /// <summary>A neighbouring zone's ghosts for this tick (<see cref="GhostCodec"/> records); shown at the next tick.</summary>
+    void ReceiveGhosts(int fromZone, byte[] ghosts);
+
     /// <summary>
     /// A player crossed into this zone, whose ownership moved here at <paramref name="epoch"/>: load
     /// it and keep it in the world, resumable with <paramref name="resumeToken"/>. False when the

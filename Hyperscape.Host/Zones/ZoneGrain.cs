@@ -42,5 +42,11 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
         return null;
     }
 
+    public Task GhostsAsync(int fromZone, byte[] ghosts)
+    {
+        inbox.ReceiveGhosts(fromZone, ghosts);
+        return Task.CompletedTask;
+    }
+
     public Task<bool> DeliverPrivateAsync(string sender, string recipient, string text) => Task.FromResult(inbox.DeliverPrivate(sender, recipient, text));
 }

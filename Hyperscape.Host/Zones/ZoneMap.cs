@@ -112,6 +112,58 @@ internal sealed class ZoneMap
         return there == ZoneOf(from) ? 0 : there;
     }
 
+    /// <summary>
+    /// The tiles of <paramref name="zone"/> within <paramref name="radius"/> tiles (Chebyshev) of a tile of
+    /// <paramref name="neighbour"/>: where this zone's entities are shown to the neighbour as ghosts.
+    /// Null when no tile is that close. Two passes of prefix sums, so any map size builds quickly.
+    /// </summary>
+    public bool[]? BorderBand(int zone, int neighbour, int radius)
+    {
+        var height = _owners.Length / _width;
+        var rows = new bool[_owners.Length];
+        var count = new int[Math.Max(_width, height) + 1];
+        for (var z = 0; z < height; z++)
+        {
+            for (var x = 0; x < _width; x++)
+            {
+                count[x + 1] = count[x] + (_owners[(z * _width) + x] == neighbour ? 1 : 0);
+            }
+
+            for (var x = 0; x < _width; x++)
+            {
+                rows[(z * _width) + x] = count[Math.Min(_width, x + radius + 1)] - count[Math.Max(0, x - radius)] > 0;
+            }
+        }
+
+        var band = new bool[_owners.Length];
+        var any = false;
+        for (var x = 0; x < _width; x++)
+        {
+            for (var z = 0; z < height; z++)
+            {
+                count[z + 1] = count[z] + (rows[(z * _width) + x] ? 1 : 0);
+            }
+
+            for (var z = 0; z < height; z++)
+            {
+                var i = (z * _width) + x;
+                if (_owners[i] == zone && count[Math.Min(height, z + radius + 1)] - count[Math.Max(0, z - radius)] > 0)
+                {
+                    band[i] = any = true;
+                }
+            }
+        }
+
+        return any ? band : null;
+    }
+
+    /// <summary>True when the tile is on the map and in the band.</summary>
+    public bool InBand(bool[] band, Tile tile)
+    {
+        ArgumentNullException.ThrowIfNull(band);
+        return Contains(tile) && band[(tile.Z * _width) + tile.X];
+    }
+
     /// <summary>The first network id a zone hands out: ids of different zones never collide.</summary>
     public static long FirstNetworkId(int zone) => ((long)zone << ZoneIdShift) + 1;
 

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Persistence;
+using Hyperscape.Ecs.Sync;
 using Hyperscape.Host.Configuration;
 using Hyperscape.Host.Operations;
 using Hyperscape.Host.Persistence;
@@ -28,6 +30,8 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     private long _handOffsOut;
     private long _handOffsIn;
     private long _handOffsAborted;
+    private long _ghostsSent;
+    private long _ghostsReceived;
 
     public ZoneRuntime(IOptions<ServerOptions> options, ConnectionFactory connections, SqlGameStore store, PersistenceWriter writer, ISocialStore social,
         IGrainFactory grains, IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ZoneRuntime> logger)
@@ -84,6 +88,15 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     /// <summary>Crossings that ended without the player moving (fenced or given up).</summary>
     public long HandOffsAborted => Interlocked.Read(ref _handOffsAborted);
 
+    /// <summary>Ghost states sent to neighbouring zones, in all.</summary>
+    public long GhostsSent => Interlocked.Read(ref _ghostsSent);
+
+    /// <summary>Ghost states received from neighbouring zones, in all.</summary>
+    public long GhostsReceived => Interlocked.Read(ref _ghostsReceived);
+
+    /// <summary>Each neighbouring zone and the band of this zone's tiles shown to it as ghosts.</summary>
+    public IReadOnlyList<(int Zone, Predicate<Tile> Near)> Neighbours { get; private set; } = [];
+
     /// <summary>Live members of the cluster.</summary>
     public int ClusterMembers => _membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 
@@ -106,6 +119,11 @@ internal sealed class ZoneRuntime : IAsyncDisposable
             throw new ServerConfigurationException([$"{ServerOptions.Section}:Zones:Regions: {exception.Message}"]);
         }
 
+        var map = Map;
+        Neighbours = [.. Map.Zones.Where(z => z != Zone)
+            .Select(n => (Zone: n, Band: map.BorderBand(Zone, n, SyncOptions.Default.ViewRadius)))
+            .Where(b => b.Band is not null)
+            .Select(b => (b.Zone, (Predicate<Tile>)(tile => map.InBand(b.Band!, tile))))];
         var released = await Ownership.ReleaseZoneAsync(Zone, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Zone {Zone} of table version {Version} ({Zones} zones); {Released} characters it held before are free to log in again",
             Zone, Map.Version, Map.Zones.Count, released);
@@ -146,6 +164,23 @@ internal sealed class ZoneRuntime : IAsyncDisposable
 
         return null;
     }
+
+    /// <summary>Sends this tick's ghosts to a neighbouring zone, one way; a zone that is down just misses them.</summary>
+    public void SendGhosts(int zone, byte[] ghosts)
+    {
+        try
+        {
+            _ = _grains.GetGrain<IZoneGrain>(zone).GhostsAsync(Zone, ghosts);
+            Interlocked.Add(ref _ghostsSent, ghosts.Length / GhostCodec.Size);
+        }
+        catch (Exception exception) when (exception is OrleansException or SiloUnavailableException)
+        {
+            _logger.LogDebug("Ghosts for zone {Zone} were not sent: {Reason}", zone, exception.Message);
+        }
+    }
+
+    /// <summary>Counts ghost states received.</summary>
+    public void GhostsArrived(int count) => Interlocked.Add(ref _ghostsReceived, count);
 
     /// <summary>Counts a crossing that ended.</summary>
     public void Counted(bool handedOver, long startedTimestamp)

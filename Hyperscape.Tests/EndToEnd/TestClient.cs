@@ -40,6 +40,9 @@ internal sealed class TestClient : IAsyncDisposable
     /// <summary>The character's name, once one was created and selected here.</summary>
     public string? Name { get; private set; }
 
+    /// <summary>Called (under the client's lock, on its receive loop) after each sync frame is applied: a test's per-frame check.</summary>
+    public Action<ReferenceClient>? AfterSync { get; set; }
+
     public WebSocketCloseStatus? CloseStatus { get; private set; }
 
     public string? CloseDescription { get; private set; }
@@ -272,6 +275,11 @@ internal sealed class TestClient : IAsyncDisposable
             // Sync always comes after EnteredWorld; the JSON form may exceed the binary budget, so
             // it is checked in binary, where the budget applies.
             World!.Receive(bytes);
+            if (type == MessageType.Sync)
+            {
+                AfterSync?.Invoke(World);
+            }
+
             return;
         }
 

@@ -28,4 +28,8 @@ internal sealed class RecordingInbox : IZoneInbox
         Arrivals.Enqueue((characterId, epoch, resumeToken));
         return Task.FromResult(true);
     }
+
+    public ConcurrentQueue<(int FromZone, int Bytes)> Ghosts { get; } = new();
+
+    public void ReceiveGhosts(int fromZone, byte[] ghosts) => Ghosts.Enqueue((fromZone, ghosts.Length));
 }

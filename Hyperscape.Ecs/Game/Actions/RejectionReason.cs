@@ -134,4 +134,7 @@ public enum RejectionReason : byte
 
     /// <summary>The arrows in the quiver are too strong for the bow (an oak bow fires up to steel, a normal bow up to iron).</summary>
     AmmoTooStrong = 43,
+
+    /// <summary>The target is another zone's, shown here across the border (a ghost): nothing can be done to it from this side.</summary>
+    InAnotherZone = 44,
 }

@@ -50,4 +50,7 @@ public enum TickPhase
 
     /// <summary>Gravestones whose time is up break open into ground items (after respawns: a grave is never older than its death).</summary>
     Gravestones,
+
+    /// <summary>Zones: ghosts of neighbouring zones' entities near the border are shown, refreshed or dropped (after sessions: a player who just arrived replaces its ghost).</summary>
+    Ghosts,
 }

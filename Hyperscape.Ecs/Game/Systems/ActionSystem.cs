@@ -89,6 +89,13 @@ internal sealed class ActionSystem : IGameSystem
             return RejectionReason.Busy;
         }
 
+        // A ghost is another zone's entity: attacking, trading or picking it up would act on
+        // something this zone does not own.
+        if (action.Target != 0 && context.TryResolve(action.Target, out var aimed) && world.Has<Ghost>(aimed))
+        {
+            return RejectionReason.InAnotherZone;
+        }
+
         var busy = context.Trades.IsTrading(action.PlayerId);
         var result = action.Kind switch
         {

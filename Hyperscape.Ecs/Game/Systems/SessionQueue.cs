@@ -18,4 +18,10 @@ internal sealed class SessionQueue
 
     /// <summary>The final state of every player who left during the last tick.</summary>
     public List<CharacterState> Departed { get; } = [];
+
+    /// <summary>Ghost batches from neighbouring zones (a pooled array, its length used, the ticks each lives), applied at the next tick.</summary>
+    public ConcurrentQueue<(GhostState[] Batch, int Count, int Lifetime)> Ghosts { get; } = new();
+
+    /// <summary>Players leaving for another zone, by network id: each stays on screen as a ghost for this many ticks at most.</summary>
+    public ConcurrentDictionary<long, int> HandOffs { get; } = new();
 }

@@ -45,7 +45,16 @@ internal sealed class SessionSystem(SessionQueue sessions, World world) : IGameS
             sessions.Departed.Add(state);
             sessions.Online.TryRemove(state.CharacterId, out _);
             context.Emit(new GameEvent(GameEventKind.PlayerLeft, networkId, state.CharacterId));
+            var handingOff = sessions.HandOffs.TryRemove(networkId, out var lifetime);
+            var ghost = handingOff ? context.GhostOfPlayer(player) : default;
             context.Forget(player, networkId);
+
+            // Off to another zone: the same entity stays on screen, read-only, until that zone's
+            // ghost of the character replaces it.
+            if (handingOff)
+            {
+                context.ShowGhost(ghost, context.Tick + lifetime, handingOff: true);
+            }
         }
     }
 
