@@ -125,6 +125,9 @@ internal sealed partial class ServerProcess : IDisposable
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>
+    /// <summary>Waits for the process to exit on its own (a crash, a fault injected).</summary>
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
     public async Task KillAsync()
     {
         _process.Kill(entireProcessTree: true);

@@ -194,6 +194,11 @@ public sealed partial class GameLoop : IZoneInbox
         {
             crossing.Commit = null;
             var outcome = commit.IsCompletedSuccessfully ? commit.Result : CommitOutcome.Failed;
+            if (outcome == CommitOutcome.Committed)
+            {
+                zone.CrashIf("after-commit");
+            }
+
             Act(zone, crossing, handOff.Committed(outcome, now));
         }
 
@@ -227,6 +232,7 @@ public sealed partial class GameLoop : IZoneInbox
                 _presence.Remove(presence);
                 _writer.ExpectSave(presence.CharacterId);
                 Server.Simulation.LeaveAsGhost(presence.NetworkId, HandOffGhostTicks);
+                zone.CrashIf("before-commit");
                 Act(zone, crossing, crossing.HandOff.ItemsDurable(Environment.TickCount64));
                 break;
             case HandOffAction.Commit:
@@ -237,6 +243,7 @@ public sealed partial class GameLoop : IZoneInbox
                 break;
             case HandOffAction.Redirect:
             case HandOffAction.RedirectWithoutToken:
+                zone.CrashIf("after-doorbell");
                 var address = zone.AddressOf(ticket.ToZone);
                 var token = action == HandOffAction.Redirect ? crossing.HandOff.ResumeToken : null;
                 zone.Counted(handedOver: true, crossing.StartedTimestamp);

@@ -32,6 +32,7 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     private long _handOffsAborted;
     private long _ghostsSent;
     private long _ghostsReceived;
+    private readonly string? _crashAt = Environment.GetEnvironmentVariable("HYPERSCAPE_ZONE_CRASH_AT");
 
     public ZoneRuntime(IOptions<ServerOptions> options, ConnectionFactory connections, SqlGameStore store, PersistenceWriter writer, ISocialStore social,
         IGrainFactory grains, IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ZoneRuntime> logger)
@@ -128,6 +129,24 @@ internal sealed class ZoneRuntime : IAsyncDisposable
         _logger.LogInformation("Zone {Zone} of table version {Version} ({Zones} zones); {Released} characters it held before are free to log in again",
             Zone, Map.Version, Map.Zones.Count, released);
         _renewing = RenewAsync(_stopping.Token);
+        if (_crashAt is not null)
+        {
+            _logger.LogWarning("Fault injection is on (HYPERSCAPE_ZONE_CRASH_AT={Point}): this process will kill itself during its next crossing out", _crashAt);
+        }
+    }
+
+    /// <summary>
+    /// Fault injection for the crash tests (<c>HYPERSCAPE_ZONE_CRASH_AT</c>: before-commit,
+    /// after-commit or after-doorbell): the process kills itself at that point of its next crossing
+    /// out, as a power cut would. Unset in any real deployment; the start-up log says when it is set.
+    /// </summary>
+    public void CrashIf(string point)
+    {
+        if (string.Equals(_crashAt, point, StringComparison.Ordinal))
+        {
+            _logger.LogCritical("Fault injection: killing zone {Zone}'s process {Point} of a crossing", Zone, point);
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
     }
 
     /// <summary>A new crossing id: random, so a restarted zone never reuses one.</summary>

@@ -10,9 +10,13 @@ namespace Hyperscape.Tests.Zones;
 /// <summary>
 /// Two zone processes of one world on one PostgreSQL database, as an operator would start them:
 /// zone 1 owns the map west of x = 130 (the spawn at 128, 128 is two steps from the border), zone 2
-/// the east. Zone 1's silo is the development cluster's primary. Either can be killed and started
+/// the east. Zone 1 can be killed and started
 /// again on the same ports.
 /// </summary>
+/// <remarks>
+/// Zone 2's silo is the development cluster's primary (its membership lives in that process), so
+/// zone 1 is the one the crash tests kill and restart.
+/// </remarks>
 internal sealed class ZonePair : IDisposable
 {
     /// <summary>The first column of zone 2.</summary>
@@ -20,10 +24,13 @@ internal sealed class ZonePair : IDisposable
 
     private readonly (int Http, int Silo, int Gateway)[] _ports;
 
-    private ZonePair(string database, (int, int, int)[] ports)
+    private readonly string[] _flags;
+
+    private ZonePair(string database, (int, int, int)[] ports, string[] flags)
     {
         Database = database;
         _ports = ports;
+        _flags = flags;
     }
 
     /// <summary>The shared database.</summary>
@@ -38,13 +45,13 @@ internal sealed class ZonePair : IDisposable
     /// <summary>A zone's http base.</summary>
     public Uri Http(int zone) => new($"http://127.0.0.1:{_ports[zone - 1].Http}/");
 
-    /// <summary>Starts both zones (in parallel) on a new database.</summary>
-    public static async Task<ZonePair> StartAsync()
+    /// <summary>Starts both zones (in parallel) on a new database, with <paramref name="flags"/> for both and <paramref name="zoneOne"/>'s variables for zone 1.</summary>
+    public static async Task<ZonePair> StartAsync(string[]? flags = null, IReadOnlyDictionary<string, string?>? zoneOne = null)
     {
-        var pair = new ZonePair(await PostgresServer.NewDatabaseAsync(), [FreePorts(), FreePorts()]);
+        var pair = new ZonePair(await PostgresServer.NewDatabaseAsync(), [FreePorts(), FreePorts()], flags ?? []);
         try
         {
-            await Task.WhenAll(pair.StartZoneAsync(1), pair.StartZoneAsync(2));
+            await Task.WhenAll(pair.StartZoneAsync(1, zoneOne), pair.StartZoneAsync(2));
         }
         catch
         {
@@ -56,7 +63,7 @@ internal sealed class ZonePair : IDisposable
     }
 
     /// <summary>Starts (or starts again) one zone's process on its ports.</summary>
-    public async Task StartZoneAsync(int zone)
+    public async Task StartZoneAsync(int zone, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var (http, silo, gateway) = _ports[zone - 1];
         string[] flags =
@@ -76,10 +83,11 @@ internal sealed class ZonePair : IDisposable
             "--Hyperscape:Zones:Lease=00:00:06",
             $"--Hyperscape:Zones:Cluster:SiloPort={silo}",
             $"--Hyperscape:Zones:Cluster:GatewayPort={gateway}",
-            $"--Hyperscape:Zones:Cluster:PrimarySilo=127.0.0.1:{_ports[0].Silo}",
+            $"--Hyperscape:Zones:Cluster:PrimarySilo=127.0.0.1:{_ports[1].Silo}",
             "--Hyperscape:Zones:Cluster:ProbeTimeout=00:00:01",
+            .. _flags,
         ];
-        Processes[zone - 1] = await ServerProcess.StartAsync(new ServerLaunch { Flags = flags });
+        Processes[zone - 1] = await ServerProcess.StartAsync(new ServerLaunch { Flags = flags, Environment = environment ?? new Dictionary<string, string?>() });
     }
 
     /// <summary>The store over the shared database, for reading what the zones wrote.</summary>

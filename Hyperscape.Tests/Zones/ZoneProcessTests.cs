@@ -3,6 +3,8 @@ using System.Text.Json;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Protocol;
+using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Tests.Authentication;
 using Hyperscape.Tests.EndToEnd;
 
 namespace Hyperscape.Tests.Zones;
@@ -107,6 +109,84 @@ public sealed class ZoneProcessTests
         {
             throw new InvalidOperationException($"{exception.Message}\n{zones.Output}", exception);
         }
+    }
+
+    [TestCase("before-commit", 1)]
+    [TestCase("after-commit", 2)]
+    [TestCase("after-doorbell", 2)]
+    public async Task A_zone_killed_during_a_hand_off_loses_nothing_acknowledged_and_the_player_exists_once(string point, int endsIn)
+    {
+        using var tokens = new PrivyTokenFactory();
+        var token = tokens.Create(subject: "did:privy:crosser");
+        string[] privy = [$"--Hyperscape:Privy:AppId={PrivyTokenFactory.AppId}", $"--Hyperscape:Privy:VerificationKey={tokens.PublicKeyPem}"];
+        using var zones = await ZonePair.StartAsync(privy, new Dictionary<string, string?> { ["HYPERSCAPE_ZONE_CRASH_AT"] = point });
+        try
+        {
+            long characterId;
+            ItemStack[] carried;
+            await using (var crosser = await TestClient.ConnectAsync(zones.Socket(1)))
+            {
+                await crosser.HelloAsync(token);
+                await crosser.CreateAndSelectAsync("Crosser");
+                characterId = crosser.CharacterId;
+
+                // An acknowledged item transaction just before the crossing: the coins shown dropped are durable.
+                var inventory = await crosser.WaitForAsync(c => c.World?.Inventory, "the inventory");
+                await crosser.ActAsync(ActionKind.Drop, slot: Array.FindIndex(inventory, s => s.ItemId == ItemIds.Coins));
+                carried = await crosser.WaitForAsync(c => c.World!.Inventory!.All(s => s.ItemId != ItemIds.Coins) ? c.World.Inventory : null, "the coins dropped, acknowledged");
+                await crosser.ActAsync(ActionKind.Move, x: ZonePair.Border + 1, z: 128);
+                await zones.Processes[0]!.WaitForExitAsync(Crossing);
+                Assert.That(zones.Processes[0]!.Output, Does.Contain($"killing zone 1's process {point} of a crossing"), "it died where the test meant it to");
+            }
+
+            await zones.StartZoneAsync(1);
+            var (player, zone) = await LogInAsync(zones, token, characterId);
+            await using (player)
+            {
+                Assert.That(zone, Is.EqualTo(endsIn), $"killed {point}: the player continues where the database says it belongs");
+                Assert.That(await player.WaitForAsync(c => c.World?.Inventory, "the inventory"), Is.EqualTo(carried), "everything it carried, and not the coins");
+                Assert.That(await OnlineAsync(zones), Is.EqualTo(1), "in one zone only");
+            }
+
+            var ground = await zones.ReadAsync((store, _) => store.LoadGroundItemsAsync());
+            Assert.That(ground.Count(g => g.ItemId == ItemIds.Coins && g.Quantity == 25), Is.EqualTo(1), "the dropped coins exist once, on the ground");
+            Assert.That((await zones.ReadAsync((_, owners) => owners.OwnerAsync(characterId))).Zone, Is.EqualTo(endsIn));
+        }
+        catch (Exception exception) when (exception is not AssertionException)
+        {
+            throw new InvalidOperationException($"{exception.Message}\n{zones.Output}", exception);
+        }
+    }
+
+    /// <summary>Logs a Privy user's character in at zone 1, following the server to the zone it belongs to; the client and that zone.</summary>
+    private static async Task<(TestClient Client, int Zone)> LogInAsync(ZonePair zones, string token, long characterId)
+    {
+        var address = zones.Socket(1);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var client = await TestClient.ConnectAsync(address);
+            await client.HelloAsync(token);
+            await client.SendAsync(w => ClientMessages.SelectCharacter(w, characterId));
+            await client.WaitUntilAsync(c => c.Messages(MessageType.EnteredWorld).Count > 0 || c.Messages(MessageType.ZoneChange).Count > 0, "in the world or sent elsewhere", Crossing);
+            if (client.Messages(MessageType.ZoneChange) is [var change, ..])
+            {
+                address = new Uri(change.Text(2)!);
+                await client.DisposeAsync();
+                continue;
+            }
+
+            return (client, address == zones.Socket(1) ? 1 : 2);
+        }
+
+        throw new InvalidOperationException("Sent from zone to zone without end.");
+    }
+
+    private static async Task<int> OnlineAsync(ZonePair zones)
+    {
+        using var http = new HttpClient();
+        var one = await http.GetFromJsonAsync<JsonElement>(new Uri(zones.Http(1), "stats"));
+        var two = await http.GetFromJsonAsync<JsonElement>(new Uri(zones.Http(2), "stats"));
+        return one.GetProperty("online").GetInt32() + two.GetProperty("online").GetInt32();
     }
 
     /// <summary>Samples both zones' online counts until stopped; the moments the walker and watcher made three.</summary>
