@@ -1,3 +1,4 @@
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Host.Zones;
 
 namespace Hyperscape.Host.Gameplay;
@@ -13,6 +14,9 @@ internal sealed class BorderCrossing(HandOff handOff, PlayerPresence presence, l
 
     /// <summary>When the player stepped over the border (<see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
     public long StartedTimestamp { get; } = startedTimestamp;
+
+    /// <summary>Where the player was walking when it stepped over, if anywhere: it walks on there.</summary>
+    public Tile? WalkTo { get; init; }
 
     /// <summary>The ownership-moving save, once queued.</summary>
     public Task<CommitOutcome>? Commit { get; set; }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
 using Hyperscape.Ecs.Game;
+using Hyperscape.Ecs.Game.Actions;
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Sync;
@@ -59,7 +61,7 @@ public sealed partial class GameLoop : IZoneInbox
     }
 
     /// <inheritdoc />
-    async Task<bool> IZoneInbox.ArriveAsync(long characterId, long epoch, string resumeToken)
+    async Task<bool> IZoneInbox.ArriveAsync(long characterId, long epoch, string resumeToken, Tile? walkTo)
     {
         var zone = Zone ?? throw new InvalidOperationException("This server runs no zone.");
         var (owner, ownerEpoch) = await zone.Ownership.OwnerAsync(characterId).ConfigureAwait(false);
@@ -94,6 +96,12 @@ public sealed partial class GameLoop : IZoneInbox
                 GraceUntil = DateTimeOffset.UtcNow + _options.ReconnectGrace,
             };
             _presence.Add(presence);
+            if (walkTo is { } destination)
+            {
+                // Joins apply before actions in a tick: it walks on from the tick it arrives.
+                Server.Simulation.Enqueue(new PlayerAction(networkId, ActionKind.Move, X: destination.X, Z: destination.Z));
+            }
+
             zone.Arrived();
             _logger.LogInformation("{Name} (character {Character}) crossed into zone {Zone} at {Position} (epoch {Epoch})",
                 presence.Name, characterId, zone.Zone, character.State.Position.Tile, epoch);
@@ -179,7 +187,10 @@ public sealed partial class GameLoop : IZoneInbox
         }
 
         var ticket = new HandOffTicket(presence.CharacterId, zone.Zone, to, epoch, ZoneRuntime.NewHandOffId(), Tick);
-        var crossing = new BorderCrossing(new HandOff(ticket, zone.Timeouts), presence, Stopwatch.GetTimestamp());
+        var walkTo = Server.Simulation.TryResolve(presence.NetworkId, out var entity) && Server.Simulation.World.TryGet<Movement>(entity, out var movement) && movement.HasDestination
+            ? movement.Destination
+            : (Tile?)null;
+        var crossing = new BorderCrossing(new HandOff(ticket, zone.Timeouts), presence, Stopwatch.GetTimestamp()) { WalkTo = walkTo };
         _crossings.Add(crossing);
         Volatile.Write(ref _crossingsInFlight, _crossings.Count);
         _logger.LogInformation("{Name} (character {Character}) stepped into zone {To} on tick {Tick}; handing it over (crossing {HandOff})",
@@ -239,7 +250,7 @@ public sealed partial class GameLoop : IZoneInbox
                 // The writer retries the move itself until the database gives an answer.
                 break;
             case HandOffAction.Ring:
-                crossing.Ring = zone.RingAsync(ticket);
+                crossing.Ring = zone.RingAsync(ticket, crossing.WalkTo);
                 break;
             case HandOffAction.Redirect:
             case HandOffAction.RedirectWithoutToken:

@@ -1,3 +1,5 @@
+using Hyperscape.Ecs.Game.Navigation;
+
 namespace Hyperscape.Host.Zones;
 
 /// <summary>
@@ -17,5 +19,6 @@ public interface IZoneInbox
     /// it and keep it in the world, resumable with <paramref name="resumeToken"/>. False when the
     /// database says this zone does not own it at that epoch (a stale doorbell).
     /// </summary>
-    Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken);
+    /// <remarks>A player that was walking (<paramref name="walkTo"/>) walks on there from the tick it arrives.</remarks>
+    Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken, Tile? walkTo);
 }

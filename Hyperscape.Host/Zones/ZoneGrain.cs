@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hyperscape.Ecs.Game.Navigation;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Hyperscape.Host.Zones;
@@ -15,7 +16,7 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
 
     public Task<int> WhereAsync() => Task.FromResult(ZonePlacementDirector.ZoneOf(metadata.GetSiloMetadata(silo.SiloAddress)) ?? 0);
 
-    public async Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick)
+    public async Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick, int walkToX, int walkToZ)
     {
         var ticket = new HandOffTicket(characterId, FromZone: 0, ToZone: (int)this.GetPrimaryKeyLong(), epoch - 1, handOffId, tick);
         var answer = _ledger.Take(ticket, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), out var token);
@@ -26,7 +27,7 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
 
         try
         {
-            if (await inbox.ArriveAsync(characterId, epoch, token!).ConfigureAwait(true))
+            if (await inbox.ArriveAsync(characterId, epoch, token!, walkToX >= 0 && walkToZ >= 0 ? new Tile(walkToX, walkToZ) : null).ConfigureAwait(true))
             {
                 return token;
             }

@@ -144,7 +144,9 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     {
         if (string.Equals(_crashAt, point, StringComparison.Ordinal))
         {
-            _logger.LogCritical("Fault injection: killing zone {Zone}'s process {Point} of a crossing", Zone, point);
+            // Straight to stderr: the logger writes on its own thread, which the kill would beat.
+            Console.Error.WriteLine($"Fault injection: killing zone {Zone}'s process {point} of a crossing");
+            Console.Error.Flush();
             System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
     }
@@ -153,12 +155,12 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     public static long NewHandOffId() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
 
     /// <summary>Rings the receiving zone's doorbell; its resume token, or null when it refused or could not be reached.</summary>
-    public async Task<string?> RingAsync(HandOffTicket ticket)
+    public async Task<string?> RingAsync(HandOffTicket ticket, Tile? walkTo)
     {
         try
         {
             return await _grains.GetGrain<IZoneGrain>(ticket.ToZone)
-                .RingAsync(ticket.CharacterId, ticket.NextEpoch, ticket.HandOffId, ticket.Tick)
+                .RingAsync(ticket.CharacterId, ticket.NextEpoch, ticket.HandOffId, ticket.Tick, walkTo?.X ?? -1, walkTo?.Z ?? -1)
                 .WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException or SiloUnavailableException or OperationCanceledException)

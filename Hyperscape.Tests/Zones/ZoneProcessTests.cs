@@ -21,7 +21,7 @@ public sealed class ZoneProcessTests
     private static readonly TimeSpan Crossing = TimeSpan.FromSeconds(30);
 
     [Test]
-    public async Task A_player_walks_into_the_other_zone_and_back_and_keeps_everything()
+    public async Task A_player_walks_into_the_other_zone_and_on_and_back_and_keeps_everything()
     {
         using var zones = await ZonePair.StartAsync();
         try
@@ -31,8 +31,9 @@ public sealed class ZoneProcessTests
             var inventory = await walker.WaitForAsync(c => c.World?.Inventory, "the inventory");
             var (_, epoch) = await zones.ReadAsync((_, owners) => owners.OwnerAsync(characterId));
 
-            walker = await CrossAsync(walker, toZone: 2, x: ZonePair.Border + 1);
+            walker = await CrossAsync(walker, toZone: 2, x: ZonePair.Border + 4);
             Assert.That(await walker.WaitForAsync(c => c.World?.Inventory, "the inventory in zone 2"), Is.EqualTo(inventory));
+            await walker.WaitUntilAsync(c => c.World!.Entities.TryGetValue(c.NetworkId, out var self) && self.X == ZonePair.Border + 4, "walking on to where it was going, without being told again");
             Assert.That(walker.NetworkId >> 40, Is.EqualTo(2), "zone 2 numbers its own entities");
             Assert.That(await zones.ReadAsync((_, owners) => owners.OwnerAsync(characterId)), Is.EqualTo(((int?)2, epoch + 1)));
 
