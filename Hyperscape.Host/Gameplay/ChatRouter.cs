@@ -10,7 +10,7 @@ namespace Hyperscape.Host.Gameplay;
 /// chat to any online player by name who does not ignore the speaker; anyone else is answered on
 /// the system channel as if offline, so ignoring is never revealed. Game-loop thread only.
 /// </summary>
-internal sealed class ChatRouter(GameServer server, PresenceDirectory presence)
+internal sealed class ChatRouter(GameServer server, PresenceDirectory presence, Func<PlayerPresence, string, string, bool>? elsewhere = null)
 {
     private readonly List<long> _audience = [];
     private readonly FixedBufferWriter _buffer = new(WireProtocol.MaxPacketSize * 2);
@@ -39,16 +39,46 @@ internal sealed class ChatRouter(GameServer server, PresenceDirectory presence)
             return;
         }
 
-        if (recipient is null || !presence.TryGetByName(recipient, out var target) || target.Link is null
-            || !SocialRules.CanDeliverPrivate(target.Relations, speaker.CharacterId))
+        var here = recipient is not null && presence.TryGetByName(recipient, out var target) ? target : null;
+        if (here is null && recipient is not null && elsewhere is not null && elsewhere(speaker, recipient, text))
         {
-            ServerMessages.Chat(_buffer, ChatChannel.System, 0, "Server", $"{recipient} is not online.");
-            speaker.Link?.Send(_buffer.WrittenSpan, PacketDelivery.Reliable);
+            // Another zone may have the recipient: the answer comes back as Private or NotOnline.
             return;
         }
 
-        ServerMessages.Chat(_buffer, ChatChannel.Private, speaker.NetworkId, speaker.Name, text);
-        target.Link.Send(_buffer.WrittenSpan, PacketDelivery.Reliable);
-        speaker.Link?.Send(_buffer.WrittenSpan, PacketDelivery.Reliable);
+        if (here?.Link is null || !SocialRules.CanDeliverPrivate(here.Relations, speaker.CharacterId))
+        {
+            NotOnline(speaker.Link, recipient);
+            return;
+        }
+
+        Private(here.Link, speaker.NetworkId, speaker.Name, text);
+        Private(speaker.Link, speaker.NetworkId, speaker.Name, text);
+    }
+
+    /// <summary>A private message as its recipient (or its sender, echoed) sees it.</summary>
+    public void Private(IClientLink? to, long fromNetworkId, string fromName, string text)
+    {
+        if (to is null)
+        {
+            return;
+        }
+
+        _buffer.Reset();
+        ServerMessages.Chat(_buffer, ChatChannel.Private, fromNetworkId, fromName, text);
+        to.Send(_buffer.WrittenSpan, PacketDelivery.Reliable);
+    }
+
+    /// <summary>Tells a sender its private message found nobody.</summary>
+    public void NotOnline(IClientLink? to, string? recipient)
+    {
+        if (to is null)
+        {
+            return;
+        }
+
+        _buffer.Reset();
+        ServerMessages.Chat(_buffer, ChatChannel.System, 0, "Server", $"{recipient} is not online.");
+        to.Send(_buffer.WrittenSpan, PacketDelivery.Reliable);
     }
 }

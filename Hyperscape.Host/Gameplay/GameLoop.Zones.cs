@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Diagnostics;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Actions;
-using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Navigation;
+using Hyperscape.Ecs.Game.Social;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Sync;
 using Hyperscape.Host.Zones;
@@ -42,7 +43,59 @@ public sealed partial class GameLoop : IZoneInbox
     private int _crossingsInFlight;
 
     /// <inheritdoc />
-    bool IZoneInbox.DeliverPrivate(string sender, string recipient, string text) => false;
+    Task<bool> IZoneInbox.DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text) =>
+        PostAsync(() =>
+        {
+            if (!_presence.TryGetByName(recipient, out var target) || target.Link is null || !SocialRules.CanDeliverPrivate(target.Relations, senderCharacterId))
+            {
+                return false;
+            }
+
+            _chat.Private(target.Link, 0, sender, text);
+            return true;
+        });
+
+    /// <inheritdoc />
+    Task<bool> IZoneInbox.FriendStatusAsync(long friendCharacterId, string subject, long subjectCharacterId, bool online) =>
+        PostAsync(() =>
+        {
+            if (!_presence.TryGetByCharacter(friendCharacterId, out var friend) || friend.Link is null || !friend.Relations.Friends.Any(f => f.Id == subjectCharacterId))
+            {
+                return false;
+            }
+
+            _social.Tell(friend.Link, SocialOperation.FriendStatus, subject, online);
+            return true;
+        });
+
+    /// <inheritdoc />
+    async Task<bool> IZoneInbox.SocialAsync(string recipient, bool friendAdded, string sender, long senderCharacterId)
+    {
+        var zone = Zone ?? throw new InvalidOperationException("This server runs no zone.");
+        var characterId = await PostAsync(() => _presence.TryGetByName(recipient, out var target) ? target.CharacterId : 0).ConfigureAwait(false);
+        if (characterId == 0)
+        {
+            return false;
+        }
+
+        // The other zone changed the relation in the database: read it again before telling anyone.
+        var relations = await zone.Social.GetRelationsAsync(characterId).ConfigureAwait(false);
+        return await PostAsync(() =>
+        {
+            if (!_presence.TryGetByCharacter(characterId, out var target))
+            {
+                return false;
+            }
+
+            target.Relations = relations;
+            if (target.Link is not null && SocialRules.CanDeliverPrivate(relations, senderCharacterId))
+            {
+                _social.Tell(target.Link, friendAdded ? SocialOperation.FriendStatus : SocialOperation.FriendRequest, sender, online: true);
+            }
+
+            return target.Link is not null;
+        }).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     void IZoneInbox.ReceiveGhosts(int fromZone, byte[] ghosts)
@@ -103,11 +156,100 @@ public sealed partial class GameLoop : IZoneInbox
             }
 
             zone.Arrived();
+            Elsewhere(zone, "saying where {0} is online", presence.Name, () => zone.Messenger.AnnounceAsync(presence.Name, zone.Zone, online: true));
             _logger.LogInformation("{Name} (character {Character}) crossed into zone {Zone} at {Position} (epoch {Epoch})",
                 presence.Name, characterId, zone.Zone, character.State.Position.Tile, epoch);
             return true;
         }).ConfigureAwait(false);
     }
+
+    /// <summary>A private message for someone not in this zone: the cluster finds its zone, and the answer comes back to the sender.</summary>
+    private bool SendPrivateElsewhere(PlayerPresence speaker, string recipient, string text)
+    {
+        var zone = Zone!;
+        var (name, id, networkId) = (speaker.Name, speaker.CharacterId, speaker.NetworkId);
+        Elsewhere(zone, "sending a private message to {0}", recipient, async () =>
+        {
+            var delivered = await zone.Messenger.SendPrivateAsync(name, id, recipient, text).ConfigureAwait(false);
+            Post(() =>
+            {
+                if (_presence.TryGetByCharacter(id, out var sender))
+                {
+                    if (delivered)
+                    {
+                        _chat.Private(sender.Link, networkId, name, text);
+                    }
+                    else
+                    {
+                        _chat.NotOnline(sender.Link, recipient);
+                    }
+                }
+            });
+        });
+        return true;
+    }
+
+    /// <summary>A friend request, or its acceptance, for someone not in this zone.</summary>
+    private void SendSocialElsewhere(PlayerPresence player, bool friendAdded, string recipient)
+    {
+        var zone = Zone!;
+        var (name, id) = (player.Name, player.CharacterId);
+        Elsewhere(zone, "telling {0} of a friend request", recipient, async () =>
+        {
+            var online = await zone.Messenger.SendSocialAsync(recipient, friendAdded, name, id).ConfigureAwait(false);
+            if (friendAdded && online)
+            {
+                Post(() =>
+                {
+                    if (_presence.TryGetByCharacter(id, out var requester))
+                    {
+                        _social.Tell(requester.Link, SocialOperation.FriendStatus, recipient, online: true);
+                    }
+                });
+            }
+        });
+    }
+
+    /// <summary>
+    /// A player entered or left the world here: the cluster learns where it is online, its friends in
+    /// other zones hear of it, and, as it enters, it hears which of them are online.
+    /// </summary>
+    private void AnnounceElsewhere(PlayerPresence subject, bool online)
+    {
+        var zone = Zone!;
+        var (name, id) = (subject.Name, subject.CharacterId);
+        var remote = subject.Relations.Friends.Where(f => !_presence.TryGetByCharacter(f.Id, out _)).ToArray();
+        Elsewhere(zone, "announcing {0} to its friends in other zones", name, async () =>
+        {
+            await zone.Messenger.AnnounceAsync(name, zone.Zone, online).ConfigureAwait(false);
+            foreach (var friend in remote)
+            {
+                if (await zone.Messenger.TellFriendAsync(friend.Id, friend.Name, zone.Zone, name, id, online).ConfigureAwait(false) && online)
+                {
+                    Post(() =>
+                    {
+                        if (_presence.TryGetByCharacter(id, out var back))
+                        {
+                            _social.Tell(back.Link, SocialOperation.FriendStatus, friend.Name, online: true);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /// <summary>Runs cluster work off the loop; a zone that cannot be reached costs that one message, logged.</summary>
+    private void Elsewhere(ZoneRuntime zone, string doing, string about, Func<Task> work) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException or SiloUnavailableException or OperationCanceledException)
+        {
+            _logger.LogWarning("Zone {Zone} failed {Doing}: {Reason}", zone.Zone, string.Format(System.Globalization.CultureInfo.InvariantCulture, doing, about), exception.Message);
+        }
+    });
 
     /// <summary>Zone work after the frames: characters lost to another zone, players stepping over a border, crossings under way.</summary>
     private void ZoneFrame(ZoneRuntime zone)

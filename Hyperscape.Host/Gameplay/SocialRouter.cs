@@ -10,7 +10,7 @@ namespace Hyperscape.Host.Gameplay;
 /// state, shared between friends only), friend requests and new friendships told to the other
 /// side, and friends told when someone comes online or leaves. Game-loop thread only.
 /// </summary>
-internal sealed class SocialRouter(PresenceDirectory presence)
+internal sealed class SocialRouter(PresenceDirectory presence, Action<PlayerPresence, bool, string>? requestElsewhere = null, Action<PlayerPresence, bool>? announceElsewhere = null)
 {
     private readonly FixedBufferWriter _buffer = new(256);
 
@@ -26,7 +26,14 @@ internal sealed class SocialRouter(PresenceDirectory presence)
 
         // A pending request shows offline: online state is for friends.
         var friends = relations.Friends.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-        Send(player.Link, operation, name, friends && target?.Link is not null);
+        Tell(player.Link, operation, name, friends && target?.Link is not null);
+        if (target is null && outcome is SocialOutcome.RequestSent or SocialOutcome.FriendAdded)
+        {
+            // Zone mode: the other character may be online in another zone.
+            requestElsewhere?.Invoke(player, outcome == SocialOutcome.FriendAdded, name);
+            return;
+        }
+
         if (target?.Link is null || !SocialRules.CanDeliverPrivate(target.Relations, player.CharacterId))
         {
             return;
@@ -35,10 +42,10 @@ internal sealed class SocialRouter(PresenceDirectory presence)
         switch (outcome)
         {
             case SocialOutcome.RequestSent:
-                Send(target.Link, SocialOperation.FriendRequest, player.Name, online: true);
+                Tell(target.Link, SocialOperation.FriendRequest, player.Name, online: true);
                 break;
             case SocialOutcome.FriendAdded:
-                Send(target.Link, SocialOperation.FriendStatus, player.Name, online: true);
+                Tell(target.Link, SocialOperation.FriendStatus, player.Name, online: true);
                 break;
         }
     }
@@ -50,16 +57,19 @@ internal sealed class SocialRouter(PresenceDirectory presence)
         {
             if (presence.TryGetByCharacter(friend.Id, out var other) && other.Link is { } link)
             {
-                Send(link, SocialOperation.FriendStatus, subject.Name, online);
+                Tell(link, SocialOperation.FriendStatus, subject.Name, online);
                 if (online)
                 {
-                    Send(subject.Link, SocialOperation.FriendStatus, other.Name, online: true);
+                    Tell(subject.Link, SocialOperation.FriendStatus, other.Name, online: true);
                 }
             }
         }
+
+        announceElsewhere?.Invoke(subject, online);
     }
 
-    private void Send(IClientLink? link, SocialOperation operation, string name, bool online)
+    /// <summary>Sends one social update to a connection (none when it is null).</summary>
+    public void Tell(IClientLink? link, SocialOperation operation, string name, bool online)
     {
         if (link is null)
         {

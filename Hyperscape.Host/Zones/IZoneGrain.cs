@@ -32,7 +32,21 @@ public interface IZoneGrain : IGrainWithIntegerKey
     [Alias("ghosts"), OneWay]
     Task GhostsAsync(int fromZone, byte[] ghosts);
 
-    /// <summary>A private message for a player online in this zone; false when the player is not here.</summary>
+    /// <summary>A private message for a player online in this zone; false when the player is not here (or ignores the sender).</summary>
     [Alias("private")]
-    Task<bool> DeliverPrivateAsync(string sender, string recipient, string text);
+    Task<bool> DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text);
+
+    /// <summary>
+    /// A friend of <paramref name="friendCharacterId"/>, in another zone, came online or went offline;
+    /// true when that friend is online here (so the subject learns it too).
+    /// </summary>
+    [Alias("friend-status")]
+    Task<bool> FriendStatusAsync(long friendCharacterId, string subject, long subjectCharacterId, bool online);
+
+    /// <summary>
+    /// A player in another zone sent <paramref name="recipient"/>, online here, a friend request or
+    /// accepted theirs (<paramref name="friendAdded"/>); true when the recipient is online here.
+    /// </summary>
+    [Alias("social")]
+    Task<bool> SocialAsync(string recipient, bool friendAdded, string sender, long senderCharacterId);
 }

@@ -8,8 +8,14 @@ namespace Hyperscape.Host.Zones;
 /// </summary>
 public interface IZoneInbox
 {
-    /// <summary>A private message from a player in another zone to <paramref name="recipient"/>, online here; false when no such player is here.</summary>
-    bool DeliverPrivate(string sender, string recipient, string text);
+    /// <summary>A private message from a player in another zone to <paramref name="recipient"/>, online here; false when no such player is here or it ignores the sender.</summary>
+    Task<bool> DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text);
+
+    /// <summary>A friend in another zone came online or went offline: tell <paramref name="friendCharacterId"/> if it is here; true when it is.</summary>
+    Task<bool> FriendStatusAsync(long friendCharacterId, string subject, long subjectCharacterId, bool online);
+
+    /// <summary>A friend request (or its acceptance) from another zone for <paramref name="recipient"/>; true when the recipient is online here.</summary>
+    Task<bool> SocialAsync(string recipient, bool friendAdded, string sender, long senderCharacterId);
 
     /// <summary>A neighbouring zone's ghosts for this tick (<see cref="GhostCodec"/> records); shown at the next tick.</summary>
     void ReceiveGhosts(int fromZone, byte[] ghosts);

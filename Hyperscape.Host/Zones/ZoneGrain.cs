@@ -49,5 +49,12 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeliverPrivateAsync(string sender, string recipient, string text) => Task.FromResult(inbox.DeliverPrivate(sender, recipient, text));
+    public Task<bool> DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text) =>
+        inbox.DeliverPrivateAsync(sender, senderCharacterId, recipient, text);
+
+    public Task<bool> FriendStatusAsync(long friendCharacterId, string subject, long subjectCharacterId, bool online) =>
+        inbox.FriendStatusAsync(friendCharacterId, subject, subjectCharacterId, online);
+
+    public Task<bool> SocialAsync(string recipient, bool friendAdded, string sender, long senderCharacterId) =>
+        inbox.SocialAsync(recipient, friendAdded, sender, senderCharacterId);
 }

@@ -48,6 +48,7 @@ internal sealed class ZoneRuntime : IAsyncDisposable
         store.Fence = Fence;
         writer.Owned = store;
         _grains = grains;
+        Messenger = new ZoneMessenger(grains);
         _membership = membership;
         _metadata = metadata;
         _logger = logger;
@@ -67,6 +68,9 @@ internal sealed class ZoneRuntime : IAsyncDisposable
 
     /// <summary>Friends and ignore lists, loaded for players crossing in.</summary>
     public ISocialStore Social { get; }
+
+    /// <summary>Sends private messages, friends' status and friend requests to other zones.</summary>
+    public ZoneMessenger Messenger { get; }
 
     /// <summary>The ownership rows.</summary>
     public CharacterOwnership Ownership { get; }

@@ -10,16 +10,20 @@ internal sealed class RecordingInbox : IZoneInbox
 
     public ConcurrentQueue<(string Sender, string Recipient, string Text)> Delivered { get; } = new();
 
-    public bool DeliverPrivate(string sender, string recipient, string text)
+    public Task<bool> DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text)
     {
         if (!Online.ContainsKey(recipient))
         {
-            return false;
+            return Task.FromResult(false);
         }
 
         Delivered.Enqueue((sender, recipient, text));
-        return true;
+        return Task.FromResult(true);
     }
+
+    public Task<bool> FriendStatusAsync(long friendCharacterId, string subject, long subjectCharacterId, bool online) => Task.FromResult(false);
+
+    public Task<bool> SocialAsync(string recipient, bool friendAdded, string sender, long senderCharacterId) => Task.FromResult(Online.ContainsKey(recipient));
 
     public ConcurrentQueue<(long CharacterId, long Epoch, string Token)> Arrivals { get; } = new();
 

@@ -71,19 +71,19 @@ public sealed class ZoneClusterTests
         _inboxes["2"].Online["Bob"] = true;
         await _cluster.Client.GetGrain<IPresenceGrain>("bob").OnlineAsync(2);
 
-        Assert.That(await messenger.SendPrivateAsync("Ann", "Bob", "meet at the bank"), Is.True);
+        Assert.That(await messenger.SendPrivateAsync("Ann", 1, "Bob", "meet at the bank"), Is.True);
         Assert.That(_inboxes["2"].Delivered, Is.EqualTo(new[] { ("Ann", "Bob", "meet at the bank") }));
         Assert.That(_inboxes["1"].Delivered, Is.Empty);
-        Assert.That(await messenger.SendPrivateAsync("Ann", "Nobody", "hello?"), Is.False, "online nowhere");
+        Assert.That(await messenger.SendPrivateAsync("Ann", 1, "Nobody", "hello?"), Is.False, "online nowhere");
 
         // A hand-off's two halves in the wrong order: the late departure from zone 2 keeps Bob in zone 1.
         _inboxes["1"].Online["Bob"] = true;
         await _cluster.Client.GetGrain<IPresenceGrain>("bob").OnlineAsync(1);
         await _cluster.Client.GetGrain<IPresenceGrain>("bob").OfflineAsync(2);
-        Assert.That(await messenger.SendPrivateAsync("Ann", "bob", "you crossed"), Is.True);
+        Assert.That(await messenger.SendPrivateAsync("Ann", 1, "bob", "you crossed"), Is.True);
         Assert.That(_inboxes["1"].Delivered, Is.EqualTo(new[] { ("Ann", "bob", "you crossed") }));
 
         await _cluster.Client.GetGrain<IPresenceGrain>("bob").OfflineAsync(1);
-        Assert.That(await messenger.SendPrivateAsync("Ann", "Bob", "gone?"), Is.False);
+        Assert.That(await messenger.SendPrivateAsync("Ann", 1, "Bob", "gone?"), Is.False);
     }
 }

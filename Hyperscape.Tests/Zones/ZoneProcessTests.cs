@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
-using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Game.Rules;
+using Hyperscape.Ecs.Protocol;
 using Hyperscape.Tests.Authentication;
 using Hyperscape.Tests.EndToEnd;
 
@@ -105,6 +105,46 @@ public sealed class ZoneProcessTests
 
             Assert.That(storedSlots, Is.EqualTo(inventory), "stored as carried");
             await walker.DisposeAsync();
+        }
+        catch (Exception exception) when (exception is not AssertionException)
+        {
+            throw new InvalidOperationException($"{exception.Message}\n{zones.Output}", exception);
+        }
+    }
+
+    [Test]
+    public async Task Friends_in_different_zones_message_each_other_and_hear_of_requests_and_departures()
+    {
+        using var zones = await ZonePair.StartAsync(["--Hyperscape:ReconnectGrace=00:00:03"]);
+        try
+        {
+            await using var ann = await TestClient.EnterAsync(zones.Socket(1), "Ann");
+            var bob = await TestClient.EnterAsync(zones.Socket(1), "Bob");
+            await ann.SendAsync(w => ClientMessages.Social(w, SocialOperation.AddFriend, "Bob"));
+            await bob.WaitForMessageAsync(MessageType.SocialUpdate, m => m.Long(1) == (long)SocialOperation.FriendRequest && m.Text(2) == "Ann");
+            await bob.SendAsync(w => ClientMessages.Social(w, SocialOperation.AddFriend, "Ann"));
+            await ann.WaitForMessageAsync(MessageType.SocialUpdate, m => m.Long(1) == (long)SocialOperation.FriendStatus && m.Text(2) == "Bob" && m.Flag(3));
+
+            bob = await CrossAsync(bob, toZone: 2, x: ZonePair.Border + 1);
+            await ann.SendAsync(w => ClientMessages.Chat(w, ChatChannel.Private, "Bob", "over the border?"));
+            var heard = await bob.WaitForMessageAsync(MessageType.ChatMessage, m => m.Text(4) == "over the border?", Crossing);
+            Assert.That((heard.Long(1), heard.Text(3)), Is.EqualTo(((long)ChatChannel.Private, "Ann")));
+            await ann.WaitForMessageAsync(MessageType.ChatMessage, m => m.Long(1) == (long)ChatChannel.Private && m.Text(4) == "over the border?", Crossing);
+            await bob.SendAsync(w => ClientMessages.Chat(w, ChatChannel.Private, "Ann", "yes, in zone 2"));
+            await ann.WaitForMessageAsync(MessageType.ChatMessage, m => m.Long(1) == (long)ChatChannel.Private && m.Text(3) == "Bob" && m.Text(4) == "yes, in zone 2", Crossing);
+            await bob.SendAsync(w => ClientMessages.Chat(w, ChatChannel.Private, "Nobody", "hello?"));
+            await bob.WaitForMessageAsync(MessageType.ChatMessage, m => m.Long(1) == (long)ChatChannel.System && m.Text(4) == "Nobody is not online.", Crossing);
+
+            // A request from zone 2 reaches zone 1.
+            var carl = await TestClient.EnterAsync(zones.Socket(1), "Carl");
+            carl = await CrossAsync(carl, toZone: 2, x: ZonePair.Border + 2);
+            await carl.SendAsync(w => ClientMessages.Social(w, SocialOperation.AddFriend, "Ann"));
+            await ann.WaitForMessageAsync(MessageType.SocialUpdate, m => m.Long(1) == (long)SocialOperation.FriendRequest && m.Text(2) == "Carl", Crossing);
+            await carl.DisposeAsync();
+
+            // Bob leaves the world in zone 2 (his grace runs out): Ann, in zone 1, hears it.
+            await bob.DisposeAsync();
+            await ann.WaitForMessageAsync(MessageType.SocialUpdate, m => m.Long(1) == (long)SocialOperation.FriendStatus && m.Text(2) == "Bob" && !m.Flag(3), Crossing);
         }
         catch (Exception exception) when (exception is not AssertionException)
         {
