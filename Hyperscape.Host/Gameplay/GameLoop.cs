@@ -160,7 +160,8 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             Zone = Zone is { } zone
                 ? new ZoneStats(zone.Zone, zone.Options.TableVersion, zone.ClusterMembers, zone.InCluster,
                     zone.HandOffsOut, zone.HandOffsIn, zone.HandOffsAborted, CrossingsInFlight,
-                    zone.HandOffLatency.Percentile(50, window), zone.HandOffLatency.Percentile(99, window), zone.Fence.Held)
+                    zone.HandOffLatency.Percentile(50, window), zone.HandOffLatency.Percentile(99, window), zone.Fence.Held,
+                    zone.GhostsSent, zone.GhostsReceived, zone.ZonesWithoutProcess())
                 : null,
         };
     }

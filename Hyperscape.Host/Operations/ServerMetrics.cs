@@ -164,6 +164,24 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     }
 
     /// <inheritdoc />
+    /// <summary>
+    /// Zone mode's instruments: crossings out, in and given up, their duration, ghosts sent and
+    /// received, the cluster's live members, whether this zone is one of them, and characters held.
+    /// </summary>
+    internal Histogram<double> AddZone(Zones.ZoneRuntime zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        _meter.CreateObservableCounter("hyperscape.zone.handoffs.out", () => zone.HandOffsOut, description: "Players handed to other zones");
+        _meter.CreateObservableCounter("hyperscape.zone.handoffs.in", () => zone.HandOffsIn, description: "Players taken from other zones");
+        _meter.CreateObservableCounter("hyperscape.zone.handoffs.aborted", () => zone.HandOffsAborted, description: "Crossings that ended without the player moving");
+        _meter.CreateObservableCounter("hyperscape.zone.ghosts.sent", () => zone.GhostsSent, description: "Ghost states sent to neighbouring zones");
+        _meter.CreateObservableCounter("hyperscape.zone.ghosts.received", () => zone.GhostsReceived, description: "Ghost states received from neighbouring zones");
+        _meter.CreateObservableGauge("hyperscape.zone.cluster.members", () => zone.ClusterMembers, description: "Live zone processes in the cluster");
+        _meter.CreateObservableGauge("hyperscape.zone.in_cluster", () => zone.InCluster ? 1 : 0, description: "1 while this zone is an active member of its cluster");
+        _meter.CreateObservableGauge("hyperscape.zone.characters.held", () => zone.Fence.Held, description: "Characters this zone owns in the database");
+        return _meter.CreateHistogram<double>("hyperscape.zone.handoff.duration", "ms", "From the step over the border to the other zone's answer");
+    }
+
     public void Dispose()
     {
         _gcPauses.Dispose();

@@ -12,7 +12,10 @@ namespace Hyperscape.Host.Operations;
 /// <param name="HandOffP50Ms">Median crossing time, from the step over the border to the other zone's answer.</param>
 /// <param name="HandOffP99Ms">99th percentile of the same.</param>
 /// <param name="Held">Characters this zone holds in the database.</param>
+/// <param name="GhostsSent">Ghost states sent to neighbouring zones, in all.</param>
+/// <param name="GhostsReceived">Ghost states received from them, in all.</param>
+/// <param name="ZonesWithoutProcess">Zones of the table no live process runs now.</param>
 public sealed record ZoneStats(
     int Zone, int TableVersion, int ClusterMembers, bool InCluster,
     long HandOffsOut, long HandOffsIn, long HandOffsAborted, int CrossingsInFlight,
-    double HandOffP50Ms, double HandOffP99Ms, int Held);
+    double HandOffP50Ms, double HandOffP99Ms, int Held, long GhostsSent, long GhostsReceived, IReadOnlyList<int> ZonesWithoutProcess);

@@ -32,11 +32,13 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     private long _handOffsAborted;
     private long _ghostsSent;
     private long _ghostsReceived;
+    private readonly System.Diagnostics.Metrics.Histogram<double> _handOffDuration;
     private readonly string? _crashAt = Environment.GetEnvironmentVariable("HYPERSCAPE_ZONE_CRASH_AT");
 
     public ZoneRuntime(IOptions<ServerOptions> options, ConnectionFactory connections, SqlGameStore store, PersistenceWriter writer, ISocialStore social,
-        IGrainFactory grains, IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ZoneRuntime> logger)
+        IGrainFactory grains, IClusterMembershipService membership, ISiloMetadataCache metadata, ServerMetrics metrics, ILogger<ZoneRuntime> logger)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(writer);
@@ -49,6 +51,7 @@ internal sealed class ZoneRuntime : IAsyncDisposable
         writer.Owned = store;
         _grains = grains;
         Messenger = new ZoneMessenger(grains);
+        _handOffDuration = metrics.AddZone(this);
         _membership = membership;
         _metadata = metadata;
         _logger = logger;
@@ -207,13 +210,18 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     /// <summary>Counts ghost states received.</summary>
     public void GhostsArrived(int count) => Interlocked.Add(ref _ghostsReceived, count);
 
+    /// <summary>The zones of the table no live process runs now (per this process's view of the membership).</summary>
+    public IReadOnlyList<int> ZonesWithoutProcess() => Map is null ? [] : [.. Map.Zones.Where(z => AddressOf(z) is null)];
+
     /// <summary>Counts a crossing that ended.</summary>
     public void Counted(bool handedOver, long startedTimestamp)
     {
         if (handedOver)
         {
             Interlocked.Increment(ref _handOffsOut);
-            HandOffLatency.Add(System.Diagnostics.Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+            var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+            HandOffLatency.Add(milliseconds);
+            _handOffDuration.Record(milliseconds);
         }
         else
         {

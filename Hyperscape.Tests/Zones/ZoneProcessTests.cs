@@ -40,6 +40,16 @@ public sealed class ZoneProcessTests
             walker = await CrossAsync(walker, toZone: 1, x: ZonePair.Border - 3);
             Assert.That(await walker.WaitForAsync(c => c.World?.Inventory, "the inventory back in zone 1"), Is.EqualTo(inventory));
             Assert.That(await zones.ReadAsync((_, owners) => owners.OwnerAsync(characterId)), Is.EqualTo(((int?)1, epoch + 2)));
+
+            // Each zone reports its crossings, ghosts and cluster.
+            using var http = new HttpClient();
+            var stats = (await http.GetFromJsonAsync<JsonElement>(new Uri(zones.Http(1), "stats"))).GetProperty("zone");
+            Assert.That((stats.GetProperty("zone").GetInt32(), stats.GetProperty("handOffsOut").GetInt64(), stats.GetProperty("handOffsIn").GetInt64(), stats.GetProperty("clusterMembers").GetInt32()), Is.EqualTo((1, 1L, 1L, 2)));
+            Assert.That(stats.GetProperty("handOffP50Ms").GetDouble(), Is.GreaterThan(0));
+            Assert.That(stats.GetProperty("ghostsSent").GetInt64(), Is.GreaterThan(0), "the walker was shown to zone 2 while near the border");
+            var metrics = await http.GetStringAsync(new Uri(zones.Http(2), "metrics"));
+            Assert.That(metrics, Does.Contain("hyperscape_zone_handoffs_out").And.Contain("hyperscape_zone_cluster_members").And.Contain("hyperscape_zone_handoff_duration"));
+            Assert.That(await http.GetStringAsync(new Uri(zones.Http(2), "healthz")), Is.EqualTo("Healthy"));
             await walker.DisposeAsync();
         }
         catch (Exception exception) when (exception is not AssertionException)
@@ -180,6 +190,19 @@ public sealed class ZoneProcessTests
                 Assert.That(zones.Processes[0]!.Output, Does.Contain($"killing zone 1's process {point} of a crossing"), "it died where the test meant it to");
             }
 
+            // The surviving zone notices (the test cluster probes every second) and says so.
+            using (var http = new HttpClient())
+            {
+                var deadline = DateTime.UtcNow + Crossing;
+                string health;
+                while ((health = await HealthAsync(http, zones.Http(2))) != "Degraded" && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                }
+
+                Assert.That(health, Is.EqualTo("Degraded"), "zone 2 reports that no process runs zone 1");
+            }
+
             await zones.StartZoneAsync(1);
             var (player, zone) = await LogInAsync(zones, token, characterId);
             await using (player)
@@ -220,6 +243,12 @@ public sealed class ZoneProcessTests
         }
 
         throw new InvalidOperationException("Sent from zone to zone without end.");
+    }
+
+    private static async Task<string> HealthAsync(HttpClient http, Uri zone)
+    {
+        using var response = await http.GetAsync(new Uri(zone, "healthz"));
+        return await response.Content.ReadAsStringAsync();
     }
 
     private static async Task<int> OnlineAsync(ZonePair zones)
