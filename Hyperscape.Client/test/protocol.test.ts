@@ -29,7 +29,7 @@ const client = examples.filter((e) => e.title.endsWith("(client)"));
 describe("server messages", () => {
   it("the document has examples of every server message", () => {
     const types = new Set(server.map((e) => (e.json as number[])[0]));
-    for (const type of [64, 65, 66, 67, 68, 69, 70, 71, 72, 73]) expect(types).toContain(type);
+    for (const type of [64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74]) expect(types).toContain(type);
   });
 
   it.each(server.map((e) => [e.title, e] as const))("%s decodes the same from MessagePack and JSON", (_, example) => {

@@ -7,8 +7,7 @@ namespace Hyperscape.Tests.Persistence;
 /// or a throwaway cluster started here. Without PostgreSQL installed the tests that need it are
 /// ignored with a reason, unless <c>HYPERSCAPE_REQUIRE_POSTGRES=1</c> (CI), which makes it a failure.
 /// </summary>
-[SetUpFixture]
-public sealed class PostgresServer
+public static class PostgresServer
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static LocalPostgresCluster? _cluster;
@@ -61,8 +60,8 @@ public sealed class PostgresServer
         }
     }
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
+    /// <summary>Stops the throwaway cluster, if one was started (at the end of the whole run: <see cref="TestRun"/>).</summary>
+    public static async Task StopAsync()
     {
         if (_cluster is not null)
         {

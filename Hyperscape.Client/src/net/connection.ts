@@ -1,10 +1,10 @@
-// One game session over a WebSocket: hello, resume after a dropped connection, and MessagePack
-// (or JSON, for debugging) on the wire. It reports what happens and decodes what arrives; the
-// game state decides what it means.
+// One game session over a WebSocket: hello, resume after a dropped connection, following the
+// character to another zone's server, and MessagePack (or JSON, for debugging) on the wire. It
+// reports what happens and decodes what arrives; the game state decides what it means.
 
 import { decode, encode } from "@msgpack/msgpack";
 import { closeText } from "./reasons";
-import { ClientMessages, decodeServerMessage, ServerType, type ServerMessage } from "./protocol";
+import { ClientMessages, ClientType, decodeServerMessage, ServerType, type ServerMessage } from "./protocol";
 
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
@@ -29,10 +29,23 @@ export class GameConnection {
   private accessToken: string | null = null;
   private dropping = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private url: string;
+  /** Where the character continues, once a ZoneChange said so: followed when this socket closes. */
+  private zoneChange: { zone: number; url: string; resumeToken: string | null } | null = null;
+  /** The character last selected: selected again at a zone that was told to expect no resume. */
+  private selected: number | null = null;
+  private reselect = false;
   bytesIn = 0;
   bytesOut = 0;
 
-  constructor(private readonly options: ConnectionOptions) {}
+  constructor(private readonly options: ConnectionOptions) {
+    this.url = options.url;
+  }
+
+  /** The game socket this session talks to now (another zone's after a crossing). */
+  get currentUrl(): string {
+    return this.url;
+  }
 
   get isOpen(): boolean {
     return this.socket?.readyState === WebSocket.OPEN;
@@ -43,6 +56,9 @@ export class GameConnection {
     this.stop();
     this.accessToken = accessToken;
     this.resumeToken = null;
+    this.url = this.options.url;
+    this.zoneChange = null;
+    this.reselect = false;
     this.attempts = 0;
     this.stopped = false;
     this.open();
@@ -70,6 +86,7 @@ export class GameConnection {
   send(message: unknown[]): void {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (message[0] === ClientType.SelectCharacter && typeof message[1] === "number") this.selected = message[1];
     if (this.options.json) {
       const text = JSON.stringify(message);
       this.bytesOut += text.length;
@@ -83,7 +100,7 @@ export class GameConnection {
 
   private open(): void {
     this.options.onState(this.resumeToken ? "reconnecting" : "connecting");
-    const socket = new WebSocket(this.options.url);
+    const socket = new WebSocket(this.url);
     socket.binaryType = "arraybuffer";
     this.socket = socket;
     socket.onopen = () => {
@@ -113,7 +130,16 @@ export class GameConnection {
       case ServerType.Welcome:
         this.attempts = 0;
         this.options.onState("open");
-        if (!this.resuming) this.options.onSessionStart();
+        if (this.reselect && !this.resuming && this.selected !== null) {
+          // Sent here by a zone at login: the same character, selected again, no list in between.
+          this.reselect = false;
+          this.send(ClientMessages.selectCharacter(this.selected));
+        } else if (!this.resuming) {
+          this.options.onSessionStart();
+        }
+        break;
+      case ServerType.ZoneChange:
+        this.zoneChange = { zone: message.zone, url: message.address, resumeToken: message.resumeToken };
         break;
       case ServerType.EnteredWorld:
         this.resumeToken = message.resumeToken;
@@ -133,6 +159,20 @@ export class GameConnection {
   private closed(socket: WebSocket, code: number, reason: string): void {
     if (socket !== this.socket) return;
     this.socket = null;
+    if (!this.stopped && this.zoneChange !== null) {
+      // The character continues at another zone's server: with the token it gave, as a resume;
+      // without one, as a fresh session that selects the same character again.
+      const next = this.zoneChange;
+      this.zoneChange = null;
+      this.url = next.url;
+      this.resumeToken = next.resumeToken;
+      this.reselect = next.resumeToken === null;
+      this.attempts = 0;
+      this.options.onState("reconnecting", `Crossing into zone ${next.zone}…`);
+      this.open();
+      return;
+    }
+
     const final = this.dropping ? null : closeText(code);
     this.dropping = false;
     if (this.stopped || final !== null) {

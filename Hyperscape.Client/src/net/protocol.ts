@@ -28,6 +28,7 @@ export const enum ServerType {
   SocialUpdate = 71,
   VoiceToken = 72,
   Pong = 73,
+  ZoneChange = 74,
 }
 
 export const enum ActionKind {
@@ -202,7 +203,8 @@ export type ServerMessage =
   | { type: ServerType.Error; code: number; message: string }
   | { type: ServerType.SocialUpdate; operation: number; name: string; online: boolean }
   | { type: ServerType.VoiceToken; enabled: boolean; url: string | null; token: string | null; room: string | null }
-  | { type: ServerType.Pong; clientTime: number; serverTime: number };
+  | { type: ServerType.Pong; clientTime: number; serverTime: number }
+  | { type: ServerType.ZoneChange; zone: number; address: string; resumeToken: string | null };
 
 export class ProtocolError extends Error {
   override name = "ProtocolError";
@@ -355,6 +357,8 @@ export function decodeServerMessage(value: unknown): ServerMessage {
       return { type, enabled: m[1] === true, url: optStr(m[2], "url"), token: optStr(m[3], "token"), room: optStr(m[4], "room") };
     case ServerType.Pong:
       return { type, clientTime: num(m[1], "client time"), serverTime: num(m[2], "server time") };
+    case ServerType.ZoneChange:
+      return { type, zone: num(m[1], "zone"), address: str(m[2], "address"), resumeToken: optStr(m[3], "resume token") };
     default:
       throw new ProtocolError(`Unknown server message type ${type}.`);
   }

@@ -44,6 +44,7 @@ const rejectionTexts: Record<number, string> = {
   41: "You do not have enough runes to cast that spell.",
   42: "You need to wield a staff to autocast.",
   43: "You can't use that ammo with your bow.",
+  44: "That is in another zone: you can only look at it from here.",
 };
 
 const actionNames: Record<number, string> = {
@@ -122,6 +123,10 @@ export function closeText(code: number): string | null {
       return "You logged in from another window or device.";
     case 4001:
       return "The server shut down before your character could be saved.";
+    case 4002:
+      return "Your character is playing in another zone.";
+    case 4003:
+      return "Your character continues in another zone, which is not running now; log in again later.";
     default:
       return null;
   }
