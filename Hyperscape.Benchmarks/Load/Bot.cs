@@ -14,13 +14,16 @@ namespace Hyperscape.Benchmarks.Load;
 /// One scripted player over a real WebSocket: it logs in anonymously, creates a character, and
 /// then about once a second walks somewhere near the spawn point, attacks an NPC it can see,
 /// chats or emotes, like a player idling about town. It decodes only what it needs: the NPCs in
-/// view (to attack one) and the server's refusals.
+/// view (to attack one) and the server's refusals. In a world split into zones it follows its
+/// character over a border: a ZoneChange, then a resume at the other zone's server.
 /// </summary>
 internal sealed class Bot : IAsyncDisposable
 {
     private static readonly Tile Home = SimulationOptions.CreateDefault().PlayerSpawn;
 
-    private readonly ClientWebSocket _socket = new();
+    private ClientWebSocket _socket = new();
+    private readonly Tile _home;
+    private (Uri Address, string? Token, long At)? _zoneChange;
     private readonly BotStats _stats;
     private readonly Random _random;
     private readonly List<long> _npcs = [];
@@ -30,10 +33,11 @@ internal sealed class Bot : IAsyncDisposable
     private long _networkId;
     private volatile bool _leaving;
 
-    public Bot(BotStats stats, int seed)
+    public Bot(BotStats stats, int seed, Tile? home = null)
     {
         _stats = stats;
         _random = new Random(seed);
+        _home = home ?? Home;
         _socket.Options.KeepAliveInterval = TimeSpan.Zero;
     }
 
@@ -66,11 +70,18 @@ internal sealed class Bot : IAsyncDisposable
     {
         try
         {
-            while (!stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
+            while (!stop.IsCancellationRequested && (_socket.State == WebSocketState.Open || _zoneChange is not null))
             {
                 await Task.Delay(600 + _random.Next(800), stop).ConfigureAwait(false);
-                await ActAsync(stop).ConfigureAwait(false);
-                _stats.Acted();
+                try
+                {
+                    await ActAsync(stop).ConfigureAwait(false);
+                    _stats.Acted();
+                }
+                catch (Exception exception) when (_zoneChange is not null && exception is WebSocketException or InvalidOperationException or ObjectDisposedException)
+                {
+                    // Between two zones' servers: the next action goes to the new one.
+                }
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
@@ -125,7 +136,7 @@ internal sealed class Bot : IAsyncDisposable
 
         return roll switch
         {
-            < 50 => Act(new PlayerAction(0, ActionKind.Move, 0, 0, 0, Home.X + _random.Next(-20, 21), Home.Z + _random.Next(-20, 21), 0), cancellationToken),
+            < 50 => Act(new PlayerAction(0, ActionKind.Move, 0, 0, 0, _home.X + _random.Next(-20, 21), _home.Z + _random.Next(-20, 21), 0), cancellationToken),
             < 80 when npc != 0 => Act(new PlayerAction(0, ActionKind.Attack, npc, 0, 0, 0, 0, 0), cancellationToken),
             < 90 => SendAsync(w => ClientMessages.Chat(w, ChatChannel.Public, null, "selling lobsters, cheap"), cancellationToken),
             _ => Act(new PlayerAction(0, ActionKind.Emote, 0, 0, 0, 0, 0, 1 + _random.Next(4)), cancellationToken),
@@ -200,7 +211,14 @@ internal sealed class Bot : IAsyncDisposable
                 var length = await ReceiveOneAsync(CancellationToken.None).ConfigureAwait(false);
                 if (length < 0)
                 {
-                    if (!_leaving)
+                    if (!_leaving && _zoneChange is { } change)
+                    {
+                        if (await FollowAsync(change).ConfigureAwait(false))
+                        {
+                            continue;
+                        }
+                    }
+                    else if (!_leaving)
                     {
                         _stats.Closed();
                     }
@@ -262,6 +280,44 @@ internal sealed class Bot : IAsyncDisposable
             case MessageType.Error:
                 _stats.Error();
                 break;
+            case MessageType.ZoneChange:
+                var elements = MessagePackSerializer.Deserialize<object?[]>(message);
+                _zoneChange = (new Uri((string)elements[2]!), elements[3] as string, System.Diagnostics.Stopwatch.GetTimestamp());
+                break;
+        }
+    }
+
+    /// <summary>The character continues at another zone's server: resume there with the crossing's token.</summary>
+    private async Task<bool> FollowAsync((Uri Address, string? Token, long At) change)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var next = new ClientWebSocket();
+            next.Options.KeepAliveInterval = TimeSpan.Zero;
+            await next.ConnectAsync(change.Address, timeout.Token).ConfigureAwait(false);
+            var old = _socket;
+            _socket = next;
+            old.Dispose();
+            await SendAsync(w => ClientMessages.Hello(w, null, change.Token), timeout.Token).ConfigureAwait(false);
+            var entered = await ReceiveUntilAsync(MessageType.EnteredWorld, timeout.Token).ConfigureAwait(false);
+            _networkId = Convert.ToInt64(entered[1], System.Globalization.CultureInfo.InvariantCulture);
+            lock (_npcs)
+            {
+                _npcs.Clear();
+            }
+
+            _stats.Crossed(System.Diagnostics.Stopwatch.GetElapsedTime(change.At).TotalMilliseconds);
+            return true;
+        }
+        catch (Exception exception) when (exception is WebSocketException or InvalidOperationException or OperationCanceledException)
+        {
+            _stats.CrossingFailed();
+            return false;
+        }
+        finally
+        {
+            _zoneChange = null;
         }
     }
 

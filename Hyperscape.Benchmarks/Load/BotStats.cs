@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Hyperscape.Benchmarks.Load;
 
 /// <summary>What all bots saw, counted with interlocked adds from their receive loops.</summary>
@@ -11,6 +13,7 @@ internal sealed class BotStats
     private long _closedByServer;
     private long _failedToEnter;
     private long _undecodable;
+    private long _crossingsFailed;
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
@@ -30,6 +33,16 @@ internal sealed class BotStats
 
     /// <summary>Messages from the server a bot could not decode (malformed or cut short): always a defect.</summary>
     public long UndecodableMessages => Interlocked.Read(ref _undecodable);
+
+    /// <summary>Border crossings the bots followed to another zone, and each one's time from the ZoneChange to the EnteredWorld there.</summary>
+    public ConcurrentBag<double> Crossings { get; } = [];
+
+    /// <summary>Crossings that failed to reconnect at the other zone.</summary>
+    public long CrossingsFailed => Interlocked.Read(ref _crossingsFailed);
+
+    public void Crossed(double milliseconds) => Crossings.Add(milliseconds);
+
+    public void CrossingFailed() => Interlocked.Increment(ref _crossingsFailed);
 
     public void Received(int bytes)
     {

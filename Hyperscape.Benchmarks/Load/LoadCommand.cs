@@ -39,6 +39,11 @@ internal static class LoadCommand
             Console.WriteLine($"Bots pinned to cores {options.BotCores} (processor affinity).");
         }
 
+        if (options.Zones > 0)
+        {
+            return await ZoneLoadCommand.RunAsync(options);
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), $"hyperscape-load-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         ServerProcess? server = null;

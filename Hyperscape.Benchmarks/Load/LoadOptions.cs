@@ -7,14 +7,14 @@ namespace Hyperscape.Benchmarks.Load;
 /// [--server-cores LIST] [--bot-cores LIST]</c>. Core lists are as <c>taskset -c</c> takes them
 /// ("0", "1-3", "0,2").
 /// </summary>
-internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs, string? ServerCores = null, string? BotCores = null)
+internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs, string? ServerCores = null, string? BotCores = null, int Zones = 0)
 {
-    public const string Usage = "load --bots N --seconds S [--server ws://host:port/game] [--npcs N] [--server-cores LIST] [--bot-cores LIST]";
+    public const string Usage = "load --bots N --seconds S [--server ws://host:port/game] [--npcs N] [--server-cores LIST] [--bot-cores LIST] [--zones 1|2]";
 
     /// <summary>Parses the arguments; null with a reason when they are wrong.</summary>
     public static LoadOptions? Parse(ReadOnlySpan<string> args, out string? error)
     {
-        int bots = 100, seconds = 30, npcs = -1;
+        int bots = 100, seconds = 30, npcs = -1, zones = 0;
         Uri? server = null;
         string? serverCores = null, botCores = null;
         error = null;
@@ -29,6 +29,7 @@ internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs,
                 "--server" => Uri.TryCreate(value, UriKind.Absolute, out server) && server.Scheme is "ws" or "wss",
                 "--server-cores" => CoreList.TryParse(serverCores = value, out _),
                 "--bot-cores" => CoreList.TryParse(botCores = value, out _),
+                "--zones" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out zones) && zones is 1 or 2,
                 _ => false,
             };
             if (!ok)
@@ -49,6 +50,12 @@ internal sealed record LoadOptions(int Bots, int Seconds, Uri? Server, int Npcs,
             return null;
         }
 
-        return new LoadOptions(bots, seconds, server, npcs >= 0 ? npcs : Math.Max(200, bots / 2), serverCores, botCores);
+        if (zones > 0 && (server is not null || serverCores is not null))
+        {
+            error = "--zones starts its own PostgreSQL and servers: it takes neither --server nor --server-cores.";
+            return null;
+        }
+
+        return new LoadOptions(bots, seconds, server, npcs >= 0 ? npcs : Math.Max(200, bots / 2), serverCores, botCores, zones);
     }
 }
