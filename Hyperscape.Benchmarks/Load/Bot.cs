@@ -220,7 +220,7 @@ internal sealed class Bot : IAsyncDisposable
                     }
                     else if (!_leaving)
                     {
-                        _stats.Closed();
+                        _stats.Closed($"{(int?)_socket.CloseStatus} {_socket.CloseStatusDescription}");
                     }
 
                     return;

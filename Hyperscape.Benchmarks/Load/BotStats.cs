@@ -56,7 +56,17 @@ internal sealed class BotStats
 
     public void Refused() => Interlocked.Increment(ref _refusedActions);
 
-    public void Closed() => Interlocked.Increment(ref _closedByServer);
+    /// <summary>How the server closed the bots it closed: status and reason, counted.</summary>
+    public ConcurrentDictionary<string, int> Closes { get; } = new();
+
+    public void Closed(string? why = null)
+    {
+        Interlocked.Increment(ref _closedByServer);
+        if (why is not null)
+        {
+            Closes.AddOrUpdate(why, 1, (_, count) => count + 1);
+        }
+    }
 
     public void EnterFailed() => Interlocked.Increment(ref _failedToEnter);
 

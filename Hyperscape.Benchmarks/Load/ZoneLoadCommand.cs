@@ -139,6 +139,26 @@ internal static class ZoneLoadCommand
         var crossings = stats.Crossings.Order().ToArray();
         Console.WriteLine(string.Create(culture,
             $"bots: {options.Bots} ({online} online at the end), {stats.Actions:N0} actions, {crossings.Length} crossings followed (ZoneChange to EnteredWorld p50 {Percentile(crossings, 50):F1} ms, p99 {Percentile(crossings, 99):F1} ms), {stats.CrossingsFailed} failed, {stats.ClosedByServer} closed by a server, {stats.UndecodableMessages} undecodable; {bytesOut / seconds / Math.Max(1, online):N0} bytes/client/s; bots' CPU {(self.TotalProcessorTime - botCpu).TotalSeconds / seconds * 100:F0}% of a core"));
+        foreach (var (why, count) in stats.Closes.OrderByDescending(c => c.Value))
+        {
+            Console.WriteLine(string.Create(culture, $"  closed {count} times: {why}"));
+        }
+
+        // What the servers said went wrong, if anything: the first error of each.
+        foreach (var server in servers)
+        {
+            var lines = server.Output.Split('\n');
+            var first = Array.FindIndex(lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
+            if (first >= 0)
+            {
+                Console.WriteLine($"  {(servers.Count == 1 ? "the server" : $"zone {servers.IndexOf(server) + 1}")} logged:");
+                foreach (var line in lines.Skip(first).Take(12))
+                {
+                    Console.WriteLine($"    {line}");
+                }
+            }
+        }
+
         foreach (var bot in bots)
         {
             await bot.DisposeAsync();

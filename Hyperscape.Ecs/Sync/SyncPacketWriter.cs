@@ -128,6 +128,13 @@ internal sealed class SyncPacketWriter
             ref var view = ref slots[slot];
             ref readonly var snapshot = ref _snapshots[view.Entity.Id];
             var spawning = view.State == SlotState.Spawning;
+            if (spawning && (snapshot.Entity != view.Entity || !_world.IsAlive(view.Entity)))
+            {
+                // Gone before its spawn went out (a ghost replaced within the tick, a player who
+                // left): nothing to show, and the client's next view pass releases the slot.
+                continue;
+            }
+
             var fields = spawning ? SyncFieldTable.SpawnFields(snapshot.Kind) : view.Pending;
 
             // The bound is conservative, so an entry under it is written straight into the packet.

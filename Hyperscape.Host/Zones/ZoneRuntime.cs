@@ -196,6 +196,13 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     /// <summary>Sends this tick's ghosts to a neighbouring zone, one way; a zone that is down just misses them.</summary>
     public void SendGhosts(int zone, byte[] ghosts)
     {
+        // A neighbour with no live process would make Orleans try to place its grain and log the
+        // refusal every tick: ask the membership first.
+        if (AddressOf(zone) is null)
+        {
+            return;
+        }
+
         try
         {
             _ = _grains.GetGrain<IZoneGrain>(zone).GhostsAsync(Zone, ghosts);
