@@ -130,7 +130,7 @@ internal static class ZoneLoadCommand
             if (view.TryGetProperty("zone", out var zone) && zone.ValueKind == JsonValueKind.Object)
             {
                 line += string.Create(culture,
-                    $"; crossings out {zone.GetProperty("handOffsOut").GetInt64()} (p50 {zone.GetProperty("handOffP50Ms").GetDouble():F1} ms, p99 {zone.GetProperty("handOffP99Ms").GetDouble():F1} ms), in {zone.GetProperty("handOffsIn").GetInt64()}, aborted {zone.GetProperty("handOffsAborted").GetInt64()}; ghosts sent {zone.GetProperty("ghostsSent").GetInt64():N0}");
+                    $"; calls to the other zone p50 {zone.GetProperty("callP50Ms").GetDouble():F2} ms, p99 {zone.GetProperty("callP99Ms").GetDouble():F2} ms; crossings out {zone.GetProperty("handOffsOut").GetInt64()} (p50 {zone.GetProperty("handOffP50Ms").GetDouble():F1} ms, p99 {zone.GetProperty("handOffP99Ms").GetDouble():F1} ms), in {zone.GetProperty("handOffsIn").GetInt64()}, aborted {zone.GetProperty("handOffsAborted").GetInt64()}; ghosts sent {zone.GetProperty("ghostsSent").GetInt64():N0}");
             }
 
             Console.WriteLine(line);

@@ -161,7 +161,8 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
                 ? new ZoneStats(zone.Zone, zone.Options.TableVersion, zone.ClusterMembers, zone.InCluster,
                     zone.HandOffsOut, zone.HandOffsIn, zone.HandOffsAborted, CrossingsInFlight,
                     zone.HandOffLatency.Percentile(50, window), zone.HandOffLatency.Percentile(99, window), zone.Fence.Held,
-                    zone.GhostsSent, zone.GhostsReceived, zone.ZonesWithoutProcess())
+                    zone.GhostsSent, zone.GhostsReceived, zone.ZonesWithoutProcess(),
+                    zone.CallLatency.Percentile(50, window), zone.CallLatency.Percentile(99, window))
                 : null,
         };
     }

@@ -15,7 +15,10 @@ namespace Hyperscape.Host.Operations;
 /// <param name="GhostsSent">Ghost states sent to neighbouring zones, in all.</param>
 /// <param name="GhostsReceived">Ghost states received from them, in all.</param>
 /// <param name="ZonesWithoutProcess">Zones of the table no live process runs now.</param>
+/// <param name="CallP50Ms">Median round trip of a grain call to a neighbouring zone (probed every 2 s).</param>
+/// <param name="CallP99Ms">99th percentile of the same.</param>
 public sealed record ZoneStats(
     int Zone, int TableVersion, int ClusterMembers, bool InCluster,
     long HandOffsOut, long HandOffsIn, long HandOffsAborted, int CrossingsInFlight,
-    double HandOffP50Ms, double HandOffP99Ms, int Held, long GhostsSent, long GhostsReceived, IReadOnlyList<int> ZonesWithoutProcess);
+    double HandOffP50Ms, double HandOffP99Ms, int Held, long GhostsSent, long GhostsReceived, IReadOnlyList<int> ZonesWithoutProcess,
+    double CallP50Ms, double CallP99Ms);

@@ -87,6 +87,9 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     /// <summary>Crossing latencies, from the freeze to the doorbell's answer, in milliseconds.</summary>
     public RecentPercentiles HandOffLatency { get; } = new(4096);
 
+    /// <summary>Round trips of a grain call to each neighbouring zone (probed every 2 s), in milliseconds.</summary>
+    public RecentPercentiles CallLatency { get; } = new(1024);
+
     /// <summary>Players handed to other zones.</summary>
     public long HandOffsOut => Interlocked.Read(ref _handOffsOut);
 
@@ -135,7 +138,7 @@ internal sealed class ZoneRuntime : IAsyncDisposable
         var released = await Ownership.ReleaseZoneAsync(Zone, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Zone {Zone} of table version {Version} ({Zones} zones); {Released} characters it held before are free to log in again",
             Zone, Map.Version, Map.Zones.Count, released);
-        _renewing = RenewAsync(_stopping.Token);
+        _renewing = Task.WhenAll(RenewAsync(_stopping.Token), ProbeAsync(_stopping.Token));
         if (_crashAt is not null)
         {
             _logger.LogWarning("Fault injection is on (HYPERSCAPE_ZONE_CRASH_AT={Point}): this process will kill itself during its next crossing out", _crashAt);
@@ -254,6 +257,33 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     }
 
     private int? ZoneOf(SiloAddress silo) => ZonePlacementDirector.ZoneOf(_metadata.GetSiloMetadata(silo));
+
+    /// <summary>Every 2 s, one call to each live neighbour's grain: what a doorbell or a message between zones costs.</summary>
+    private async Task ProbeAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+        {
+            foreach (var (neighbour, _) in Neighbours)
+            {
+                if (AddressOf(neighbour) is null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    await _grains.GetGrain<IZoneGrain>(neighbour).WhereAsync().WaitAsync(TimeSpan.FromSeconds(5), stopping).ConfigureAwait(false);
+                    CallLatency.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (Exception exception) when (exception is OrleansException or TimeoutException or SiloUnavailableException)
+                {
+                    _logger.LogDebug("Probing zone {Zone} failed: {Reason}", neighbour, exception.Message);
+                }
+            }
+        }
+    }
 
     /// <summary>Every third of a lease, the whole zone's leases in one statement; failures are logged and tried again next time.</summary>
     private async Task RenewAsync(CancellationToken stopping)
