@@ -51,6 +51,12 @@ public sealed record CharacterState
     /// <summary>The bank, slot by slot (at most <see cref="Banking.Bank.SlotCount"/>; trailing empty slots left out).</summary>
     public IReadOnlyList<ItemStack> Bank { get; init; } = [];
 
+    /// <summary>
+    /// Combat clocks, in ticks from the capture: carried by a hand-off to another world, never
+    /// stored (a character loaded from storage has none).
+    /// </summary>
+    public CombatTimers CombatTimers { get; init; }
+
     /// <summary>Whether a death's drops are still owed (a death interrupted by a shutdown).</summary>
     public bool IsDead => Health.Current <= 0;
 }

@@ -503,6 +503,11 @@ internal sealed class GameContext
 
         // The autocast spell comes back while it could still be set now: a staff wielded and the level for it.
         combat.Autocast = bonuses.Weapon == WeaponCategory.Staff && Spells.TryGet(state.Autocast, out var spell) && state.Skills.Level(Skill.Magic) >= spell.Level ? spell.Id : 0;
+        // A hand-off's clocks go on where they were; a login has none.
+        var timers = state.CombatTimers;
+        combat.NextAttackTick = Tick + Math.Max(0, timers.AttackIn);
+        combat.NextEatTick = Tick + Math.Max(0, timers.EatIn);
+        combat.InCombatUntilTick = Tick + Math.Max(0, timers.InCombatFor);
         World.Set(entity, combat);
 
         // Points are capped by the level; a prayer the level no longer allows stays off.
@@ -552,8 +557,11 @@ internal sealed class GameContext
             ActivePrayers = dying ? 0 : prayer.Active,
             Autocast = combat.Autocast,
             Bank = Banks.TryGet(NetworkIdOf(player), out var bank) ? bank.ToArray() : [],
+            CombatTimers = new CombatTimers(TicksLeft(combat.NextAttackTick), TicksLeft(combat.NextEatTick), TicksLeft(combat.InCombatUntilTick)),
         };
     }
+
+    private int TicksLeft(long untilTick) => (int)Math.Clamp(untilTick - Tick, 0, int.MaxValue);
 
     /// <summary>Removes an entity and its network id.</summary>
     public void Forget(Entity entity, long networkId)

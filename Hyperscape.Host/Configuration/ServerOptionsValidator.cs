@@ -207,6 +207,10 @@ public static class ServerOptionsValidator
         {
             problems.Add($"{Z}:Regions: no region belongs to zone {zones.Zone}, the zone this process runs.");
         }
+        else
+        {
+            CheckZoneTable(o, regions, problems);
+        }
 
         if (zones.TableVersion < 1)
         {
@@ -258,6 +262,29 @@ public static class ServerOptionsValidator
         if (cluster.ProbeTimeout < TimeSpan.FromMilliseconds(100))
         {
             problems.Add($"{C}:ProbeTimeout: must be at least 100 ms, not {cluster.ProbeTimeout}.");
+        }
+    }
+
+    /// <summary>The zone table must cover the world's map exactly once (the content's map: a broken content folder is reported on its own).</summary>
+    private static void CheckZoneTable(ServerOptions o, List<Zones.ZoneRegion> regions, List<string> problems)
+    {
+        Ecs.Game.Navigation.TileMap map;
+        try
+        {
+            map = o.World.LoadContent(ContentIds.Empty).World.Map;
+        }
+        catch (Exception exception) when (exception is ContentException or IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Zones.ZoneMap.Create(Math.Max(1, o.Zones.TableVersion), map.Width, map.Height, regions);
+        }
+        catch (ArgumentException exception)
+        {
+            problems.Add($"{ServerOptions.Section}:Zones:Regions: on the world's {map.Width}x{map.Height} map, {exception.Message.Split(" (Parameter", 2)[0]}");
         }
     }
 

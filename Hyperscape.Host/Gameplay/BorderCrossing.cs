@@ -1,4 +1,3 @@
-using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Host.Zones;
 
 namespace Hyperscape.Host.Gameplay;
@@ -15,8 +14,8 @@ internal sealed class BorderCrossing(HandOff handOff, PlayerPresence presence, l
     /// <summary>When the player stepped over the border (<see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
     public long StartedTimestamp { get; } = startedTimestamp;
 
-    /// <summary>Where the player was walking when it stepped over, if anywhere: it walks on there.</summary>
-    public Tile? WalkTo { get; init; }
+    /// <summary>Where the player was walking when it stepped over, and its combat clocks: both go on in the other zone.</summary>
+    public CrossingCarry Carry { get; init; }
 
     /// <summary>The ownership-moving save, once queued.</summary>
     public Task<CommitOutcome>? Commit { get; set; }

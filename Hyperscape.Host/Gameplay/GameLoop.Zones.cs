@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Hyperscape.Ecs.Game;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Game.Components;
-using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Social;
 using Hyperscape.Ecs.Protocol;
 using Hyperscape.Ecs.Sync;
@@ -114,7 +113,7 @@ public sealed partial class GameLoop : IZoneInbox
     }
 
     /// <inheritdoc />
-    async Task<bool> IZoneInbox.ArriveAsync(long characterId, long epoch, string resumeToken, Tile? walkTo)
+    async Task<bool> IZoneInbox.ArriveAsync(long characterId, long epoch, string resumeToken, CrossingCarry carry)
     {
         var zone = Zone ?? throw new InvalidOperationException("This server runs no zone.");
         var (owner, ownerEpoch) = await zone.Ownership.OwnerAsync(characterId).ConfigureAwait(false);
@@ -142,14 +141,14 @@ public sealed partial class GameLoop : IZoneInbox
             }
 
             zone.Fence.Hold(characterId, epoch);
-            var networkId = Server.Simulation.Join(character.State, character.Kills);
+            var networkId = Server.Simulation.Join(character.State with { CombatTimers = carry.Timers }, character.Kills);
             var presence = new PlayerPresence(characterId, character.AccountId, networkId, character.State.Name, resumeToken)
             {
                 Relations = relations,
                 GraceUntil = DateTimeOffset.UtcNow + _options.ReconnectGrace,
             };
             _presence.Add(presence);
-            if (walkTo is { } destination)
+            if (carry.WalkTo is { } destination)
             {
                 // Joins apply before actions in a tick: it walks on from the tick it arrives.
                 Server.Simulation.Enqueue(new PlayerAction(networkId, ActionKind.Move, X: destination.X, Z: destination.Z));
@@ -329,15 +328,33 @@ public sealed partial class GameLoop : IZoneInbox
         }
 
         var ticket = new HandOffTicket(presence.CharacterId, zone.Zone, to, epoch, ZoneRuntime.NewHandOffId(), Tick);
-        var walkTo = Server.Simulation.TryResolve(presence.NetworkId, out var entity) && Server.Simulation.World.TryGet<Movement>(entity, out var movement) && movement.HasDestination
-            ? movement.Destination
-            : (Tile?)null;
-        var crossing = new BorderCrossing(new HandOff(ticket, zone.Timeouts), presence, Stopwatch.GetTimestamp()) { WalkTo = walkTo };
+        var crossing = new BorderCrossing(new HandOff(ticket, zone.Timeouts), presence, Stopwatch.GetTimestamp()) { Carry = CarryOf(presence) };
         _crossings.Add(crossing);
         Volatile.Write(ref _crossingsInFlight, _crossings.Count);
         _logger.LogInformation("{Name} (character {Character}) stepped into zone {To} on tick {Tick}; handing it over (crossing {HandOff})",
             presence.Name, presence.CharacterId, to, Tick, ticket.HandOffId);
         Act(zone, crossing, crossing.HandOff.Start(Environment.TickCount64));
+    }
+
+    /// <summary>Where the player is walking and its combat clocks, read as it steps over.</summary>
+    private CrossingCarry CarryOf(PlayerPresence presence)
+    {
+        var simulation = Server.Simulation;
+        if (!simulation.TryResolve(presence.NetworkId, out var entity))
+        {
+            return new CrossingCarry(-1, -1, 0, 0, 0);
+        }
+
+        var world = simulation.World;
+        var walking = world.TryGet<Movement>(entity, out var movement) && movement.HasDestination;
+        world.TryGet<CombatState>(entity, out var combat);
+        int Left(long until) => (int)Math.Clamp(until - simulation.Tick, 0, int.MaxValue);
+        return new CrossingCarry(
+            walking ? movement.Destination.X : -1,
+            walking ? movement.Destination.Z : -1,
+            Left(combat.NextAttackTick),
+            Left(combat.NextEatTick),
+            Left(combat.InCombatUntilTick));
     }
 
     private void Drive(ZoneRuntime zone, BorderCrossing crossing, long now)
@@ -392,7 +409,7 @@ public sealed partial class GameLoop : IZoneInbox
                 // The writer retries the move itself until the database gives an answer.
                 break;
             case HandOffAction.Ring:
-                crossing.Ring = zone.RingAsync(ticket, crossing.WalkTo);
+                crossing.Ring = zone.RingAsync(ticket, crossing.Carry);
                 break;
             case HandOffAction.Redirect:
             case HandOffAction.RedirectWithoutToken:

@@ -18,12 +18,9 @@ public interface IZoneGrain : IGrainWithIntegerKey
     /// the character and answers with the crossing's resume token, the same one however often the
     /// same crossing rings, or null for a stale epoch.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="walkToX"/>, <paramref name="walkToZ"/>: where the player was walking (-1 when it
-    /// stood still): it walks on there in the new zone from the tick it arrives.
-    /// </remarks>
+    /// <remarks><paramref name="carry"/>: where it was walking and its combat clocks, which go on in the new zone.</remarks>
     [Alias("ring")]
-    Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick, int walkToX, int walkToZ);
+    Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick, CrossingCarry carry);
 
     /// <summary>
     /// The ghosts a neighbouring zone shows here this tick (<see cref="GhostCodec"/> records); one-way:

@@ -1,5 +1,3 @@
-using Hyperscape.Ecs.Game.Navigation;
-
 namespace Hyperscape.Host.Zones;
 
 /// <summary>
@@ -25,6 +23,6 @@ public interface IZoneInbox
     /// it and keep it in the world, resumable with <paramref name="resumeToken"/>. False when the
     /// database says this zone does not own it at that epoch (a stale doorbell).
     /// </summary>
-    /// <remarks>A player that was walking (<paramref name="walkTo"/>) walks on there from the tick it arrives.</remarks>
-    Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken, Tile? walkTo);
+    /// <remarks>A player that was walking walks on there from the tick it arrives, and its combat clocks go on (<paramref name="carry"/>).</remarks>
+    Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken, CrossingCarry carry);
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Hyperscape.Ecs.Game.Navigation;
 using Orleans.Concurrency;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
@@ -20,7 +19,7 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
 
     public Task<int> WhereAsync() => Task.FromResult(ZonePlacementDirector.ZoneOf(metadata.GetSiloMetadata(silo.SiloAddress)) ?? 0);
 
-    public Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick, int walkToX, int walkToZ)
+    public Task<string?> RingAsync(long characterId, long epoch, long handOffId, long tick, CrossingCarry carry)
     {
         // Grain turns interleave only at awaits, so the ledger and the table below need no lock.
         if (_loading.TryGetValue(handOffId, out var inFlight))
@@ -35,7 +34,7 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
             return Task.FromResult(token);
         }
 
-        var loading = ArriveAsync(characterId, epoch, handOffId, token!, walkToX >= 0 && walkToZ >= 0 ? new Tile(walkToX, walkToZ) : null);
+        var loading = ArriveAsync(characterId, epoch, handOffId, token!, carry);
         if (!loading.IsCompleted)
         {
             _loading[handOffId] = loading;
@@ -59,11 +58,11 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
     public Task<bool> SocialAsync(string recipient, bool friendAdded, string sender, long senderCharacterId) =>
         inbox.SocialAsync(recipient, friendAdded, sender, senderCharacterId);
 
-    private async Task<string?> ArriveAsync(long characterId, long epoch, long handOffId, string token, Tile? walkTo)
+    private async Task<string?> ArriveAsync(long characterId, long epoch, long handOffId, string token, CrossingCarry carry)
     {
         try
         {
-            if (await inbox.ArriveAsync(characterId, epoch, token, walkTo).ConfigureAwait(true))
+            if (await inbox.ArriveAsync(characterId, epoch, token, carry).ConfigureAwait(true))
             {
                 return token;
             }

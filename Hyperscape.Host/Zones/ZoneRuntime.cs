@@ -136,8 +136,11 @@ internal sealed class ZoneRuntime : IAsyncDisposable
             .Where(b => b.Band is not null)
             .Select(b => (b.Zone, (Predicate<Tile>)(tile => map.InBand(b.Band!, tile))))];
         var released = await Ownership.ReleaseZoneAsync(Zone, cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Zone {Zone} of table version {Version} ({Zones} zones); {Released} characters it held before are free to log in again",
-            Zone, Map.Version, Map.Zones.Count, released);
+        var cluster = Options.Cluster;
+        _logger.LogInformation("Zone {Zone} of table version {Version} ({Zones} zones), cluster {Cluster} with {Membership}, silo at {Address}:{Port}, players at {Public}; {Released} characters it held before are free to log in again",
+            Zone, Map.Version, Map.Zones.Count, cluster.ClusterId,
+            cluster.Membership == "Redis" ? $"Redis membership at {RedisEndpoints(cluster.RedisConnection)}" : $"development membership kept by the primary silo {cluster.PrimarySilo}",
+            cluster.AdvertisedAddress, cluster.SiloPort, Options.PublicAddress, released);
         _renewing = Task.WhenAll(RenewAsync(_stopping.Token), ProbeAsync(_stopping.Token));
         if (_crashAt is not null)
         {
@@ -161,16 +164,20 @@ internal sealed class ZoneRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>The endpoints of a StackExchange.Redis connection string, without its options (a password among them).</summary>
+    private static string RedisEndpoints(string connection) =>
+        string.Join(",", connection.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(part => !part.Contains('=', StringComparison.Ordinal)));
+
     /// <summary>A new crossing id: random, so a restarted zone never reuses one.</summary>
     public static long NewHandOffId() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
 
     /// <summary>Rings the receiving zone's doorbell; its resume token, or null when it refused or could not be reached.</summary>
-    public async Task<string?> RingAsync(HandOffTicket ticket, Tile? walkTo)
+    public async Task<string?> RingAsync(HandOffTicket ticket, CrossingCarry carry)
     {
         try
         {
             return await _grains.GetGrain<IZoneGrain>(ticket.ToZone)
-                .RingAsync(ticket.CharacterId, ticket.NextEpoch, ticket.HandOffId, ticket.Tick, walkTo?.X ?? -1, walkTo?.Z ?? -1)
+                .RingAsync(ticket.CharacterId, ticket.NextEpoch, ticket.HandOffId, ticket.Tick, carry)
                 .WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException or SiloUnavailableException or OperationCanceledException)

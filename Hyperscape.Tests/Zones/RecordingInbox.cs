@@ -27,7 +27,7 @@ internal sealed class RecordingInbox : IZoneInbox
 
     public ConcurrentQueue<(long CharacterId, long Epoch, string Token)> Arrivals { get; } = new();
 
-    public Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken, Hyperscape.Ecs.Game.Navigation.Tile? walkTo)
+    public Task<bool> ArriveAsync(long characterId, long epoch, string resumeToken, CrossingCarry carry)
     {
         Arrivals.Enqueue((characterId, epoch, resumeToken));
         return Task.FromResult(true);

@@ -55,13 +55,13 @@ public sealed class ZoneClusterTests
     public async Task A_repeated_doorbell_gets_the_same_token_and_a_stale_one_none()
     {
         var zone = _cluster.Client.GetGrain<IZoneGrain>(2);
-        var first = await zone.RingAsync(characterId: 42, epoch: 7, handOffId: 9001, tick: 100, walkToX: -1, walkToZ: -1);
-        var again = await zone.RingAsync(characterId: 42, epoch: 7, handOffId: 9001, tick: 100, walkToX: -1, walkToZ: -1);
+        var first = await zone.RingAsync(characterId: 42, epoch: 7, handOffId: 9001, tick: 100, carry: new CrossingCarry(-1, -1, 0, 0, 0));
+        var again = await zone.RingAsync(characterId: 42, epoch: 7, handOffId: 9001, tick: 100, carry: new CrossingCarry(-1, -1, 0, 0, 0));
 
         Assert.That(first, Is.Not.Null.And.Length.EqualTo(32));
         Assert.That(again, Is.EqualTo(first), "a retry after a lost reply is the same crossing");
-        Assert.That(await zone.RingAsync(characterId: 42, epoch: 6, handOffId: 9000, tick: 90, walkToX: -1, walkToZ: -1), Is.Null, "an older epoch");
-        Assert.That(await zone.RingAsync(characterId: 42, epoch: 8, handOffId: 9002, tick: 200, walkToX: 5, walkToZ: 6), Is.Not.Null.And.Not.EqualTo(first), "the next crossing");
+        Assert.That(await zone.RingAsync(characterId: 42, epoch: 6, handOffId: 9000, tick: 90, carry: new CrossingCarry(-1, -1, 0, 0, 0)), Is.Null, "an older epoch");
+        Assert.That(await zone.RingAsync(characterId: 42, epoch: 8, handOffId: 9002, tick: 200, carry: new CrossingCarry(5, 6, 2, 0, 8)), Is.Not.Null.And.Not.EqualTo(first), "the next crossing");
     }
 
     [Test]

@@ -123,6 +123,27 @@ public sealed class ZoneProcessTests
     }
 
     [Test]
+    public async Task With_redis_membership_the_zones_find_each_other_and_hand_a_player_over()
+    {
+        using var redis = await RedisServer.StartAsync();
+        using var zones = await ZonePair.StartAsync(["--Hyperscape:Zones:Cluster:Membership=Redis", $"--Hyperscape:Zones:Cluster:RedisConnection={redis.ConnectionString}"]);
+        try
+        {
+            var walker = await TestClient.EnterAsync(zones.Socket(1), "Redis");
+            var inventory = await walker.WaitForAsync(c => c.World?.Inventory, "the inventory");
+            walker = await CrossAsync(walker, toZone: 2, x: ZonePair.Border + 1);
+            Assert.That(await walker.WaitForAsync(c => c.World?.Inventory, "the inventory in zone 2"), Is.EqualTo(inventory));
+            walker = await CrossAsync(walker, toZone: 1, x: ZonePair.Border - 2);
+            await walker.DisposeAsync();
+            Assert.That(zones.Processes[0]!.Output, Does.Contain($"Redis membership at {redis.ConnectionString}"), "the membership is in Redis, not in a primary silo");
+        }
+        catch (Exception exception) when (exception is not AssertionException)
+        {
+            throw new InvalidOperationException($"{exception.Message}\n{zones.Output}", exception);
+        }
+    }
+
+    [Test]
     public async Task Friends_in_different_zones_message_each_other_and_hear_of_requests_and_departures()
     {
         using var zones = await ZonePair.StartAsync(["--Hyperscape:ReconnectGrace=00:00:03"]);

@@ -35,6 +35,41 @@ public class CombatTests
     }
 
     [Test]
+    public void A_fighter_carried_to_another_world_keeps_its_combat_clocks_and_one_loaded_from_storage_has_none()
+    {
+        var here = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
+        var player = here.Join(new Tile(20, 14), s => SimulationHarness.Strong(s, 40));
+        var cow = here.NpcNear(CowHome);
+        here.Edit<Health>(cow) = new Health(1000, 1000);
+        here.Do(PlayerAction.Attack(player, cow));
+        for (var tick = 0; tick < 20 && !here.Events(GameEventKind.Damage).Any(e => e.Other == player); tick++)
+        {
+            here.Step();
+        }
+
+
+        Assert.That(here.Sim.TryCapture(player, out var captured), Is.True);
+        var timers = captured!.CombatTimers;
+        var combat = here.Get<CombatState>(player);
+        Assert.That(timers, Is.EqualTo(new CombatTimers(
+            (int)(combat.NextAttackTick - here.Sim.Tick), (int)Math.Max(0, combat.NextEatTick - here.Sim.Tick), (int)(combat.InCombatUntilTick - here.Sim.Tick))));
+        Assert.That(timers.AttackIn, Is.GreaterThan(0), "it just swung");
+        Assert.That(timers.InCombatFor, Is.GreaterThan(0));
+
+        // The other world (another zone) at another tick count: the clocks go on from where they were.
+        var there = new SimulationHarness();
+        there.Step(7);
+        var arrived = there.Join(new Tile(10, 10), _ => captured);
+        var carried = there.Get<CombatState>(arrived);
+        Assert.That(carried.NextAttackTick - there.Sim.Tick, Is.EqualTo(timers.AttackIn), "counted from the tick it arrived on");
+        Assert.That(carried.InCombat(there.Sim.Tick), Is.True);
+
+        // A character as storage gives it back carries no clocks.
+        var loaded = there.Join(new Tile(12, 12), _ => captured with { CharacterId = 99, Name = "Loaded", CombatTimers = default });
+        Assert.That(there.Get<CombatState>(loaded).InCombat(there.Sim.Tick), Is.False);
+    }
+
+    [Test]
     public void Swings_are_exactly_the_weapon_speed_apart()
     {
         var harness = new SimulationHarness(npcs: [new NpcSpawnPoint(NpcIds.Cow, CowHome)]);
