@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Host.Persistence;
@@ -18,22 +16,20 @@ namespace Hyperscape.Benchmarks.Load;
 /// </summary>
 internal static class ZoneLoadCommand
 {
-    private const int Border = 130;
-
     public static async Task<int> RunAsync(LoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Console.WriteLine($"Starting a throwaway PostgreSQL and {(options.Zones == 2 ? "two zone processes" : "one server process")} ...");
         await using var postgres = await LocalPostgresCluster.StartAsync();
         var database = $"Host=127.0.0.1;Port={new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString).Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20";
-        var ports = Enumerable.Range(0, 2).Select(_ => (Http: FreePort(), Silo: FreePort(), Gateway: FreePort())).ToArray();
+        var launch = new ZoneLaunch();
         var servers = new List<ServerProcess>();
         try
         {
             var started = Stopwatch.StartNew();
             var launches = Enumerable.Range(1, options.Zones).Select(zone => ServerProcess.StartAsync(new ServerLaunch
             {
-                Flags = Flags(options, database, zone, ports),
+                Flags = Flags(options, database, zone, launch),
             })).ToList();
             servers.AddRange(await Task.WhenAll(launches));
             Console.WriteLine($"Up in {started.Elapsed.TotalSeconds:F1} s.");
@@ -49,35 +45,15 @@ internal static class ZoneLoadCommand
         }
     }
 
-    private static string[] Flags(LoadOptions options, string database, int zone, (int Http, int Silo, int Gateway)[] ports)
-    {
-        var (http, silo, gateway) = ports[zone - 1];
-        string[] common =
-        [
-            $"--Hyperscape:Listen=http://127.0.0.1:{http}",
-            $"--Hyperscape:Database:PostgresConnectionString={database}",
-            "--Hyperscape:Database:SqliteFile=",
-            "--Hyperscape:Privy:AppId=",
-            "--Hyperscape:LiveKit:ApiKey=",
-            $"--Hyperscape:World:ScatteredNpcs={options.Npcs}",
-            "--Hyperscape:World:ScatterRadius=40",
-            $"--Hyperscape:Limits:MaxConnections={Math.Max(5000, options.Bots + 100)}",
-            $"--Hyperscape:Limits:MaxConnectionsPerAddress={Math.Max(5000, options.Bots + 100)}",
-            "--Logging:LogLevel:Default=Warning",
-        ];
-        return options.Zones == 1
-            ? common
-            :
-            [
-                .. common,
-                $"--Hyperscape:Zones:Zone={zone}",
-                $"--Hyperscape:Zones:Regions=1@0,0..{Border - 1},255;2@{Border},0..255,255",
-                $"--Hyperscape:Zones:PublicAddress=ws://127.0.0.1:{http}/game",
-                $"--Hyperscape:Zones:Cluster:SiloPort={silo}",
-                $"--Hyperscape:Zones:Cluster:GatewayPort={gateway}",
-                $"--Hyperscape:Zones:Cluster:PrimarySilo=127.0.0.1:{ports[1].Silo}",
-            ];
-    }
+    private static string[] Flags(LoadOptions options, string database, int zone, ZoneLaunch launch) =>
+    [
+        .. launch.Flags(zone, database, zoned: options.Zones == 2),
+        $"--Hyperscape:World:ScatteredNpcs={options.Npcs}",
+        "--Hyperscape:World:ScatterRadius=40",
+        $"--Hyperscape:Limits:MaxConnections={Math.Max(5000, options.Bots + 100)}",
+        $"--Hyperscape:Limits:MaxConnectionsPerAddress={Math.Max(5000, options.Bots + 100)}",
+        "--Logging:LogLevel:Default=Warning",
+    ];
 
     private static async Task<int> PlayAsync(LoadOptions options, List<ServerProcess> servers)
     {
@@ -85,7 +61,7 @@ internal static class ZoneLoadCommand
         var run = Guid.NewGuid().ToString("N")[..4];
 
         // Every character is made at the spawn point (zone 1); half of them live east of the border.
-        var bots = Enumerable.Range(0, options.Bots).Select(i => new Bot(stats, seed: i, home: new Tile(i % 2 == 0 ? 112 : 148, 128))).ToArray();
+        var bots = Enumerable.Range(0, options.Bots).Select(i => new Bot(stats, seed: i, home: new Tile(i % 2 == 0 ? ZoneLaunch.Border - 18 : ZoneLaunch.Border + 18, 128))).ToArray();
         var entered = new bool[options.Bots];
         using (var logins = new SemaphoreSlim(32))
         {
@@ -170,10 +146,4 @@ internal static class ZoneLoadCommand
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Hyperscape.Benchmarks.Load;
 using Hyperscape.Host.Persistence;
 using Hyperscape.Tests.Persistence;
@@ -20,16 +17,15 @@ namespace Hyperscape.Tests.Zones;
 internal sealed class ZonePair : IDisposable
 {
     /// <summary>The first column of zone 2.</summary>
-    public const int Border = 130;
+    public const int Border = ZoneLaunch.Border;
 
-    private readonly (int Http, int Silo, int Gateway)[] _ports;
+    private readonly ZoneLaunch _launch = new();
 
     private readonly string[] _flags;
 
-    private ZonePair(string database, (int, int, int)[] ports, string[] flags)
+    private ZonePair(string database, string[] flags)
     {
         Database = database;
-        _ports = ports;
         _flags = flags;
     }
 
@@ -40,15 +36,15 @@ internal sealed class ZonePair : IDisposable
     public ServerProcess?[] Processes { get; } = new ServerProcess?[2];
 
     /// <summary>A zone's game socket.</summary>
-    public Uri Socket(int zone) => new($"ws://127.0.0.1:{_ports[zone - 1].Http}/game");
+    public Uri Socket(int zone) => _launch.Socket(zone);
 
     /// <summary>A zone's http base.</summary>
-    public Uri Http(int zone) => new($"http://127.0.0.1:{_ports[zone - 1].Http}/");
+    public Uri Http(int zone) => _launch.Http(zone);
 
     /// <summary>Starts both zones (in parallel) on a new database, with <paramref name="flags"/> for both and <paramref name="zoneOne"/>'s variables for zone 1.</summary>
     public static async Task<ZonePair> StartAsync(string[]? flags = null, IReadOnlyDictionary<string, string?>? zoneOne = null)
     {
-        var pair = new ZonePair(await PostgresServer.NewDatabaseAsync(), [FreePorts(), FreePorts()], flags ?? []);
+        var pair = new ZonePair(await PostgresServer.NewDatabaseAsync(), flags ?? []);
         try
         {
             await Task.WhenAll(pair.StartZoneAsync(1, zoneOne), pair.StartZoneAsync(2));
@@ -65,25 +61,14 @@ internal sealed class ZonePair : IDisposable
     /// <summary>Starts (or starts again) one zone's process on its ports.</summary>
     public async Task StartZoneAsync(int zone, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var (http, silo, gateway) = _ports[zone - 1];
         string[] flags =
         [
-            $"--Hyperscape:Listen=http://127.0.0.1:{http}",
-            $"--Hyperscape:Database:PostgresConnectionString={Database}",
-            "--Hyperscape:Database:SqliteFile=",
-            "--Hyperscape:Privy:AppId=",
-            "--Hyperscape:LiveKit:ApiKey=",
+            .. _launch.Flags(zone, Database),
             "--Hyperscape:FrameInterval=00:00:00.025",
             "--Hyperscape:World:ScatteredNpcs=0",
             "--Hyperscape:World:SpawnNpcs=false",
             "--Hyperscape:GameThreadNice=0",
-            $"--Hyperscape:Zones:Zone={zone}",
-            $"--Hyperscape:Zones:Regions=1@0,0..{Border - 1},255;2@{Border},0..255,255",
-            $"--Hyperscape:Zones:PublicAddress={Socket(zone)}",
             "--Hyperscape:Zones:Lease=00:00:06",
-            $"--Hyperscape:Zones:Cluster:SiloPort={silo}",
-            $"--Hyperscape:Zones:Cluster:GatewayPort={gateway}",
-            $"--Hyperscape:Zones:Cluster:PrimarySilo=127.0.0.1:{_ports[1].Silo}",
             "--Hyperscape:Zones:Cluster:ProbeTimeout=00:00:01",
             .. _flags,
         ];
@@ -108,17 +93,5 @@ internal sealed class ZonePair : IDisposable
     /// <summary>Everything both processes wrote, for a failing test's message.</summary>
     public string Output => string.Join("\n", Processes.Select((p, i) => $"---- zone {i + 1} ----\n{p?.Output}"));
 
-    private static (int, int, int) FreePorts()
-    {
-        int Next()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        return (Next(), Next(), Next());
-    }
-
-    public override string ToString() => string.Join(", ", _ports.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"zone {i + 1} at {p.Http}")));
+    public override string ToString() => $"zone 1 at {Socket(1)}, zone 2 at {Socket(2)}";
 }
