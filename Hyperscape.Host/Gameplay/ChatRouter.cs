@@ -10,7 +10,7 @@ namespace Hyperscape.Host.Gameplay;
 /// chat to any online player by name who does not ignore the speaker; anyone else is answered on
 /// the system channel as if offline, so ignoring is never revealed. Game-loop thread only.
 /// </summary>
-internal sealed class ChatRouter(GameServer server, PresenceDirectory presence, Func<PlayerPresence, string, string, bool>? elsewhere = null)
+internal sealed class ChatRouter(GameServer server, PresenceDirectory presence, Func<PlayerPresence, string, string, bool>? elsewhere = null, Action<PlayerPresence, string>? saidNearBorder = null)
 {
     private readonly List<long> _audience = [];
     private readonly FixedBufferWriter _buffer = new(WireProtocol.MaxPacketSize * 2);
@@ -36,6 +36,8 @@ internal sealed class ChatRouter(GameServer server, PresenceDirectory presence, 
                 }
             }
 
+            // Zone mode: players over the border who see the speaker's ghost hear it too.
+            saidNearBorder?.Invoke(speaker, text);
             return;
         }
 
@@ -54,6 +56,25 @@ internal sealed class ChatRouter(GameServer server, PresenceDirectory presence, 
 
         Private(here.Link, speaker.NetworkId, speaker.Name, text);
         Private(speaker.Link, speaker.NetworkId, speaker.Name, text);
+    }
+
+    /// <summary>
+    /// Public chat of another zone's player, heard by whoever here sees its ghost (the speaker's
+    /// network id is the ghost's).
+    /// </summary>
+    public void DeliverFromGhost(long speakerNetworkId, string speakerName, string text)
+    {
+        _buffer.Reset();
+        ServerMessages.Chat(_buffer, ChatChannel.Public, speakerNetworkId, speakerName, text);
+        _audience.Clear();
+        server.CollectClientsSeeing(speakerNetworkId, _audience);
+        foreach (var clientId in _audience)
+        {
+            if (presence.TryGetByClient(clientId, out var listener))
+            {
+                listener.Link!.Send(_buffer.WrittenSpan, PacketDelivery.Reliable);
+            }
+        }
     }
 
     /// <summary>A private message as its recipient (or its sender, echoed) sees it.</summary>

@@ -42,6 +42,10 @@ public sealed partial class GameLoop : IZoneInbox
     private int _crossingsInFlight;
 
     /// <inheritdoc />
+    void IZoneInbox.PublicChat(long speakerNetworkId, string speaker, string text) =>
+        Post(() => _chat.DeliverFromGhost(speakerNetworkId, speaker, text));
+
+    /// <inheritdoc />
     Task<bool> IZoneInbox.DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text) =>
         PostAsync(() =>
         {
@@ -160,6 +164,24 @@ public sealed partial class GameLoop : IZoneInbox
                 presence.Name, characterId, zone.Zone, character.State.Position.Tile, epoch);
             return true;
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Public chat of a player in a neighbour's border band goes there too, for those who see its ghost.</summary>
+    private void SayOverTheBorder(PlayerPresence speaker, string text)
+    {
+        var zone = Zone!;
+        if (!Server.Simulation.TryResolve(speaker.NetworkId, out var entity) || !Server.Simulation.World.TryGet<Position>(entity, out var position))
+        {
+            return;
+        }
+
+        foreach (var (neighbour, near) in zone.Neighbours)
+        {
+            if (near(position.Tile))
+            {
+                zone.SendPublicChat(neighbour, speaker.NetworkId, speaker.Name, text);
+            }
+        }
     }
 
     /// <summary>A private message for someone not in this zone: the cluster finds its zone, and the answer comes back to the sender.</summary>

@@ -213,7 +213,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
         WorldContent = world;
         Server.Simulation.RestoreGroundItems(ground);
         Server.Simulation.RestoreGravestones(graves);
-        _chat = Zone is null ? new ChatRouter(Server, _presence) : new ChatRouter(Server, _presence, SendPrivateElsewhere);
+        _chat = Zone is null ? new ChatRouter(Server, _presence) : new ChatRouter(Server, _presence, SendPrivateElsewhere, SayOverTheBorder);
         _social = Zone is null ? new SocialRouter(_presence) : new SocialRouter(_presence, SendSocialElsewhere, AnnounceElsewhere);
         _npcQuery = Server.Simulation.World.Query(new QueryDescription().WithAll<Npc>());
         _logger.LogInformation("World ready: {Npcs} NPC spawns, {Ground} stored ground items and {Graves} gravestones restored, ids from {FirstId}", spawns.Count, ground.Count, graves.Count, maxId + 1);

@@ -29,6 +29,10 @@ public interface IZoneGrain : IGrainWithIntegerKey
     [Alias("ghosts"), OneWay]
     Task GhostsAsync(int fromZone, byte[] ghosts);
 
+    /// <summary>Public chat of a player near the border with this zone: heard here by whoever sees its ghost. One-way.</summary>
+    [Alias("public"), OneWay]
+    Task PublicChatAsync(long speakerNetworkId, string speaker, string text);
+
     /// <summary>A private message for a player online in this zone; false when the player is not here (or ignores the sender).</summary>
     [Alias("private")]
     Task<bool> DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text);

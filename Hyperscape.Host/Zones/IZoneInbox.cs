@@ -6,6 +6,9 @@ namespace Hyperscape.Host.Zones;
 /// </summary>
 public interface IZoneInbox
 {
+    /// <summary>Public chat of another zone's player near the border: for whoever here sees its ghost.</summary>
+    void PublicChat(long speakerNetworkId, string speaker, string text);
+
     /// <summary>A private message from a player in another zone to <paramref name="recipient"/>, online here; false when no such player is here or it ignores the sender.</summary>
     Task<bool> DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text);
 

@@ -49,6 +49,12 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, ISiloMetadataCache metad
         return Task.CompletedTask;
     }
 
+    public Task PublicChatAsync(long speakerNetworkId, string speaker, string text)
+    {
+        inbox.PublicChat(speakerNetworkId, speaker, text);
+        return Task.CompletedTask;
+    }
+
     public Task<bool> DeliverPrivateAsync(string sender, long senderCharacterId, string recipient, string text) =>
         inbox.DeliverPrivateAsync(sender, senderCharacterId, recipient, text);
 

@@ -224,6 +224,24 @@ internal sealed class ZoneRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>Passes public chat to a neighbouring zone, one way (a zone that is down just misses it).</summary>
+    public void SendPublicChat(int zone, long speakerNetworkId, string speaker, string text)
+    {
+        if (AddressOf(zone) is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = _grains.GetGrain<IZoneGrain>(zone).PublicChatAsync(speakerNetworkId, speaker, text);
+        }
+        catch (Exception exception) when (exception is OrleansException or SiloUnavailableException)
+        {
+            _logger.LogDebug("Chat for zone {Zone} was not sent: {Reason}", zone, exception.Message);
+        }
+    }
+
     /// <summary>Counts ghost states received.</summary>
     public void GhostsArrived(int count) => Interlocked.Add(ref _ghostsReceived, count);
 

@@ -35,5 +35,7 @@ internal sealed class RecordingInbox : IZoneInbox
 
     public ConcurrentQueue<(int FromZone, int Bytes)> Ghosts { get; } = new();
 
+    public void PublicChat(long speakerNetworkId, string speaker, string text) => Delivered.Enqueue((speaker, "(public)", text));
+
     public void ReceiveGhosts(int fromZone, byte[] ghosts) => Ghosts.Enqueue((fromZone, ghosts.Length));
 }
