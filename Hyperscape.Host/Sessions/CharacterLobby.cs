@@ -1,3 +1,5 @@
+using Hyperscape.Ecs.Game.Components;
+using Hyperscape.Ecs.Game.Navigation;
 using Hyperscape.Ecs.Game.Social;
 using Hyperscape.Ecs.Persistence;
 using Hyperscape.Ecs.Protocol;
@@ -64,10 +66,15 @@ public sealed class CharacterLobby(SessionServices services, GameLoop loop, Micr
 
         if (loop.Zone is { } zone)
         {
-            var (refusal, elsewhere) = await TakeForZoneAsync(zone, character, cancellationToken).ConfigureAwait(false);
+            var (refusal, elsewhere, rescuedTo) = await TakeForZoneAsync(zone, character, cancellationToken).ConfigureAwait(false);
             if (refusal is not null || elsewhere is not null)
             {
                 return (null, refusal, elsewhere);
+            }
+
+            if (rescuedTo is { } tile)
+            {
+                character = character with { State = character.State with { Position = Position.At(tile) } };
             }
         }
 
@@ -79,26 +86,43 @@ public sealed class CharacterLobby(SessionServices services, GameLoop loop, Micr
     /// <summary>
     /// Zone mode: a character plays in the zone whose tile it stands on, and only there once that
     /// zone holds it in the database. Elsewhere, the client is sent to that zone (or to the zone that
-    /// holds it still); a zone with no live process is a refusal to try again later.
+    /// holds it still). When no live process runs its zone, it continues here, at this zone's nearest
+    /// walkable tile, as soon as no zone holds it any more (the dead zone's lease ran out); until
+    /// then the login is refused with the time to wait.
     /// </summary>
-    private static async Task<(ProtocolError? Refusal, ZoneRedirect? Elsewhere)> TakeForZoneAsync(Zones.ZoneRuntime zone, StoredCharacter character, CancellationToken cancellationToken)
+    private async Task<(ProtocolError? Refusal, ZoneRedirect? Elsewhere, Tile? RescuedTo)> TakeForZoneAsync(Zones.ZoneRuntime zone, StoredCharacter character, CancellationToken cancellationToken)
     {
+        var id = character.State.CharacterId;
         var tile = character.State.Position.Tile;
         var home = zone.Map.Contains(tile) ? zone.Map.ZoneOf(tile) : zone.Zone;
-        if (home == zone.Zone)
+        Tile? rescue = null;
+        if (home != zone.Zone && zone.AddressOf(home) is null)
         {
-            if (await zone.Ownership.TryTakeAsync(character.State.CharacterId, zone.Zone, zone.Options.Lease, cancellationToken).ConfigureAwait(false) is { } epoch)
+            rescue = zone.Map.NearestTileOf(zone.Zone, tile, loop.WorldContent.Map.IsWalkable);
+            if (rescue is null)
             {
-                zone.Fence.Hold(character.State.CharacterId, epoch);
-                return (null, null);
+                return (new ProtocolError(ProtocolErrorCode.NotAllowedNow, $"Your character is in zone {home}, which is not running now; try again later."), null, null);
             }
 
-            // Another zone still holds it (a crossing under way, or its grace after a drop there).
-            home = (await zone.Ownership.OwnerAsync(character.State.CharacterId, cancellationToken).ConfigureAwait(false)).Zone ?? zone.Zone;
+            home = zone.Zone;
+        }
+
+        if (home == zone.Zone)
+        {
+            if (await zone.Ownership.TryTakeAsync(id, zone.Zone, zone.Options.Lease, cancellationToken).ConfigureAwait(false) is { } epoch)
+            {
+                zone.Fence.Hold(id, epoch);
+                return (null, null, rescue);
+            }
+
+            // Another zone still holds it (a crossing under way, its grace after a drop there, or a
+            // zone that died with it and whose lease has not run out yet).
+            home = (await zone.Ownership.OwnerAsync(id, cancellationToken).ConfigureAwait(false)).Zone ?? zone.Zone;
         }
 
         return zone.AddressOf(home) is { } address
-            ? (null, new ZoneRedirect(home, address))
-            : (new ProtocolError(ProtocolErrorCode.NotAllowedNow, $"Your character is in zone {home}, which is not running now; try again later."), null);
+            ? (null, new ZoneRedirect(home, address), null)
+            : (new ProtocolError(ProtocolErrorCode.NotAllowedNow,
+                $"Your character is held by zone {home}, which is not running now; it can play again within {zone.Options.Lease.TotalSeconds:0} s, once that hold runs out."), null, null);
     }
 }

@@ -157,6 +157,37 @@ internal sealed class ZoneMap
         return any ? band : null;
     }
 
+    /// <summary>
+    /// The tile of <paramref name="zone"/> nearest to <paramref name="from"/> (Chebyshev rings outwards)
+    /// that <paramref name="walkable"/> accepts, or null when the zone has none.
+    /// </summary>
+    public Tile? NearestTileOf(int zone, Tile from, Func<Tile, bool> walkable)
+    {
+        ArgumentNullException.ThrowIfNull(walkable);
+        var height = _owners.Length / _width;
+        for (var ring = 0; ring < Math.Max(_width, height); ring++)
+        {
+            for (var dz = -ring; dz <= ring; dz++)
+            {
+                for (var dx = -ring; dx <= ring; dx++)
+                {
+                    if (Math.Max(Math.Abs(dx), Math.Abs(dz)) != ring)
+                    {
+                        continue;
+                    }
+
+                    var tile = new Tile(from.X + dx, from.Z + dz);
+                    if (Contains(tile) && ZoneOf(tile) == zone && walkable(tile))
+                    {
+                        return tile;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when the tile is on the map and in the band.</summary>
     public bool InBand(bool[] band, Tile tile)
     {

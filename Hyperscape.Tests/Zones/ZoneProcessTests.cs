@@ -247,6 +247,75 @@ public sealed class ZoneProcessTests
         }
     }
 
+    [Test]
+    public async Task A_player_whose_zone_died_plays_again_in_the_next_zone_once_its_lease_runs_out()
+    {
+        using var tokens = new PrivyTokenFactory();
+        var token = tokens.Create(subject: "did:privy:stranded");
+        string[] privy = [$"--Hyperscape:Privy:AppId={PrivyTokenFactory.AppId}", $"--Hyperscape:Privy:VerificationKey={tokens.PublicKeyPem}"];
+        using var zones = await ZonePair.StartAsync([.. privy, "--Hyperscape:Zones:Lease=00:00:12"]);
+        try
+        {
+            long characterId;
+            ItemStack[] carried;
+            await using (var stranded = await TestClient.ConnectAsync(zones.Socket(1)))
+            {
+                await stranded.HelloAsync(token);
+                await stranded.CreateAndSelectAsync("Stranded");
+                characterId = stranded.CharacterId;
+                carried = await stranded.WaitForAsync(c => c.World?.Inventory, "the inventory");
+                await zones.Processes[0]!.KillAsync();
+            }
+
+            // Zone 1 died holding the character. Once zone 2 knows (a few seconds of missed probes),
+            // it refuses the character while zone 1's lease (12 s here) runs, then takes it, at zone
+            // 2's tile nearest to where it stood.
+            var died = DateTime.UtcNow;
+            using (var http = new HttpClient())
+            {
+                while (await HealthAsync(http, zones.Http(2)) != "Degraded")
+                {
+                    Assert.That(DateTime.UtcNow - died, Is.LessThan(Crossing), "zone 2 notices zone 1 is gone");
+                    await Task.Delay(200);
+                }
+            }
+
+            var refusals = 0;
+            while (true)
+            {
+                var client = await TestClient.ConnectAsync(zones.Socket(2));
+                await client.HelloAsync(token);
+                await client.SendAsync(w => ClientMessages.SelectCharacter(w, characterId));
+                await client.WaitUntilAsync(c => c.Messages(MessageType.EnteredWorld).Count > 0 || c.Messages(MessageType.Error).Count > 0 || c.Messages(MessageType.ZoneChange).Count > 0, "an answer", Crossing);
+                if (client.Messages(MessageType.EnteredWorld).Count > 0)
+                {
+                    await using (client)
+                    {
+                        Assert.That(await client.WaitForAsync(c => c.World?.Inventory, "the inventory"), Is.EqualTo(carried), "everything it carried");
+                        var (x, _) = await OwnPositionAsync(client);
+                        Assert.That(x, Is.EqualTo(ZonePair.Border), "on zone 2's tile nearest to the spawn it stood on");
+                    }
+
+                    break;
+                }
+
+                Assert.That(client.Messages(MessageType.ZoneChange), Is.Empty, "never sent to the dead zone");
+                Assert.That(client.Messages(MessageType.Error)[0].Text(2), Does.Contain("held by zone 1, which is not running"));
+                refusals++;
+                await client.DisposeAsync();
+                Assert.That(DateTime.UtcNow - died, Is.LessThan(TimeSpan.FromSeconds(40)), "the lease is 12 s: it must not take this long");
+                await Task.Delay(500);
+            }
+
+            Assert.That(refusals, Is.GreaterThan(0), "refused while the dead zone's lease ran");
+            Assert.That((await zones.ReadAsync((_, owners) => owners.OwnerAsync(characterId))).Zone, Is.EqualTo(2));
+        }
+        catch (Exception exception) when (exception is not AssertionException)
+        {
+            throw new InvalidOperationException($"{exception.Message}\n{zones.Output}", exception);
+        }
+    }
+
     /// <summary>Logs a Privy user's character in at zone 1, following the server to the zone it belongs to; the client and that zone.</summary>
     private static async Task<(TestClient Client, int Zone)> LogInAsync(ZonePair zones, string token, long characterId)
     {
