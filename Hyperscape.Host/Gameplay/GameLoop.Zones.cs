@@ -358,25 +358,18 @@ public sealed partial class GameLoop : IZoneInbox
         Act(zone, crossing, crossing.HandOff.Start(Environment.TickCount64));
     }
 
-    /// <summary>Where the player is walking and its combat clocks, read as it steps over.</summary>
+    /// <summary>Where the player is walking and its combat clocks (as the library captures them), read as it steps over.</summary>
     private CrossingCarry CarryOf(PlayerPresence presence)
     {
         var simulation = Server.Simulation;
-        if (!simulation.TryResolve(presence.NetworkId, out var entity))
-        {
-            return new CrossingCarry(-1, -1, 0, 0, 0);
-        }
-
-        var world = simulation.World;
-        var walking = world.TryGet<Movement>(entity, out var movement) && movement.HasDestination;
-        world.TryGet<CombatState>(entity, out var combat);
-        int Left(long until) => (int)Math.Clamp(until - simulation.Tick, 0, int.MaxValue);
+        var timers = simulation.TryCapture(presence.NetworkId, out var state) ? state!.CombatTimers : default;
+        var movement = simulation.TryResolve(presence.NetworkId, out var entity) && simulation.World.TryGet<Movement>(entity, out var moving) ? moving : default;
         return new CrossingCarry(
-            walking ? movement.Destination.X : -1,
-            walking ? movement.Destination.Z : -1,
-            Left(combat.NextAttackTick),
-            Left(combat.NextEatTick),
-            Left(combat.InCombatUntilTick));
+            movement.HasDestination ? movement.Destination.X : -1,
+            movement.HasDestination ? movement.Destination.Z : -1,
+            timers.AttackIn,
+            timers.EatIn,
+            timers.InCombatFor);
     }
 
     private void Drive(ZoneRuntime zone, BorderCrossing crossing, long now)

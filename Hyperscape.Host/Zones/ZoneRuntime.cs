@@ -206,39 +206,39 @@ internal sealed class ZoneRuntime : IAsyncDisposable
     /// <summary>Sends this tick's ghosts to a neighbouring zone, one way; a zone that is down just misses them.</summary>
     public void SendGhosts(int zone, byte[] ghosts)
     {
-        // A neighbour with no live process would make Orleans try to place its grain and log the
-        // refusal every tick: ask the membership first.
-        if (AddressOf(zone) is null)
+        if (SendOneWay(zone, "ghosts", grain => grain.GhostsAsync(Zone, ghosts)))
         {
-            return;
-        }
-
-        try
-        {
-            _ = _grains.GetGrain<IZoneGrain>(zone).GhostsAsync(Zone, ghosts);
             Interlocked.Add(ref _ghostsSent, ghosts.Length / GhostCodec.Size);
-        }
-        catch (Exception exception) when (exception is OrleansException or SiloUnavailableException)
-        {
-            _logger.LogDebug("Ghosts for zone {Zone} were not sent: {Reason}", zone, exception.Message);
         }
     }
 
     /// <summary>Passes public chat to a neighbouring zone, one way (a zone that is down just misses it).</summary>
-    public void SendPublicChat(int zone, long speakerNetworkId, string speaker, string text)
+    public void SendPublicChat(int zone, long speakerNetworkId, string speaker, string text) =>
+        SendOneWay(zone, "chat", grain => grain.PublicChatAsync(speakerNetworkId, speaker, text));
+
+    /// <summary>
+    /// The zone's grain when a live process runs it, else null: calling a zone with no process would
+    /// make Orleans try to place its grain and log the refusal, every tick for ghosts.
+    /// </summary>
+    private IZoneGrain? LiveGrain(int zone) => AddressOf(zone) is null ? null : _grains.GetGrain<IZoneGrain>(zone);
+
+    /// <summary>A one-way call to a live zone's grain; false when it was not made (no live process, or Orleans refused it).</summary>
+    private bool SendOneWay(int zone, string what, Func<IZoneGrain, Task> send)
     {
-        if (AddressOf(zone) is null)
+        if (LiveGrain(zone) is not { } grain)
         {
-            return;
+            return false;
         }
 
         try
         {
-            _ = _grains.GetGrain<IZoneGrain>(zone).PublicChatAsync(speakerNetworkId, speaker, text);
+            _ = send(grain);
+            return true;
         }
         catch (Exception exception) when (exception is OrleansException or SiloUnavailableException)
         {
-            _logger.LogDebug("Chat for zone {Zone} was not sent: {Reason}", zone, exception.Message);
+            _logger.LogDebug("No {What} sent to zone {Zone}: {Reason}", what, zone, exception.Message);
+            return false;
         }
     }
 
@@ -291,7 +291,7 @@ internal sealed class ZoneRuntime : IAsyncDisposable
         {
             foreach (var (neighbour, _) in Neighbours)
             {
-                if (AddressOf(neighbour) is null)
+                if (LiveGrain(neighbour) is not { } grain)
                 {
                     continue;
                 }
@@ -299,7 +299,7 @@ internal sealed class ZoneRuntime : IAsyncDisposable
                 try
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    await _grains.GetGrain<IZoneGrain>(neighbour).WhereAsync().WaitAsync(TimeSpan.FromSeconds(5), stopping).ConfigureAwait(false);
+                    await grain.WhereAsync().WaitAsync(TimeSpan.FromSeconds(5), stopping).ConfigureAwait(false);
                     CallLatency.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 catch (Exception exception) when (exception is OrleansException or TimeoutException or SiloUnavailableException)

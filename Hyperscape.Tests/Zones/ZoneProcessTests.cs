@@ -194,7 +194,7 @@ public sealed class ZoneProcessTests
     {
         using var tokens = new PrivyTokenFactory();
         var token = tokens.Create(subject: "did:privy:crosser");
-        string[] privy = [$"--Hyperscape:Privy:AppId={PrivyTokenFactory.AppId}", $"--Hyperscape:Privy:VerificationKey={tokens.PublicKeyPem}"];
+        var privy = PrivyFlags(tokens);
         using var zones = await ZonePair.StartAsync(privy, new Dictionary<string, string?> { ["HYPERSCAPE_ZONE_CRASH_AT"] = point });
         try
         {
@@ -252,7 +252,7 @@ public sealed class ZoneProcessTests
     {
         using var tokens = new PrivyTokenFactory();
         var token = tokens.Create(subject: "did:privy:stranded");
-        string[] privy = [$"--Hyperscape:Privy:AppId={PrivyTokenFactory.AppId}", $"--Hyperscape:Privy:VerificationKey={tokens.PublicKeyPem}"];
+        var privy = PrivyFlags(tokens);
         using var zones = await ZonePair.StartAsync([.. privy, "--Hyperscape:Zones:Lease=00:00:12"]);
         try
         {
@@ -315,6 +315,9 @@ public sealed class ZoneProcessTests
             throw new InvalidOperationException($"{exception.Message}\n{zones.Output}", exception);
         }
     }
+
+    private static string[] PrivyFlags(PrivyTokenFactory tokens) =>
+        [$"--Hyperscape:Privy:AppId={PrivyTokenFactory.AppId}", $"--Hyperscape:Privy:VerificationKey={tokens.PublicKeyPem}"];
 
     /// <summary>Logs a Privy user's character in at zone 1, following the server to the zone it belongs to; the client and that zone.</summary>
     private static async Task<(TestClient Client, int Zone)> LogInAsync(ZonePair zones, string token, long characterId)
