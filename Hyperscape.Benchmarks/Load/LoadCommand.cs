@@ -119,14 +119,22 @@ internal static class LoadCommand
         }
 
         var inWorld = entered.Count(e => e);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Warmup + options.Seconds));
+        var playing = Enumerable.Range(0, options.Bots).Where(i => entered[i]).Select(i => bots[i].PlayAsync(stop.Token)).ToList();
+        ServerStatsView? warmup = null;
+        if (options.Warmup > 0)
+        {
+            Console.WriteLine($"{inWorld} of {options.Bots} bots in the world after {connecting.Elapsed.TotalSeconds:F1} s; warming up for {options.Warmup} s (reported apart) ...");
+            await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
+            warmup = await StatsAsync(http, options.Warmup);
+        }
+
         Console.WriteLine($"{inWorld} of {options.Bots} bots in the world after {connecting.Elapsed.TotalSeconds:F1} s; playing for {options.Seconds} s ...");
         var before = await StatsAsync(http);
         var bytesBefore = stats.Bytes;
         using var self = Process.GetCurrentProcess();
         var botCpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
-        var playing = Enumerable.Range(0, options.Bots).Where(i => entered[i]).Select(i => bots[i].PlayAsync(stop.Token)).ToList();
         while (!stop.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, options.Seconds)));
@@ -145,7 +153,7 @@ internal static class LoadCommand
         }
 
         Console.WriteLine();
-        foreach (var line in LoadReport.Lines(new LoadRun(options.Bots, inWorld, seconds, before, after, stats, stats.Bytes - bytesBefore, botCpu)))
+        foreach (var line in LoadReport.Lines(new LoadRun(options.Bots, inWorld, seconds, before, after, stats, stats.Bytes - bytesBefore, botCpu) { Warmup = warmup, WarmupSeconds = options.Warmup }))
         {
             Console.WriteLine(line);
         }

@@ -28,13 +28,17 @@ internal static class LoadReport
         var passes = after.Sync.InterestPasses - before.Sync.InterestPasses;
         var visits = after.Sync.InterestVisits - before.Sync.InterestVisits;
         var culture = CultureInfo.InvariantCulture;
+        string[] warmup = run.Warmup is { } w
+            ? [string.Create(culture, $"warm-up   {run.WarmupSeconds} s of play before the run, not in the figures below: tick p99 {w.TickP99Ms:F2} ms, frame p99 {w.FrameP99Ms:F2} ms, {w.GcPauses} GC pauses, p99 {w.GcPauseP99Ms:F2} ms, max {w.GcPauseMaxMs:F2} ms")]
+            : [];
         return
         [
+            .. warmup,
             string.Create(culture, $"bots {run.Bots} ({run.InWorld} in the world), {after.Npcs} NPCs on the server, {seconds:F0} s, {after.Entities} entities"),
             string.Create(culture, $"ticks     {ticks} stepped, {due} due by the clock; {after.TicksLost - before.TicksLost} lost, {after.FramesSkipped - before.FramesSkipped} frames skipped"),
             string.Create(culture, $"tick      p50 {after.TickP50Ms:F2} ms   p99 {after.TickP99Ms:F2} ms   (budget 600 ms)"),
             string.Create(culture, $"sync      p50 {after.FrameP50Ms:F2} ms   p99 {after.FrameP99Ms:F2} ms   (budget 50 ms)"),
-            string.Create(culture, $"gc        {after.GcPauses} pauses: p50 {after.GcPauseP50Ms:F2} ms, p99 {after.GcPauseP99Ms:F2} ms, max {after.GcPauseMaxMs:F2} ms (stopping threads p99 {after.GcSuspendP99Ms:F2} ms); {after.Gen2Collections - before.Gen2Collections} gen2"),
+            string.Create(culture, $"gc        {after.GcPauses} pauses: p50 {after.GcPauseP50Ms:F2} ms, p99 {after.GcPauseP99Ms:F2} ms, max {after.GcPauseMaxMs:F2} ms (stopping threads p99 {after.GcSuspendP99Ms:F2} ms; then the collecting thread waited p99 {after.GcResumeP99Ms:F2} ms for the core); {after.Gen2Collections - before.Gen2Collections} gen2"),
             string.Create(culture, $"cpu       server {serverCpu * 100:F0}% of a core; bots {botCpu * 100:F0}% of a core ({(botCpu > 0 ? run.InWorld / botCpu : 0):N0} bots per core)"),
             string.Create(culture, $"interest  {passes / seconds:N0} view recomputations/s, {(passes > 0 ? visits / (double)passes : 0):N0} entities looked at in each"),
             string.Create(culture, $"out       {perClient:N0} bytes/client/s (bots received {run.BotBytes / seconds / clients:N0})"),

@@ -9,4 +9,11 @@ namespace Hyperscape.Benchmarks.Load;
 /// <param name="Stats">What the bots counted.</param>
 /// <param name="BotBytes">Bytes the bots received during the run.</param>
 /// <param name="BotCpuSeconds">CPU time the bots' process used during the run.</param>
-internal sealed record LoadRun(int Bots, int InWorld, double Seconds, ServerStatsView Before, ServerStatsView After, BotStats Stats, long BotBytes, double BotCpuSeconds);
+internal sealed record LoadRun(int Bots, int InWorld, double Seconds, ServerStatsView Before, ServerStatsView After, BotStats Stats, long BotBytes, double BotCpuSeconds)
+{
+    /// <summary>/stats at the end of the warm-up, percentiles over the warm-up only; null without one.</summary>
+    public ServerStatsView? Warmup { get; init; }
+
+    /// <summary>The seconds of play before the measured run.</summary>
+    public int WarmupSeconds { get; init; }
+}

@@ -33,6 +33,8 @@ internal sealed record ServerStatsView(
 
     public double GcSuspendP99Ms { get; init; }
 
+    public double GcResumeP99Ms { get; init; }
+
     public int Gen2Collections { get; init; }
 
     public Hyperscape.Ecs.Sync.SyncStatistics Sync { get; init; }

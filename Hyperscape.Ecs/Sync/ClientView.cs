@@ -1,3 +1,4 @@
+using System.Buffers;
 using Hyperscape.Ecs.Game.Components;
 using Hyperscape.Ecs.Game.Events;
 using Hyperscape.Ecs.Store;
@@ -12,6 +13,10 @@ namespace Hyperscape.Ecs.Sync;
 internal sealed class ClientView
 {
     private readonly ViewerIndex _viewers;
+
+    // The queue's own array; a burst borrows a larger one from the pool and gives it back once
+    // drained, so a client's busiest tick does not leave it a larger array for good.
+    private readonly GameEvent[] _ownEvents;
     private int _farthestCandidate;
 
     /// <summary>Sent bank page versions as nothing sent yet.</summary>
@@ -39,7 +44,8 @@ internal sealed class ClientView
         Active = new int[capacity];
         PendingList = new int[capacity];
         Map = new EntitySlotMap(capacity);
-        Events = new GameEvent[Math.Min(64, options.MaxPendingEvents)];
+        _ownEvents = new GameEvent[Math.Min(64, options.MaxPendingEvents)];
+        Events = _ownEvents;
         RefusedByDistance = new int[options.ViewRadius + 1];
         ShowableByDistance = new int[options.ViewRadius + 1];
         InterestRadius = options.ViewRadius + options.ExitMargin;
@@ -117,7 +123,34 @@ internal sealed class ClientView
 
     public bool OwnStateKnown { get; set; }
 
-    public GameEvent[] Events { get; set; }
+    public GameEvent[] Events { get; private set; }
+
+    /// <summary>Makes room for at least one more event: moves the queue into a larger, pooled array.</summary>
+    public void GrowEvents()
+    {
+        var larger = ArrayPool<GameEvent>.Shared.Rent(Events.Length * 2);
+        Events.AsSpan(0, EventCount).CopyTo(larger);
+        ReleaseBorrowedEvents();
+        Events = larger;
+    }
+
+    /// <summary>Once the queue is empty, gives a borrowed array back and returns to the queue's own.</summary>
+    public void ShrinkEventsWhenEmpty()
+    {
+        if (EventCount == 0 && Events != _ownEvents)
+        {
+            ReleaseBorrowedEvents();
+            Events = _ownEvents;
+        }
+    }
+
+    private void ReleaseBorrowedEvents()
+    {
+        if (Events != _ownEvents)
+        {
+            ArrayPool<GameEvent>.Shared.Return(Events);
+        }
+    }
 
     public int EventCount { get; set; }
 

@@ -147,9 +147,7 @@ internal sealed class EventRouter(ClientDirectory clients, SnapshotTable snapsho
                 return;
             }
 
-            var events = client.Events;
-            Array.Resize(ref events, events.Length * 2);
-            client.Events = events;
+            client.GrowEvents();
         }
 
         client.Events[client.EventCount++] = gameEvent;

@@ -226,6 +226,7 @@ internal sealed class SyncPacketWriter
 
         client.EventCount = left;
         client.EventsWaited = left > 0;
+        client.ShrinkEventsWhenEmpty();
     }
 
     private int WriteOwnState(ClientView client, int budget, ref bool backlog)

@@ -156,6 +156,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             GcPauseMaxMs = pauses.Length == 0 ? 0 : pauses.Max(),
             GcPauses = pauses.Length,
             GcSuspendP99Ms = Metrics.GcSuspensions.Percentile(99, window),
+            GcResumeP99Ms = Metrics.GcResumptions.Percentile(99, window),
             Gen2Collections = GC.CollectionCount(2),
             Zone = Zone is { } zone
                 ? new ZoneStats(zone.Zone, zone.Options.TableVersion, zone.ClusterMembers, zone.InCluster,

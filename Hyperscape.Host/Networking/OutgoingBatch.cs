@@ -17,6 +17,9 @@ public readonly struct OutgoingBatch
     /// <summary>True when nothing was queued.</summary>
     public bool IsEmpty => _length == 0;
 
+    /// <summary>The bytes the batch's records take: its packets, each with a 5-byte record header.</summary>
+    public int Length => _length;
+
     /// <summary>Enumerates the packets.</summary>
     public Enumerator GetEnumerator() => new(_buffer, _length);
 

@@ -1,6 +1,6 @@
 namespace Hyperscape.Host.Networking;
 
 /// <summary>A queued packet: its bytes (MessagePack), and whether it goes out as a JSON text frame.</summary>
-/// <param name="Payload">The packet's bytes, valid until the sender takes its next batch.</param>
+/// <param name="Payload">The packet's bytes, valid until the sender recycles its batch or takes the next.</param>
 /// <param name="Text">True for a client that speaks JSON: transcoded on the send path.</param>
 public readonly record struct OutgoingPacket(ReadOnlyMemory<byte> Payload, bool Text);

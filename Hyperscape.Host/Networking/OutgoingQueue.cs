@@ -4,10 +4,12 @@ using System.Threading.Tasks.Sources;
 namespace Hyperscape.Host.Networking;
 
 /// <summary>
-/// A connection's bounded send queue: packets are copied into one growing buffer, and the sender
-/// takes everything queued at once (<see cref="TakeBatch"/>), so a frame's packets for one client
-/// leave in one write, wake the sender once, and allocate nothing. Two buffers take turns: the
-/// one being filled and the one being sent. The queue never holds more than its byte budget.
+/// A connection's bounded send queue: packets are copied into one buffer, and the sender takes
+/// everything queued at once (<see cref="TakeBatch"/>), so a frame's packets for one client leave
+/// in one write, wake the sender once, and allocate nothing. The buffers come from the
+/// <see cref="SendBufferPool"/>: one is taken when a packet arrives at an empty queue and given
+/// back once its batch was sent (<see cref="Recycle"/>), so a queue holds at most two (the one
+/// being filled and the one being sent) and none while idle. The queue never holds more than its byte budget.
 /// Sync packets are droppable and may use half of it: past that the connection is marked stalled
 /// and sync packets are dropped, because the next full resync carries the newest state anyway.
 /// Other packets (events, chat, replies) are never dropped silently; one that would not fit the
@@ -29,9 +31,10 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
     private ManualResetValueTaskSourceCore<bool> _signal = new() { RunContinuationsAsynchronously = true };
     private CancellationTokenRegistration _cancellation;
     private CancellationToken _registered;
-    private byte[] _filling = new byte[InitialBuffer];
-    private byte[] _spare = new byte[InitialBuffer];
+    private byte[]? _filling;
+    private byte[]? _sending;
     private int _length;
+    private int _lastBatchLength;
     private int _bytes;
     private bool _waiting;
     private bool _completed;
@@ -92,9 +95,14 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
             }
 
             var needed = _length + RecordHeader + packet.Length;
-            if (needed > _filling.Length)
+            if (_filling is null)
             {
-                Array.Resize(ref _filling, Math.Max(needed, _filling.Length * 2));
+                // Sized for a batch like the last one, so a frame's packets rarely need a larger buffer.
+                _filling = SendBufferPool.Rent(Math.Max(Math.Max(needed, _lastBatchLength), InitialBuffer));
+            }
+            else if (needed > _filling.Length)
+            {
+                SendBufferPool.Grow(ref _filling, _length, needed);
             }
 
             var record = _filling.AsSpan(_length);
@@ -175,18 +183,54 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
     }
 
     /// <summary>
-    /// Takes everything queued, in order. The batch stays valid until the next call, when its
-    /// buffer goes back to queuing.
+    /// Takes everything queued, in order. The batch stays valid until <see cref="Recycle"/>, the
+    /// next call or <see cref="Release"/>, when its buffer goes back to the pool.
     /// </summary>
     public OutgoingBatch TakeBatch()
     {
         lock (_gate)
         {
-            (_filling, _spare) = (_spare, _filling);
-            var batch = new OutgoingBatch(_spare, _length);
+            ReturnSending();
+            _sending = _filling;
+            _filling = null;
+            var batch = _sending is null ? default : new OutgoingBatch(_sending, _length);
+            _lastBatchLength = _length;
             _length = 0;
             _bytes = 0;
             return batch;
+        }
+    }
+
+    /// <summary>
+    /// The last batch taken was sent: its buffer goes back to the pool at once, so an idle
+    /// connection holds none (the batch must not be used afterwards).
+    /// </summary>
+    public void Recycle()
+    {
+        lock (_gate)
+        {
+            ReturnSending();
+        }
+    }
+
+    /// <summary>
+    /// The sender is done: the queue takes no more packets and its buffers go back to the pool,
+    /// the last batch's included (it must not be used afterwards).
+    /// </summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            ReturnSending();
+            if (_filling is not null)
+            {
+                SendBufferPool.Return(_filling);
+                _filling = null;
+            }
+
+            _length = 0;
+            _bytes = 0;
         }
     }
 
@@ -233,6 +277,15 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
 
     void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _signal.OnCompleted(continuation, state, token, flags);
+
+    private void ReturnSending()
+    {
+        if (_sending is not null)
+        {
+            SendBufferPool.Return(_sending);
+            _sending = null;
+        }
+    }
 
     private void WakeCancelled()
     {

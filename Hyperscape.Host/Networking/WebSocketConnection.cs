@@ -32,7 +32,6 @@ public sealed class WebSocketConnection : IClientLink
     private long _sendBlockedSince;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private volatile bool _usesJson;
-    private byte[] _wire = new byte[4096];
 
     internal WebSocketConnection(WebSocket socket, ClientFrameStream? frames, long clientId, IPAddress? remoteAddress, SessionLimits limits, ServerMetrics metrics, ILogger logger)
     {
@@ -229,6 +228,8 @@ public sealed class WebSocketConnection : IClientLink
                 {
                     await SendAsync(batch, cancellationToken).ConfigureAwait(false);
                 }
+
+                Outgoing.Recycle();
             }
 
             // Everything queued before the close went out; now say why we are closing.
@@ -248,6 +249,7 @@ public sealed class WebSocketConnection : IClientLink
         finally
         {
             Outgoing.Complete();
+            Outgoing.Release();
         }
     }
 
@@ -273,23 +275,36 @@ public sealed class WebSocketConnection : IClientLink
             return;
         }
 
-        var length = 0;
-        foreach (var packet in batch)
+        // A frame header takes at most 10 bytes where a record header took 5 (a packet is longer
+        // than 10 bytes); a JSON client's text may need more, and the buffer grows then.
+        var wire = SendBufferPool.Rent(batch.Length + (batch.Length / 2));
+        try
         {
-            var (bytes, type) = Encode(packet);
-            var needed = length + WebSocketFrameHeader.MaxLength + bytes.Length;
-            if (needed > _wire.Length)
+            var length = 0;
+            foreach (var packet in batch)
             {
-                Array.Resize(ref _wire, Math.Max(needed, _wire.Length * 2));
+                var (bytes, type) = Encode(packet);
+                var needed = length + WebSocketFrameHeader.MaxLength + bytes.Length;
+                if (needed > wire.Length)
+                {
+                    SendBufferPool.Grow(ref wire, length, needed);
+                }
+
+                length += WebSocketFrameHeader.Write(wire.AsSpan(length), type == WebSocketMessageType.Text, bytes.Length);
+                bytes.Span.CopyTo(wire.AsSpan(length));
+                length += bytes.Length;
+                payloadBytes += bytes.Length;
             }
 
-            length += WebSocketFrameHeader.Write(_wire.AsSpan(length), type == WebSocketMessageType.Text, bytes.Length);
-            bytes.Span.CopyTo(_wire.AsSpan(length));
-            length += bytes.Length;
-            payloadBytes += bytes.Length;
+            // The stream copies the bytes into the transport before it completes, so the buffer
+            // is free again once the write is.
+            await WatchStall(_frames.WriteAsync(wire.AsMemory(0, length), cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            SendBufferPool.Return(wire);
         }
 
-        await WatchStall(_frames.WriteAsync(_wire.AsMemory(0, length), cancellationToken)).ConfigureAwait(false);
         _metrics.BytesSent(payloadBytes);
     }
 

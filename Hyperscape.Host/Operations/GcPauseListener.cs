@@ -3,21 +3,31 @@ using System.Diagnostics.Tracing;
 namespace Hyperscape.Host.Operations;
 
 /// <summary>
-/// Measures every garbage collection's pause (from the runtime suspending managed threads to
-/// resuming them) from the runtime's own GC events, in process: a pause stalls the game thread
-/// like a slow tick, so its distribution belongs beside the tick's.
+/// Measures every garbage collection's pause from the runtime's own GC events, in process: a pause
+/// stalls the game thread like a slow tick, so its distribution belongs beside the tick's.
 /// </summary>
+/// <remarks>
+/// A pause runs from the runtime starting to suspend managed threads to it starting to restart
+/// them: the runtime's own definition (<see cref="GC.GetTotalPauseDuration"/>, the
+/// <c>dotnet.gc.pause.time</c> counter). The restart itself is measured apart
+/// (<see cref="Resumptions"/>): once the collecting thread has released the others, a
+/// higher-priority thread (the game loop at a lower nice) takes the core at once, and the
+/// collecting thread reports "restarted" only when the scheduler gives it the core back. The other
+/// threads run meanwhile, so that wait is contention for the core, not a stop of the process.
+/// </remarks>
 public sealed class GcPauseListener : EventListener
 {
     private const string RuntimeSource = "Microsoft-Windows-DotNETRuntime";
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private const int SuspendBegin = 9;
     private const int SuspendEnd = 8;
+    private const int RestartBegin = 7;
     private const int RestartEnd = 3;
 
     private long _suspendedAt;
+    private long _restartedAt;
 
-    /// <summary>Recent pauses, in milliseconds.</summary>
+    /// <summary>Recent pauses (suspension begun to restart begun), in milliseconds.</summary>
     public RecentPercentiles Pauses { get; } = new(4096);
 
     /// <summary>
@@ -26,6 +36,12 @@ public sealed class GcPauseListener : EventListener
     /// part grows with runnable threads, not with the heap.
     /// </summary>
     public RecentPercentiles Suspensions { get; } = new(4096);
+
+    /// <summary>
+    /// For each recent collection, the time from the collecting thread releasing the other threads
+    /// to it running again, in milliseconds: how long it waited for a busy core (not a pause).
+    /// </summary>
+    public RecentPercentiles Resumptions { get; } = new(4096);
 
     /// <inheritdoc />
     protected override void OnEventSourceCreated(EventSource eventSource)
@@ -41,27 +57,30 @@ public sealed class GcPauseListener : EventListener
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
         ArgumentNullException.ThrowIfNull(eventData);
+        var at = eventData.TimeStamp.Ticks;
         switch (eventData.EventId)
         {
             case SuspendBegin:
-                Interlocked.Exchange(ref _suspendedAt, eventData.TimeStamp.Ticks);
+                Interlocked.Exchange(ref _suspendedAt, at);
                 break;
             case SuspendEnd:
-                var began = Interlocked.Read(ref _suspendedAt);
-                if (began != 0)
-                {
-                    Suspensions.Add(TimeSpan.FromTicks(eventData.TimeStamp.Ticks - began).TotalMilliseconds);
-                }
-
+                AddSince(Suspensions, Interlocked.Read(ref _suspendedAt), at);
+                break;
+            case RestartBegin:
+                AddSince(Pauses, Interlocked.Exchange(ref _suspendedAt, 0), at);
+                Interlocked.Exchange(ref _restartedAt, at);
                 break;
             case RestartEnd:
-                var suspendedAt = Interlocked.Exchange(ref _suspendedAt, 0);
-                if (suspendedAt != 0)
-                {
-                    Pauses.Add(TimeSpan.FromTicks(eventData.TimeStamp.Ticks - suspendedAt).TotalMilliseconds);
-                }
-
+                AddSince(Resumptions, Interlocked.Exchange(ref _restartedAt, 0), at);
                 break;
+        }
+    }
+
+    private static void AddSince(RecentPercentiles samples, long began, long at)
+    {
+        if (began != 0)
+        {
+            samples.Add(TimeSpan.FromTicks(at - began).TotalMilliseconds);
         }
     }
 }

@@ -83,6 +83,9 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     /// <summary>The suspension part of recent GC pauses, in milliseconds.</summary>
     public RecentPercentiles GcSuspensions => _gcPauses.Suspensions;
 
+    /// <summary>For recent collections, how long the collecting thread waited for a core after releasing the others, in milliseconds.</summary>
+    public RecentPercentiles GcResumptions => _gcPauses.Resumptions;
+
     /// <summary>The sync's totals at the last frame.</summary>
     public SyncStatistics LatestSync
     {

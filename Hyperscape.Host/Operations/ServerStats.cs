@@ -64,7 +64,10 @@ public sealed record ServerStats(
     /// <summary>CPU time the process used since start (every thread), in seconds.</summary>
     public double CpuSeconds { get; init; }
 
-    /// <summary>Median garbage-collection pause, in the window.</summary>
+    /// <summary>
+    /// Median garbage-collection pause, in the window: from the runtime suspending managed threads to
+    /// it restarting them, as <see cref="GC.GetTotalPauseDuration"/> counts it.
+    /// </summary>
     public double GcPauseP50Ms { get; init; }
 
     /// <summary>99th percentile garbage-collection pause, in the window.</summary>
@@ -78,6 +81,12 @@ public sealed record ServerStats(
 
     /// <summary>The 99th percentile of the time GC pauses spent stopping threads, in the same window.</summary>
     public double GcSuspendP99Ms { get; init; }
+
+    /// <summary>
+    /// The 99th percentile, in the same window, of the time the collecting thread waited for a core
+    /// after restarting the others (they run meanwhile: contention, not part of the pause).
+    /// </summary>
+    public double GcResumeP99Ms { get; init; }
 
     /// <summary>Generation 2 (full) collections since start.</summary>
     public int Gen2Collections { get; init; }

@@ -32,4 +32,29 @@ public sealed class LoadReportTests
         Assert.That(lines[0], Does.Contain("137 NPCs on the server"));
         Assert.That(lines, Has.Some.Contains("2,000 bots per core"), "500 bots on a quarter of a core");
     }
+
+    [Test]
+    public void A_warm_up_is_reported_apart_from_the_measured_run()
+    {
+        var before = new ServerStatsView(10, 500, 1_500, 1, 2, 1, 2, 1_000, 0, 0, 0, 0, 0, Npcs: 250);
+        var warm = before with { GcPauses = 7, GcPauseP99Ms = 9.5, GcPauseMaxMs = 9.5, TickP99Ms = 60 };
+        var after = before with { Tick = 110, GcPauses = 4, GcPauseP99Ms = 2.5, GcPauseMaxMs = 2.5 };
+
+        var measured = LoadReport.Lines(new LoadRun(500, 500, 60, before, after, new BotStats(), 0, 15) { Warmup = warm, WarmupSeconds = 30 });
+        var plain = LoadReport.Lines(new LoadRun(500, 500, 60, before, after, new BotStats(), 0, 15));
+
+        Assert.That(measured[0], Does.StartWith("warm-up   30 s of play before the run").And.Contain("7 GC pauses, p99 9.50 ms"));
+        Assert.That(measured.Skip(1), Is.EqualTo(plain), "the run's own figures are the same with or without a warm-up before it");
+        Assert.That(plain, Has.None.StartsWith("warm-up"));
+    }
+
+    [Test]
+    public void A_warm_up_is_seconds_and_not_for_zones()
+    {
+        Assert.That(LoadOptions.Parse(["--bots", "10", "--seconds", "5", "--warmup", "20"], out _)!.Warmup, Is.EqualTo(20));
+        Assert.That(LoadOptions.Parse(["--bots", "10", "--warmup", "soon"], out var bad), Is.Null);
+        Assert.That(bad, Does.Contain("--warmup"));
+        Assert.That(LoadOptions.Parse(["--zones", "2", "--warmup", "20"], out var zones), Is.Null);
+        Assert.That(zones, Does.Contain("--warmup"));
+    }
 }

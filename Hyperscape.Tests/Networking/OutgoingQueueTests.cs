@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hyperscape.Host.Networking;
 
 namespace Hyperscape.Tests.Networking;
@@ -152,6 +153,56 @@ public sealed class OutgoingQueueTests
         Assert.That(await waiting.WaitAsync(Patience), Is.True);
         Assert.That(queue.TakeBatch().IsEmpty, Is.True);
         Assert.That(await queue.WaitAsync(CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public void Packets_past_the_first_buffer_come_out_whole_and_in_order()
+    {
+        var queue = new OutgoingQueue(64 * 1024);
+        var sent = Enumerable.Range(1, 12).Select(i => Enumerable.Repeat((byte)i, 700 * i).ToArray()).ToArray();
+        foreach (var packet in sent)
+        {
+            Assert.That(queue.TryEnqueue(packet, text: false, droppable: false), Is.True);
+        }
+
+        Assert.That(Read(queue.TakeBatch()).Select(p => p.Bytes), Is.EqualTo(sent), "grown buffers keep what was queued before");
+    }
+
+    [Test]
+    public void A_sent_batch_gives_its_buffer_back_for_the_next_connection()
+    {
+        // 3,000 bytes: a size of buffer nothing else in the test run asks for at the same moment.
+        var first = new OutgoingQueue(8192);
+        first.TryEnqueue(new byte[3000], text: false, droppable: false);
+        var used = BufferOf(first.TakeBatch());
+        first.Recycle();
+
+        var second = new OutgoingQueue(8192);
+        second.TryEnqueue(new byte[3000], text: false, droppable: false);
+
+        Assert.That(BufferOf(second.TakeBatch()), Is.SameAs(used), "buffers circulate instead of each queue growing its own");
+    }
+
+    [Test]
+    public void A_released_queue_takes_nothing_more()
+    {
+        var queue = new OutgoingQueue(1024);
+        queue.TryEnqueue([1], text: false, droppable: false);
+        queue.Release();
+
+        Assert.That(queue.TryEnqueue([2], text: false, droppable: false), Is.False);
+        Assert.That(queue.TakeBatch().IsEmpty, Is.True, "what was queued went back with the buffers");
+    }
+
+    private static byte[] BufferOf(OutgoingBatch batch)
+    {
+        foreach (var packet in batch)
+        {
+            Assert.That(MemoryMarshal.TryGetArray(packet.Payload, out var segment), Is.True);
+            return segment.Array!;
+        }
+
+        throw new AssertionException("The batch is empty.");
     }
 
     private static List<(byte[] Bytes, bool Text)> Read(OutgoingBatch batch)

@@ -35,17 +35,43 @@ public class RecentPercentilesTests
     }
 
     [Test]
-    public void The_gc_pause_listener_measures_collections()
+    public void The_gc_pause_listener_measures_collections_as_the_runtime_counts_their_pauses()
     {
         using var listener = new GcPauseListener();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (listener.Pauses.Count == 0 && DateTime.UtcNow < deadline)
+        WaitFor(() => listener.Pauses.Count > 0, listener);
+
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var heardBefore = listener.Pauses.Window(null).Sum();
+        var countedBefore = listener.Pauses.Count;
+        var collectionsBefore = GC.CollectionCount(0);
+        const int collections = 8;
+        for (var i = 0; i < collections; i++)
         {
             GC.Collect(2, GCCollectionMode.Forced, blocking: true);
-            Thread.Sleep(100);
         }
 
-        Assert.That(listener.Pauses.Count, Is.GreaterThan(0), "the runtime's GC events arrive in process");
-        Assert.That(listener.Pauses.Percentile(100), Is.GreaterThan(0).And.LessThan(10_000), "a pause in milliseconds");
+        var collected = GC.CollectionCount(0) - collectionsBefore;
+        var paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+        WaitFor(() => listener.Pauses.Count - countedBefore >= collected, listener);
+        var heard = listener.Pauses.Window(null).Sum() - heardBefore;
+
+        Assert.That(listener.Pauses.Count - countedBefore, Is.GreaterThanOrEqualTo(collected), "a pause per collection");
+        Assert.That(heard, Is.EqualTo(paused).Within(0.5 + (0.25 * paused)), "the pauses add up to the runtime's own total");
+        Assert.That(listener.Resumptions.Count, Is.GreaterThanOrEqualTo(collected), "each restart is measured apart");
+        Assert.That(listener.Suspensions.Percentile(100), Is.LessThanOrEqualTo(listener.Pauses.Percentile(100)), "stopping threads is part of a pause");
+    }
+
+    private static void WaitFor(Func<bool> condition, GcPauseListener listener)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            if (listener.Pauses.Count == 0)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+            }
+
+            Thread.Sleep(50);
+        }
     }
 }
