@@ -133,6 +133,7 @@ public static class ServerApplication
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hyperscape.Host");
         logger.LogInformation("{Mode}", EffectiveMode.Describe(settings, database));
+        logger.LogInformation("Garbage collector: {Collector}", GarbageCollectorKind.Describe());
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var address in Addresses(app))

@@ -109,6 +109,21 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public async Task The_server_runs_the_segments_collector_and_says_so()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("the segments collector is configured on Linux only");
+        }
+
+        using var server = await ServerProcess.StartAsync(Launch([]));
+        var said = await server.WaitForOutputAsync(line => line.Contains("Garbage collector:", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.That(said, Does.Contain("workstation, concurrent, segments (libclrgc.so)"));
+        var maps = await File.ReadAllLinesAsync($"/proc/{server.ProcessId}/maps");
+        Assert.That(maps, Has.Some.EndsWith("/libclrgc.so"), "the runtime loaded it, not only the log line");
+    }
+
+    [Test]
     public async Task Hyperscape_variables_beat_shortcuts_and_flags_beat_both()
     {
         using var tokens = new PrivyTokenFactory();
