@@ -644,16 +644,11 @@ public sealed class SqlGameStore : IAccountStore, ICharacterStore, ISocialStore,
         }
 
         await using var transaction = await _connections.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var db = ((SqliteConnection)connection).Handle!;
         for (var i = 0; i < statements.Count; i++)
         {
-            var parameters = new DynamicParameters();
-            foreach (var (name, value) in statements[i].Parameters)
-            {
-                parameters.Add(name, value);
-            }
-
-            var affected = await connection.ExecuteAsync(Command(statements[i].Sql, parameters, transaction, cancellationToken)).ConfigureAwait(false);
-            if (i < gates && affected == 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (SqliteStatementRunner.Execute(db, statements[i]) == 0 && i < gates)
             {
                 return i;
             }
