@@ -163,7 +163,8 @@ public sealed class ZoneProcessTests
             await ann.WaitForMessageAsync(MessageType.ChatMessage, m => m.Long(1) == (long)ChatChannel.Private && m.Text(4) == "over the border?", Crossing);
             await bob.SendAsync(w => ClientMessages.Chat(w, ChatChannel.Private, "Ann", "yes, in zone 2"));
             await ann.WaitForMessageAsync(MessageType.ChatMessage, m => m.Long(1) == (long)ChatChannel.Private && m.Text(3) == "Bob" && m.Text(4) == "yes, in zone 2", Crossing);
-            // Public chat by the border is heard by those who see the speaker across it (Ann sees Bob's ghost).
+            // Public chat by the border is heard by those who see the speaker across it: once Ann sees Bob's ghost.
+            await ann.WaitUntilAsync(c => c.World!.Entities.ContainsKey(bob.NetworkId), "Bob's ghost across the border");
             await bob.SendAsync(w => ClientMessages.Chat(w, ChatChannel.Public, null, "hello over there"));
             var overheard = await ann.WaitForMessageAsync(MessageType.ChatMessage, m => m.Text(4) == "hello over there", Crossing);
             Assert.That((overheard.Long(1), overheard.Long(2), overheard.Text(3)), Is.EqualTo(((long)ChatChannel.Public, bob.NetworkId, "Bob")), "under the id Ann sees Bob's ghost by");
