@@ -121,15 +121,16 @@ internal static class LoadCommand
         var inWorld = entered.Count(e => e);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Warmup + options.Seconds));
         var playing = Enumerable.Range(0, options.Bots).Where(i => entered[i]).Select(i => bots[i].PlayAsync(stop.Token)).ToList();
+        Console.WriteLine($"{inWorld} of {options.Bots} bots in the world after {connecting.Elapsed.TotalSeconds:F1} s.");
         ServerStatsView? warmup = null;
         if (options.Warmup > 0)
         {
-            Console.WriteLine($"{inWorld} of {options.Bots} bots in the world after {connecting.Elapsed.TotalSeconds:F1} s; warming up for {options.Warmup} s (reported apart) ...");
+            Console.WriteLine($"Warming up for {options.Warmup} s (reported apart) ...");
             await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
             warmup = await StatsAsync(http, options.Warmup);
         }
 
-        Console.WriteLine($"{inWorld} of {options.Bots} bots in the world after {connecting.Elapsed.TotalSeconds:F1} s; playing for {options.Seconds} s ...");
+        Console.WriteLine($"Playing for {options.Seconds} s ...");
         var before = await StatsAsync(http);
         var bytesBefore = stats.Bytes;
         using var self = Process.GetCurrentProcess();

@@ -190,7 +190,7 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
     {
         lock (_gate)
         {
-            ReturnSending();
+            GiveBack(ref _sending);
             _sending = _filling;
             _filling = null;
             var batch = _sending is null ? default : new OutgoingBatch(_sending, _length);
@@ -209,7 +209,7 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
     {
         lock (_gate)
         {
-            ReturnSending();
+            GiveBack(ref _sending);
         }
     }
 
@@ -222,12 +222,8 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
         lock (_gate)
         {
             _completed = true;
-            ReturnSending();
-            if (_filling is not null)
-            {
-                SendBufferPool.Return(_filling);
-                _filling = null;
-            }
+            GiveBack(ref _sending);
+            GiveBack(ref _filling);
 
             _length = 0;
             _bytes = 0;
@@ -278,12 +274,12 @@ public sealed class OutgoingQueue : IValueTaskSource<bool>
     void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _signal.OnCompleted(continuation, state, token, flags);
 
-    private void ReturnSending()
+    private static void GiveBack(ref byte[]? buffer)
     {
-        if (_sending is not null)
+        if (buffer is not null)
         {
-            SendBufferPool.Return(_sending);
-            _sending = null;
+            SendBufferPool.Return(buffer);
+            buffer = null;
         }
     }
 

@@ -14,7 +14,8 @@ public static class GarbageCollectorKind
     public static string Describe()
     {
         var flavour = GCSettings.IsServerGC ? "server" : "workstation";
-        var concurrent = AppContext.TryGetSwitch("System.GC.Concurrent", out var on) && !on ? "non-concurrent" : "concurrent";
+        // Batch is the latency mode of a process whose collector may not run concurrently, however that was configured.
+        var concurrent = GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent";
         return $"{flavour}, {concurrent}, {(SegmentsLoaded() ? $"segments ({SegmentsLibrary})" : "built in")}";
     }
 
