@@ -223,6 +223,11 @@ public sealed class GameServer : IDisposable
                 {
                     _storage.SaveProgress(_progress.ToArray());
                 }
+
+                // Held here until the next save, thousands of records would outlive two collections
+                // and be promoted into the oldest generation, only to die there: the storage queue
+                // keeps them for as long as the write takes, which is usually no collection at all.
+                _progress.Clear();
             }
         }
 
