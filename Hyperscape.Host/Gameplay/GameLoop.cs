@@ -71,6 +71,8 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     private int _largestSendQueue;
     private long _framesSkipped;
     private int _npcs;
+    private BackgroundCollectorKeepAlive? _collectorKeepAlive;
+    private long _backgroundGcRequests;
 
     /// <summary>Creates the loop; the world is built in <see cref="StartAsync"/>.</summary>
     public GameLoop(
@@ -158,6 +160,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             GcSuspendP99Ms = Metrics.GcSuspensions.Percentile(99, window),
             GcResumeP99Ms = Metrics.GcResumptions.Percentile(99, window),
             Gen2Collections = GC.CollectionCount(2),
+            BackgroundGcRequests = Interlocked.Read(ref _backgroundGcRequests),
             Zone = Zone is { } zone
                 ? new ZoneStats(zone.Zone, zone.Options.TableVersion, zone.ClusterMembers, zone.InCluster,
                     zone.HandOffsOut, zone.HandOffsIn, zone.HandOffsAborted, CrossingsInFlight,
@@ -458,6 +461,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             }
         }
 
+        _collectorKeepAlive = StartCollectorKeepAlive();
         try
         {
             while (!_stopping)
@@ -488,6 +492,11 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
                 Metrics.RecordSync(Server.SyncStatistics);
                 Volatile.Write(ref _npcs, _npcQuery.Count());
                 AfterFrames(frames += ran);
+                if (_collectorKeepAlive?.Poll() == true)
+                {
+                    Interlocked.Exchange(ref _backgroundGcRequests, _collectorKeepAlive.Requests);
+                }
+
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
             }
         }
@@ -501,6 +510,24 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
         }
 
         _ = Task.Run(ShutdownAsync);
+    }
+
+    private BackgroundCollectorKeepAlive? StartCollectorKeepAlive()
+    {
+        if (_options.BackgroundGcInterval == TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        if (!BackgroundCollectorKeepAlive.IsUseful)
+        {
+            _logger.LogInformation("Full garbage collections are not concurrent: no background collection is ever asked for");
+            return null;
+        }
+
+        _logger.LogInformation("A background garbage collection is asked for after {Seconds:F0} s without one, so the runtime keeps its background collector thread",
+            _options.BackgroundGcInterval.TotalSeconds);
+        return new BackgroundCollectorKeepAlive(_options.BackgroundGcInterval);
     }
 
     /// <summary>Host work after the frames: slow connections, queue statistics, the reconnect grace.</summary>

@@ -91,6 +91,12 @@ public sealed record ServerStats(
     /// <summary>Generation 2 (full) collections since start.</summary>
     public int Gen2Collections { get; init; }
 
+    /// <summary>
+    /// Background full collections the server asked for since start, after the runtime had run none
+    /// for <c>Hyperscape:BackgroundGcInterval</c> (they keep its background collector thread alive).
+    /// </summary>
+    public long BackgroundGcRequests { get; init; }
+
     /// <summary>Zone mode: the zone, its crossings and its cluster; null for the single-process server.</summary>
     public ZoneStats? Zone { get; init; }
 }

@@ -66,6 +66,25 @@ public sealed class OperationsTests
     }
 
     [Test]
+    public async Task The_server_asks_for_a_background_collection_when_the_runtime_has_run_none_for_the_interval()
+    {
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:BackgroundGcInterval"] = "00:00:01" });
+        using var http = new HttpClient { BaseAddress = server.Http };
+
+        // Every second without a background collection is a request, whether or not the runtime then runs one in the background.
+        long requests = 0;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (requests < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            using var stats = JsonDocument.Parse(await http.GetStringAsync(new Uri("stats", UriKind.Relative)));
+            requests = stats.RootElement.GetProperty("backgroundGcRequests").GetInt64();
+        }
+
+        Assert.That(requests, Is.GreaterThanOrEqualTo(2), "two intervals of a second without a background collection");
+    }
+
+    [Test]
     public async Task The_log_says_who_entered_and_left_the_world_and_from_where()
     {
         await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:ReconnectGrace"] = "00:00:00" });
