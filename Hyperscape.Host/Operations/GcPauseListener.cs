@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Tracing;
 
 namespace Hyperscape.Host.Operations;
@@ -57,7 +58,7 @@ public sealed class GcPauseListener : EventListener
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        var at = eventData.TimeStamp.Ticks;
+        var at = eventData.TimeStamp.ToUniversalTime().Ticks;
         switch (eventData.EventId)
         {
             case SuspendBegin:
@@ -80,7 +81,18 @@ public sealed class GcPauseListener : EventListener
     {
         if (began != 0)
         {
-            samples.Add(TimeSpan.FromTicks(at - began).TotalMilliseconds);
+            samples.Add(TimeSpan.FromTicks(at - began).TotalMilliseconds, TakenAt(at));
         }
+    }
+
+    /// <summary>
+    /// The event's own time as a <see cref="Stopwatch"/> timestamp. Events reach the listener from a
+    /// dispatcher thread that on a saturated core may run late: stamped on arrival, a warm-up
+    /// collection's pause could be counted in the minute measured after it.
+    /// </summary>
+    private static long TakenAt(long eventTicksUtc)
+    {
+        var age = DateTime.UtcNow.Ticks - eventTicksUtc;
+        return Stopwatch.GetTimestamp() - (long)(Math.Max(age, 0) * ((double)Stopwatch.Frequency / TimeSpan.TicksPerSecond));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hyperscape.Host.Operations;
 
 namespace Hyperscape.Tests.Operations;
@@ -35,6 +36,17 @@ public class RecentPercentilesTests
     }
 
     [Test]
+    public void A_sample_reported_late_counts_by_when_it_was_taken()
+    {
+        var samples = new RecentPercentiles(16);
+        samples.Add(500, Stopwatch.GetTimestamp() - Stopwatch.Frequency);
+        samples.Add(3);
+
+        Assert.That(samples.Window(TimeSpan.FromMilliseconds(500)), Is.EqualTo(new double[] { 3 }), "taken a second ago, added just now");
+        Assert.That(samples.Window(TimeSpan.FromSeconds(5)), Is.EqualTo(new double[] { 500, 3 }));
+    }
+
+    [Test]
     public void The_gc_pause_listener_measures_collections_as_the_runtime_counts_their_pauses()
     {
         using var listener = new GcPauseListener();
@@ -56,6 +68,7 @@ public class RecentPercentilesTests
         var heard = listener.Pauses.Window(null).Sum() - heardBefore;
 
         Assert.That(listener.Pauses.Count - countedBefore, Is.GreaterThanOrEqualTo(collected), "a pause per collection");
+        Assert.That(listener.Pauses.Window(TimeSpan.FromSeconds(30)), Has.Length.GreaterThanOrEqualTo(collected), "stamped with the events' own time, which is within the last seconds");
         Assert.That(heard, Is.EqualTo(paused).Within(0.5 + (0.25 * paused)), "the pauses add up to the runtime's own total");
         Assert.That(listener.Resumptions.Count, Is.GreaterThanOrEqualTo(collected), "each restart is measured apart");
         Assert.That(listener.Suspensions.Percentile(100), Is.LessThanOrEqualTo(listener.Pauses.Percentile(100)), "stopping threads is part of a pause");
