@@ -72,7 +72,6 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     private long _framesSkipped;
     private int _npcs;
     private BackgroundCollectorKeepAlive? _collectorKeepAlive;
-    private long _backgroundGcRequests;
 
     /// <summary>Creates the loop; the world is built in <see cref="StartAsync"/>.</summary>
     public GameLoop(
@@ -160,7 +159,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             GcSuspendP99Ms = Metrics.GcSuspensions.Percentile(99, window),
             GcResumeP99Ms = Metrics.GcResumptions.Percentile(99, window),
             Gen2Collections = GC.CollectionCount(2),
-            BackgroundGcRequests = Interlocked.Read(ref _backgroundGcRequests),
+            BackgroundGcRequests = Volatile.Read(ref _collectorKeepAlive)?.Requests ?? 0,
             Zone = Zone is { } zone
                 ? new ZoneStats(zone.Zone, zone.Options.TableVersion, zone.ClusterMembers, zone.InCluster,
                     zone.HandOffsOut, zone.HandOffsIn, zone.HandOffsAborted, CrossingsInFlight,
@@ -461,7 +460,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             }
         }
 
-        _collectorKeepAlive = StartCollectorKeepAlive();
+        Volatile.Write(ref _collectorKeepAlive, StartCollectorKeepAlive());
         try
         {
             while (!_stopping)
@@ -492,11 +491,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
                 Metrics.RecordSync(Server.SyncStatistics);
                 Volatile.Write(ref _npcs, _npcQuery.Count());
                 AfterFrames(frames += ran);
-                if (_collectorKeepAlive?.Poll() == true)
-                {
-                    Interlocked.Exchange(ref _backgroundGcRequests, _collectorKeepAlive.Requests);
-                }
-
+                _collectorKeepAlive?.Poll();
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
             }
         }

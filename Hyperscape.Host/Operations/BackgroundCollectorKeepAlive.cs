@@ -35,6 +35,7 @@ internal sealed class BackgroundCollectorKeepAlive
     private long _seen;
     private long _since;
     private long _checked;
+    private long _requests;
 
     /// <summary>A keep-alive that counts its interval from now.</summary>
     /// <param name="interval">The longest time let pass without a background collection; at most <see cref="MaxInterval"/>.</param>
@@ -68,8 +69,8 @@ internal sealed class BackgroundCollectorKeepAlive
     /// <summary>The longest time let pass without a background collection.</summary>
     public TimeSpan Interval { get; }
 
-    /// <summary>How many collections this has requested.</summary>
-    public long Requests { get; private set; }
+    /// <summary>How many collections this has requested; safe to read from any thread.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>
     /// Called between frames: requests a background collection if none has run for
@@ -98,7 +99,7 @@ internal sealed class BackgroundCollectorKeepAlive
         }
 
         _requestBackgroundCollection();
-        Requests++;
+        Interlocked.Increment(ref _requests);
         _since = now;
         return true;
     }
