@@ -31,9 +31,7 @@ internal sealed record ServerStatsView(
 
     public int GcPauses { get; init; }
 
-    public double GcSuspendP99Ms { get; init; }
-
-    public double GcResumeP99Ms { get; init; }
+    public long GcPausesUnmeasured { get; init; }
 
     public int Gen2Collections { get; init; }
 

@@ -156,8 +156,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             GcPauseP99Ms = Metrics.GcPauses.Percentile(99, window),
             GcPauseMaxMs = pauses.Length == 0 ? 0 : pauses.Max(),
             GcPauses = pauses.Length,
-            GcSuspendP99Ms = Metrics.GcSuspensions.Percentile(99, window),
-            GcResumeP99Ms = Metrics.GcResumptions.Percentile(99, window),
+            GcPausesUnmeasured = Metrics.GcPausesUnmeasured,
             Gen2Collections = GC.CollectionCount(2),
             BackgroundGcRequests = Volatile.Read(ref _collectorKeepAlive)?.Requests ?? 0,
             Zone = Zone is { } zone
@@ -491,6 +490,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
                 Metrics.RecordSync(Server.SyncStatistics);
                 Volatile.Write(ref _npcs, _npcQuery.Count());
                 AfterFrames(frames += ran);
+                Metrics.SampleGcPauses();
                 _collectorKeepAlive?.Poll();
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
             }

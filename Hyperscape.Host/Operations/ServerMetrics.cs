@@ -27,7 +27,7 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     private readonly Counter<long> _dropped;
     private readonly RecentPercentiles _recentTicks = new(2048);
     private readonly RecentPercentiles _recentFrames = new(8192);
-    private readonly GcPauseListener _gcPauses = new();
+    private readonly GcPauseSampler _gcPauses = new();
     private long _totalBytesIn;
     private long _totalBytesOut;
     private long _totalRejected;
@@ -77,14 +77,14 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     /// <summary>Recent frame durations.</summary>
     public RecentPercentiles Frames => _recentFrames;
 
-    /// <summary>Recent garbage-collection pauses.</summary>
+    /// <summary>Recent garbage-collection pauses, in milliseconds, as the runtime measured them.</summary>
     public RecentPercentiles GcPauses => _gcPauses.Pauses;
 
-    /// <summary>The suspension part of recent GC pauses, in milliseconds.</summary>
-    public RecentPercentiles GcSuspensions => _gcPauses.Suspensions;
+    /// <summary>Collections whose pause was not read (another of their kind followed within one frame).</summary>
+    public long GcPausesUnmeasured => _gcPauses.Unmeasured;
 
-    /// <summary>For recent collections, how long the collecting thread waited for a core after releasing the others, in milliseconds.</summary>
-    public RecentPercentiles GcResumptions => _gcPauses.Resumptions;
+    /// <summary>Reads the pauses of the collections that ended since the last call (the game thread, between frames).</summary>
+    public void SampleGcPauses() => _gcPauses.Sample();
 
     /// <summary>The sync's totals at the last frame.</summary>
     public SyncStatistics LatestSync
@@ -185,9 +185,5 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
         return _meter.CreateHistogram<double>("hyperscape.zone.handoff.duration", "ms", "From the step over the border to the other zone's answer");
     }
 
-    public void Dispose()
-    {
-        _gcPauses.Dispose();
-        _meter.Dispose();
-    }
+    public void Dispose() => _meter.Dispose();
 }

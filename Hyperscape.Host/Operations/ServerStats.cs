@@ -79,14 +79,11 @@ public sealed record ServerStats(
     /// <summary>Garbage collections that paused the process, in the window.</summary>
     public int GcPauses { get; init; }
 
-    /// <summary>The 99th percentile of the time GC pauses spent stopping threads, in the same window.</summary>
-    public double GcSuspendP99Ms { get; init; }
-
     /// <summary>
-    /// The 99th percentile, in the same window, of the time the collecting thread waited for a core
-    /// after restarting the others (they run meanwhile: contention, not part of the pause).
+    /// Collections since start whose pause is not in the figures: pauses are read between frames,
+    /// and of two collections of one kind within one frame only the later is read.
     /// </summary>
-    public double GcResumeP99Ms { get; init; }
+    public long GcPausesUnmeasured { get; init; }
 
     /// <summary>Generation 2 (full) collections since start.</summary>
     public int Gen2Collections { get; init; }
