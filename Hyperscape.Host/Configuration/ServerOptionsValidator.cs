@@ -95,6 +95,7 @@ public static class ServerOptionsValidator
         Require(o.FrameInterval > TimeSpan.Zero && o.FrameInterval <= TimeSpan.FromSeconds(1), $"{S}:FrameInterval: must be more than 0 and at most 1 second, not {o.FrameInterval}.");
         Require(o.SaveInterval >= TimeSpan.FromSeconds(1), $"{S}:SaveInterval: must be at least 1 second, not {o.SaveInterval}.");
         Require(o.GameThreadNice is >= -20 and <= 19, $"{S}:GameThreadNice: must be a nice value from -20 to 19 (0 leaves the priority alone), not {o.GameThreadNice}.");
+        Require(o.BackgroundGcNice is >= -20 and <= 19, $"{S}:BackgroundGcNice: must be a nice value from -20 to 19 (0 leaves the priority alone), not {o.BackgroundGcNice}.");
         Require(o.BackgroundGcInterval == TimeSpan.Zero || (o.BackgroundGcInterval > TimeSpan.Zero && o.BackgroundGcInterval <= BackgroundCollectorKeepAlive.MaxInterval),
             $"{S}:BackgroundGcInterval: must be more than 0 and at most {BackgroundCollectorKeepAlive.MaxInterval.TotalSeconds:F0} seconds (the runtime's background collector thread exits after {BackgroundCollectorKeepAlive.ThreadIdleTimeout.TotalSeconds:F0} s idle), or zero to never ask, not {o.BackgroundGcInterval}.");
         Require(o.ReconnectGrace >= TimeSpan.Zero, $"{S}:ReconnectGrace: cannot be negative ({o.ReconnectGrace}).");

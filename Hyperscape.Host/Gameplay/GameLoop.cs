@@ -63,6 +63,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     private Thread? _thread;
     private volatile bool _stopping;
     private volatile bool _commandsClosed;
+    private string? _collectorPriorityOutcome;
     private long _shutdownDeadline = long.MaxValue;
     private long _nextClientId;
     private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
@@ -491,7 +492,11 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
                 Volatile.Write(ref _npcs, _npcQuery.Count());
                 AfterFrames(frames += ran);
                 Metrics.SampleGcPauses();
-                _collectorKeepAlive?.Poll();
+                if (_collectorKeepAlive?.Poll() == true)
+                {
+                    PrioritizeCollectorThread();
+                }
+
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
             }
         }
@@ -523,6 +528,35 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
         _logger.LogInformation("A background garbage collection is asked for after {Seconds:F0} s without one, so the runtime keeps its background collector thread",
             _options.BackgroundGcInterval.TotalSeconds);
         return new BackgroundCollectorKeepAlive(_options.BackgroundGcInterval);
+    }
+
+    /// <summary>
+    /// Gives the background collector thread its nice value after each requested collection (the
+    /// request makes sure it exists; should the runtime ever let it go, the next one starts it anew).
+    /// Each new outcome is logged once.
+    /// </summary>
+    private void PrioritizeCollectorThread()
+    {
+        if (_options.BackgroundGcNice == 0)
+        {
+            return;
+        }
+
+        var refused = BackgroundCollectorPriority.TrySet(_options.BackgroundGcNice) ?? string.Empty;
+        if (refused == _collectorPriorityOutcome)
+        {
+            return;
+        }
+
+        _collectorPriorityOutcome = refused;
+        if (refused.Length == 0)
+        {
+            _logger.LogInformation("The background garbage collector thread runs at nice {Nice}", _options.BackgroundGcNice);
+        }
+        else
+        {
+            _logger.LogInformation("The background garbage collector thread keeps its priority: {Reason}", refused);
+        }
     }
 
     /// <summary>Host work after the frames: slow connections, queue statistics, the reconnect grace.</summary>
