@@ -33,6 +33,7 @@ public sealed class GcPauseSampler
     private readonly Lock _gate = new();
     private readonly int _collectionsAtStart;
     private int _collectionsSeen;
+    private int _fullCollectionsSeen;
     private long _measured;
     private long _ephemeralIndex;
     private long _fullBlockingIndex;
@@ -44,6 +45,7 @@ public sealed class GcPauseSampler
     {
         _collectionsAtStart = GC.CollectionCount(0);
         _collectionsSeen = _collectionsAtStart;
+        _fullCollectionsSeen = GC.CollectionCount(GC.MaxGeneration);
         _ephemeralIndex = GC.GetGCMemoryInfo(GCKind.Ephemeral).Index;
         _fullBlockingIndex = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
         _backgroundIndex = GC.GetGCMemoryInfo(GCKind.Background).Index;
@@ -54,7 +56,7 @@ public sealed class GcPauseSampler
 
     /// <summary>
     /// Collections since this sampler started whose pause was not read, because another of their
-    /// kind followed before the next read (a background collection still running counts until it ends).
+    /// kind followed before the next read.
     /// </summary>
     public long Unmeasured
     {
@@ -74,14 +76,21 @@ public sealed class GcPauseSampler
     public void Sample()
     {
         var collections = GC.CollectionCount(0);
+        var fullCollections = GC.CollectionCount(GC.MaxGeneration);
         var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
             if (collections != _collectionsSeen)
             {
                 _collectionsSeen = collections;
-                Read(GCKind.Ephemeral, ref _ephemeralIndex, now);
-                Read(GCKind.FullBlocking, ref _fullBlockingIndex, now);
+                _measured += Read(GCKind.Ephemeral, ref _ephemeralIndex, now) ? 1 : 0;
+                var blocking = Read(GCKind.FullBlocking, ref _fullBlockingIndex, now);
+                _measured += blocking ? 1 : 0;
+
+                // A full collection that did not block runs in the background: counted when it
+                // starts, read once it has ended, so a running one is not "unmeasured" meanwhile.
+                _measured += Math.Max(0, fullCollections - _fullCollectionsSeen - (blocking ? 1 : 0));
+                _fullCollectionsSeen = fullCollections;
             }
 
             if (now - _backgroundReadAt >= BackgroundReadInterval)
@@ -92,16 +101,16 @@ public sealed class GcPauseSampler
         }
     }
 
-    private void Read(GCKind kind, ref long lastIndex, long now)
+    /// <summary>Records the latest collection of <paramref name="kind"/> if it is new; true when it was.</summary>
+    private bool Read(GCKind kind, ref long lastIndex, long now)
     {
         var info = GC.GetGCMemoryInfo(kind);
         if (info.Index == lastIndex)
         {
-            return;
+            return false;
         }
 
         lastIndex = info.Index;
-        _measured++;
         foreach (var pause in info.PauseDurations)
         {
             if (pause > TimeSpan.Zero)
@@ -109,5 +118,7 @@ public sealed class GcPauseSampler
                 Pauses.Add(pause.TotalMilliseconds, now);
             }
         }
+
+        return true;
     }
 }
