@@ -55,8 +55,9 @@ public sealed class ServerOptions
     public TimeSpan BackgroundGcInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// The nice value the runtime's background garbage-collector thread is given on Linux once it
-    /// exists (-5: ahead of socket work, behind the game loop; 0 leaves it as it is). Its concurrent
+    /// The nice value the runtime's background garbage-collector thread is given on Linux after each
+    /// background collection the server asks for (so never when <see cref="BackgroundGcInterval"/> is
+    /// zero): -5, ahead of socket work and behind the game loop; 0 leaves it as it is. Its concurrent
     /// marking then ends sooner, and so does the final pause, which grows with everything the program
     /// changed while it marked. Needs root or CAP_SYS_NICE, like <see cref="GameThreadNice"/>.
     /// </summary>
