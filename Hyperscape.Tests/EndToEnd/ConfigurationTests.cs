@@ -155,14 +155,14 @@ public sealed class ConfigurationTests
         using var server = await ServerProcess.StartAsync(Launch([]));
         var privileged = Environment.UserName == "root";
         var said = await server.WaitForOutputAsync(line => line.Contains("The game loop runs at", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Assert.That(said, Does.Contain(privileged ? "The game loop runs at nice -10" : "The game loop runs at normal priority"));
+        Assert.That(said, Does.Contain(privileged ? "The game loop runs at nice -20" : "The game loop runs at normal priority"));
         var task = Directory.GetDirectories($"/proc/{server.ProcessId}/task")
             .Single(t => File.ReadAllText(Path.Combine(t, "comm")).Trim() == "game-loop");
         var stat = File.ReadAllText(Path.Combine(task, "stat"));
 
         // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value; fields count from after the command's closing parenthesis.
         var nice = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.That(nice, Is.EqualTo(privileged ? -10 : 0), privileged ? "root may raise it" : "without the right it stays normal");
+        Assert.That(nice, Is.EqualTo(privileged ? -20 : 0), privileged ? "root may raise it" : "without the right it stays normal");
     }
 
     [Test]
