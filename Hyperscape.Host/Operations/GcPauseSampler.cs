@@ -83,8 +83,8 @@ public sealed class GcPauseSampler
             if (collections != _collectionsSeen)
             {
                 _collectionsSeen = collections;
-                _measured += Read(GCKind.Ephemeral, ref _ephemeralIndex, now) ? 1 : 0;
-                var blocking = Read(GCKind.FullBlocking, ref _fullBlockingIndex, now);
+                _measured += Read(GCKind.Ephemeral, ref _ephemeralIndex) ? 1 : 0;
+                var blocking = Read(GCKind.FullBlocking, ref _fullBlockingIndex);
                 _measured += blocking ? 1 : 0;
 
                 // A full collection that did not block runs in the background: counted when it
@@ -96,13 +96,13 @@ public sealed class GcPauseSampler
             if (now - _backgroundReadAt >= BackgroundReadInterval)
             {
                 _backgroundReadAt = now;
-                Read(GCKind.Background, ref _backgroundIndex, now);
+                Read(GCKind.Background, ref _backgroundIndex);
             }
         }
     }
 
     /// <summary>Records the latest collection of <paramref name="kind"/> if it is new; true when it was.</summary>
-    private bool Read(GCKind kind, ref long lastIndex, long now)
+    private bool Read(GCKind kind, ref long lastIndex)
     {
         var info = GC.GetGCMemoryInfo(kind);
         if (info.Index == lastIndex)
@@ -115,7 +115,7 @@ public sealed class GcPauseSampler
         {
             if (pause > TimeSpan.Zero)
             {
-                Pauses.Add(pause.TotalMilliseconds, now);
+                Pauses.Add(pause.TotalMilliseconds);
             }
         }
 

@@ -14,19 +14,14 @@ public sealed class RecentPercentiles(int capacity)
     private int _count;
     private int _next;
 
-    /// <summary>Adds a sample taken now, replacing the oldest when full.</summary>
-    public void Add(double value) => Add(value, Stopwatch.GetTimestamp());
-
-    /// <summary>
-    /// Adds a sample taken at <paramref name="takenAt"/> (a <see cref="Stopwatch"/> timestamp), for a
-    /// measurement reported later than it happened: windows count it by when it was taken.
-    /// </summary>
-    public void Add(double value, long takenAt)
+    /// <summary>Adds a sample, replacing the oldest when full.</summary>
+    public void Add(double value)
     {
+        var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
             _samples[_next] = value;
-            _timestamps[_next] = takenAt;
+            _timestamps[_next] = now;
             _next = (_next + 1) % _samples.Length;
             _count = Math.Min(_count + 1, _samples.Length);
         }
@@ -47,7 +42,7 @@ public sealed class RecentPercentiles(int capacity)
     /// <summary>The p-th percentile (0..100) of the samples held, nearest-rank; 0 when empty.</summary>
     public double Percentile(double p) => Percentile(p, window: null);
 
-    /// <summary>The p-th percentile (0..100) of the samples taken within <paramref name="window"/> (all held when null); 0 when none.</summary>
+    /// <summary>The p-th percentile (0..100) of the samples added within <paramref name="window"/> (all held when null); 0 when none.</summary>
     public double Percentile(double p, TimeSpan? window)
     {
         var copy = Window(window);
@@ -61,7 +56,7 @@ public sealed class RecentPercentiles(int capacity)
         return copy[Math.Clamp(rank - 1, 0, copy.Length - 1)];
     }
 
-    /// <summary>The samples taken within <paramref name="window"/> (all held when null), in the order added.</summary>
+    /// <summary>The samples added within <paramref name="window"/> (all held when null), oldest first.</summary>
     public double[] Window(TimeSpan? window)
     {
         var since = window is { } span ? Stopwatch.GetTimestamp() - (long)(span.TotalSeconds * Stopwatch.Frequency) : long.MinValue;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hyperscape.Host.Operations;
 
 namespace Hyperscape.Tests.Operations;
@@ -33,16 +32,5 @@ public class RecentPercentilesTests
         Assert.That(samples.Percentile(99, TimeSpan.FromMilliseconds(150)), Is.EqualTo(2), "the old outlier is outside the window");
         Assert.That(samples.Percentile(99, window: null), Is.EqualTo(1_000));
         Assert.That(new RecentPercentiles(4).Percentile(99, TimeSpan.FromSeconds(1)), Is.Zero, "no samples, no percentile");
-    }
-
-    [Test]
-    public void A_sample_reported_late_counts_by_when_it_was_taken()
-    {
-        var samples = new RecentPercentiles(16);
-        samples.Add(500, Stopwatch.GetTimestamp() - Stopwatch.Frequency);
-        samples.Add(3);
-
-        Assert.That(samples.Window(TimeSpan.FromMilliseconds(500)), Is.EqualTo(new double[] { 3 }), "taken a second ago, added just now");
-        Assert.That(samples.Window(TimeSpan.FromSeconds(5)), Is.EqualTo(new double[] { 500, 3 }));
     }
 }
