@@ -62,6 +62,9 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     private Query _npcQuery = null!;
     private Thread? _thread;
     private volatile bool _stopping;
+
+    // Set by the game thread before its first frame; read where packets are handed over (see CollectorSafePoint).
+    private volatile bool _offerSafePoints;
     private volatile bool _commandsClosed;
     private string? _collectorPriorityOutcome;
     private long _shutdownDeadline = long.MaxValue;
@@ -421,6 +424,11 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <inheritdoc />
     public void Send(long clientId, ReadOnlySpan<byte> packet, PacketDelivery delivery)
     {
+        if (_offerSafePoints)
+        {
+            CollectorSafePoint.Offer();
+        }
+
         if (_presence.TryGetByClient(clientId, out var presence))
         {
             presence.Link!.Queue(packet, delivery);
@@ -454,9 +462,19 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             {
                 _logger.LogInformation("The game loop runs at normal priority: {Reason}", refused);
             }
-            else
+            else if (_options.GameThreadNice > 0)
             {
                 _logger.LogInformation("The game loop runs at nice {Nice}", _options.GameThreadNice);
+            }
+            else if (CollectorSafePoint.Unavailable() is { } unavailable)
+            {
+                _logger.LogInformation("The game loop runs at nice {Nice}, without safe points for the collector: {Reason}", _options.GameThreadNice, unavailable);
+            }
+            else
+            {
+                // Raised above the thread that starts a collection, the loop must stop when asked, not when it next waits.
+                _offerSafePoints = true;
+                _logger.LogInformation("The game loop runs at nice {Nice} and stops for a collection between clients", _options.GameThreadNice);
             }
         }
 
@@ -569,6 +587,11 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
         {
             // The frames' packets were queued without waking anyone: one wake per client, now.
             link.Flush();
+            if (_offerSafePoints)
+            {
+                CollectorSafePoint.Offer();
+            }
+
             var bytes = link.QueuedBytes;
             queued += bytes;
             if (bytes > _largestSendQueue)

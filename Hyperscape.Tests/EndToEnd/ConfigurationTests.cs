@@ -155,7 +155,7 @@ public sealed class ConfigurationTests
         using var server = await ServerProcess.StartAsync(Launch([]));
         var privileged = Environment.UserName == "root";
         var said = await server.WaitForOutputAsync(line => line.Contains("The game loop runs at", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Assert.That(said, Does.Contain(privileged ? "The game loop runs at nice -20" : "The game loop runs at normal priority"));
+        Assert.That(said, Does.Contain(privileged ? "The game loop runs at nice -20 and stops for a collection between clients" : "The game loop runs at normal priority"));
         var task = Directory.GetDirectories($"/proc/{server.ProcessId}/task")
             .Single(t => File.ReadAllText(Path.Combine(t, "comm")).Trim() == "game-loop");
         var stat = File.ReadAllText(Path.Combine(task, "stat"));
