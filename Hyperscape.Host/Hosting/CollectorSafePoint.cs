@@ -20,8 +20,9 @@ namespace Hyperscape.Host.Hosting;
 /// </para>
 /// <para>
 /// The loop offers one for every packet it hands to a connection and for every connection it flushes,
-/// so it stops within one client's work. A call costs a few nanoseconds: the C library's
-/// <c>abs</c>, which touches nothing.
+/// so it stops within one client's work. The call does no work of its own (the C library's
+/// <c>abs</c>); what it costs is the transition, tens of thousands of times a second at 2,000
+/// clients, and the runs with it used no more of the core than those without.
 /// </para>
 /// </remarks>
 internal static class CollectorSafePoint
