@@ -38,7 +38,7 @@ internal static class LoadReport
             string.Create(culture, $"ticks     {ticks} stepped, {due} due by the clock; {after.TicksLost - before.TicksLost} lost, {after.FramesSkipped - before.FramesSkipped} frames skipped"),
             string.Create(culture, $"tick      p50 {after.TickP50Ms:F2} ms   p99 {after.TickP99Ms:F2} ms   (budget 600 ms)"),
             string.Create(culture, $"sync      p50 {after.FrameP50Ms:F2} ms   p99 {after.FrameP99Ms:F2} ms   (budget 50 ms)"),
-            string.Create(culture, $"gc        {after.GcPauses} pauses: p50 {after.GcPauseP50Ms:F2} ms, p99 {after.GcPauseP99Ms:F2} ms, max {after.GcPauseMaxMs:F2} ms (as the runtime measured them; {after.GcPausesUnmeasured - before.GcPausesUnmeasured} collections unmeasured); {after.Gen2Collections - before.Gen2Collections} gen2; {after.IdleGcCollections - before.IdleGcCollections} started by the game loop between frames"),
+            string.Create(culture, $"gc        {after.GcPauses} pauses: p50 {after.GcPauseP50Ms:F2} ms, p99 {after.GcPauseP99Ms:F2} ms, max {after.GcPauseMaxMs:F2} ms (as the runtime measured them; {after.GcPausesUnmeasured - before.GcPausesUnmeasured} collections unmeasured); {after.Gen2Collections - before.Gen2Collections} gen2"),
             string.Create(culture, $"cpu       server {serverCpu * 100:F0}% of a core; bots {botCpu * 100:F0}% of a core ({(botCpu > 0 ? run.InWorld / botCpu : 0):N0} bots per core)"),
             string.Create(culture, $"interest  {passes / seconds:N0} view recomputations/s, {(passes > 0 ? visits / (double)passes : 0):N0} entities looked at in each"),
             string.Create(culture, $"out       {perClient:N0} bytes/client/s (bots received {run.BotBytes / seconds / clients:N0})"),

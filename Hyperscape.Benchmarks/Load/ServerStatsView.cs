@@ -35,7 +35,5 @@ internal sealed record ServerStatsView(
 
     public int Gen2Collections { get; init; }
 
-    public long IdleGcCollections { get; init; }
-
     public Hyperscape.Ecs.Sync.SyncStatistics Sync { get; init; }
 }

@@ -65,16 +65,6 @@ public sealed class ServerOptions
     /// </summary>
     public int BackgroundGcNice { get; set; } = -5;
 
-    /// <summary>
-    /// Bytes allocated since the last garbage collection after which the game loop collects the young
-    /// generation itself, between frames (256 KiB; 0 leaves every collection to the runtime). A
-    /// collection the runtime starts runs on whichever thread allocated last and, on a busy core, waits
-    /// for the game loop to stop; one the loop starts does not, and lands between frames. At 2,000
-    /// pinned bots the runtime's young collections paused up to 6.3 ms (once 35 ms); the loop's, up to
-    /// 3.4 ms. Past the runtime's own budget (512 KiB), the runtime collects as before.
-    /// </summary>
-    public long IdleGcBytes { get; set; } = 256 * 1024;
-
     /// <summary>How often positions and stats of everyone online are saved.</summary>
     public TimeSpan SaveInterval { get; set; } = TimeSpan.FromSeconds(30);
 

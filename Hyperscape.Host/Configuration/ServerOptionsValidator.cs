@@ -98,7 +98,6 @@ public static class ServerOptionsValidator
         Require(o.BackgroundGcNice is >= -20 and <= 19, $"{S}:BackgroundGcNice: must be a nice value from -20 to 19 (0 leaves the priority alone), not {o.BackgroundGcNice}.");
         Require(o.BackgroundGcInterval == TimeSpan.Zero || (o.BackgroundGcInterval > TimeSpan.Zero && o.BackgroundGcInterval <= BackgroundCollectorKeepAlive.MaxInterval),
             $"{S}:BackgroundGcInterval: must be more than 0 and at most {BackgroundCollectorKeepAlive.MaxInterval.TotalSeconds:F0} seconds (the runtime's background collector thread exits after {BackgroundCollectorKeepAlive.ThreadIdleTimeout.TotalSeconds:F0} s idle), or zero to never ask, not {o.BackgroundGcInterval}.");
-        Require(o.IdleGcBytes >= 0, $"{S}:IdleGcBytes: cannot be negative ({o.IdleGcBytes}); 0 leaves every collection to the runtime.");
         Require(o.ReconnectGrace >= TimeSpan.Zero, $"{S}:ReconnectGrace: cannot be negative ({o.ReconnectGrace}).");
         Require(o.ShutdownTimeout >= o.Limits.CloseTimeout + TimeSpan.FromSeconds(2),
             $"{S}:ShutdownTimeout: must leave room for saving and for the sockets' close timeout plus 2 seconds ({o.Limits.CloseTimeout + TimeSpan.FromSeconds(2)}), not {o.ShutdownTimeout}.");

@@ -76,7 +76,6 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     private long _framesSkipped;
     private int _npcs;
     private BackgroundCollectorKeepAlive? _collectorKeepAlive;
-    private IdleYoungCollection? _idleCollection;
 
     /// <summary>Creates the loop; the world is built in <see cref="StartAsync"/>.</summary>
     public GameLoop(
@@ -164,7 +163,6 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             GcPausesUnmeasured = Metrics.GcPausesUnmeasured,
             Gen2Collections = GC.CollectionCount(2),
             BackgroundGcRequests = Volatile.Read(ref _collectorKeepAlive)?.Requests ?? 0,
-            IdleGcCollections = Volatile.Read(ref _idleCollection)?.Collections ?? 0,
             Zone = Zone is { } zone
                 ? new ZoneStats(zone.Zone, zone.Options.TableVersion, zone.ClusterMembers, zone.InCluster,
                     zone.HandOffsOut, zone.HandOffsIn, zone.HandOffsAborted, CrossingsInFlight,
@@ -481,7 +479,6 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
         }
 
         Volatile.Write(ref _collectorKeepAlive, StartCollectorKeepAlive());
-        Volatile.Write(ref _idleCollection, StartIdleCollection());
         try
         {
             while (!_stopping)
@@ -513,7 +510,6 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
                 Volatile.Write(ref _npcs, _npcQuery.Count());
                 AfterFrames(frames += ran);
                 Metrics.SampleGcPauses();
-                _idleCollection?.Poll(Server.UntilNextFrame);
                 if (_collectorKeepAlive?.Poll() == true)
                 {
                     PrioritizeCollectorThread();
@@ -532,18 +528,6 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
         }
 
         _ = Task.Run(ShutdownAsync);
-    }
-
-    private IdleYoungCollection? StartIdleCollection()
-    {
-        if (_options.IdleGcBytes == 0)
-        {
-            return null;
-        }
-
-        _logger.LogInformation("The game loop collects the young generation itself between frames, once {KiB} KiB have been allocated since the last collection",
-            _options.IdleGcBytes / 1024);
-        return new IdleYoungCollection(_options.IdleGcBytes, _options.FrameInterval / 5);
     }
 
     private BackgroundCollectorKeepAlive? StartCollectorKeepAlive()

@@ -94,12 +94,6 @@ public sealed record ServerStats(
     /// </summary>
     public long BackgroundGcRequests { get; init; }
 
-    /// <summary>
-    /// Young collections the game loop started itself between frames since start, after
-    /// <c>Hyperscape:IdleGcBytes</c> had been allocated (the others the runtime started).
-    /// </summary>
-    public long IdleGcCollections { get; init; }
-
     /// <summary>Zone mode: the zone, its crossings and its cluster; null for the single-process server.</summary>
     public ZoneStats? Zone { get; init; }
 }

@@ -190,7 +190,6 @@ public sealed class ConfigurationTests
             "--Hyperscape:GameThreadNice=-30",
             "--Hyperscape:BackgroundGcInterval=00:00:25",
             "--Hyperscape:BackgroundGcNice=25",
-            "--Hyperscape:IdleGcBytes=-1",
             "--Hyperscape:Limits:StallTimeout=-00:00:01"), ExitWithin);
         Assert.Multiple(() =>
         {
@@ -201,7 +200,6 @@ public sealed class ConfigurationTests
             Assert.That(output, Does.Contain("Hyperscape:GameThreadNice: must be a nice value from -20 to 19 (0 leaves the priority alone), not -30."));
             Assert.That(output, Does.Contain("Hyperscape:BackgroundGcInterval: must be more than 0 and at most 18 seconds (the runtime's background collector thread exits after 20 s idle), or zero to never ask, not 00:00:25."));
             Assert.That(output, Does.Contain("Hyperscape:BackgroundGcNice: must be a nice value from -20 to 19 (0 leaves the priority alone), not 25."));
-            Assert.That(output, Does.Contain("Hyperscape:IdleGcBytes: cannot be negative (-1); 0 leaves every collection to the runtime."));
             Assert.That(output, Does.Not.Contain("   at "));
         });
 

@@ -89,50 +89,6 @@ public sealed class OperationsTests
     }
 
     [Test]
-    public async Task The_game_loop_collects_the_young_generation_itself_once_the_allocation_reaches_the_threshold()
-    {
-        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:IdleGcBytes"] = "16384" });
-        using var http = new HttpClient { BaseAddress = server.Http };
-
-        // The count is of the whole process's allocation, so the polling below feeds it too.
-        long collections = 0;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (collections < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            using var stats = JsonDocument.Parse(await http.GetStringAsync(new Uri("stats", UriKind.Relative)));
-            collections = stats.RootElement.GetProperty("idleGcCollections").GetInt64();
-        }
-
-        Assert.That(collections, Is.GreaterThanOrEqualTo(2));
-        Assert.That(server.Logs.Entries.Select(e => e.Message),
-            Has.Some.EqualTo("The game loop collects the young generation itself between frames, once 16 KiB have been allocated since the last collection"));
-    }
-
-    [Test]
-    public async Task With_no_threshold_the_game_loop_leaves_every_collection_to_the_runtime()
-    {
-        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:IdleGcBytes"] = "0" });
-        using var http = new HttpClient { BaseAddress = server.Http };
-
-        // 1 MiB every 50 ms for 2 s (the count is the process's): the default threshold, 256 KiB, many
-        // times over, across frames that would poll.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            for (var i = 0; i < 64; i++)
-            {
-                GC.KeepAlive(new byte[16 * 1024]);
-            }
-        }
-
-        using var stats = JsonDocument.Parse(await http.GetStringAsync(new Uri("stats", UriKind.Relative)));
-        Assert.That(stats.RootElement.GetProperty("idleGcCollections").GetInt64(), Is.Zero);
-        Assert.That(server.Logs.Entries.Select(e => e.Message), Has.None.StartsWith("The game loop collects the young generation"));
-    }
-
-    [Test]
     public async Task The_log_says_who_entered_and_left_the_world_and_from_where()
     {
         await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Hyperscape:ReconnectGrace"] = "00:00:00" });
