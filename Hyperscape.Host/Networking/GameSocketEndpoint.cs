@@ -36,10 +36,10 @@ internal static class GameSocketEndpoint
 
         using (ticket)
         {
-            var (socket, frames) = await WebSocketHandshake.AcceptAsync(context, KeepAlive).ConfigureAwait(false);
-            using (socket)
+            var transport = await WebSocketHandshake.AcceptAsync(context, KeepAlive).ConfigureAwait(false);
+            await using (transport.ConfigureAwait(false))
             {
-                var connection = new WebSocketConnection(socket, frames, loop.NewClientId(), context.Connection.RemoteIpAddress, options.Value.Limits, loop.Metrics, services.Logger);
+                var connection = new WebSocketConnection(transport, loop.NewClientId(), context.Connection.RemoteIpAddress, options.Value.Limits, loop.Metrics, services.Logger);
                 var session = new ClientSession(connection, loop, lobby, services, options.Value, ticket!);
                 await session.RunAsync(context.RequestAborted).ConfigureAwait(false);
             }

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Net.WebSockets;
+using System.Text;
 using Hyperscape.Ecs.Game.Actions;
 using Hyperscape.Ecs.Protocol;
 
@@ -58,6 +61,81 @@ public sealed class HostileClientTests
         await hostile.SendRawAsync(new byte[WireProtocol.MaxPacketSize + 1], WebSocketMessageType.Binary);
 
         Assert.That(await hostile.WaitClosedAsync(), Is.EqualTo(WebSocketCloseStatus.MessageTooBig));
+    }
+
+    [Test]
+    public async Task An_unmasked_frame_is_closed_with_1002_saying_why()
+    {
+        await using var hostile = await RawWebSocketClient.ConnectAsync(_server.Socket);
+
+        await hostile.SendFrameAsync(0x82, new byte[] { 0x91, 0x01 }, masked: false);
+
+        var close = await hostile.ReadUntilAsync(0x8);
+        Assert.That(close, Is.Not.Null, "a close frame before the connection ends");
+        Assert.That(BinaryPrimitives.ReadUInt16BigEndian(close!.Value.Payload), Is.EqualTo(1002));
+        Assert.That(Encoding.UTF8.GetString(close.Value.Payload.AsSpan(2)), Does.Contain("masked"));
+        Assert.That(await hostile.WaitForEndAsync(), Is.True, "the server ends the connection");
+    }
+
+    [TestCase((byte)0xC2, TestName = "A frame with a reserved bit set is closed with 1002")]
+    [TestCase((byte)0x83, TestName = "A frame with a reserved opcode is closed with 1002")]
+    [TestCase((byte)0x80, TestName = "A continuation outside a message is closed with 1002")]
+    public async Task Broken_frames_are_closed_with_1002(byte first)
+    {
+        await using var hostile = await RawWebSocketClient.ConnectAsync(_server.Socket);
+
+        await hostile.SendFrameAsync(first, new byte[] { 1, 2, 3 });
+
+        var close = await hostile.ReadUntilAsync(0x8);
+        Assert.That(close, Is.Not.Null);
+        Assert.That(BinaryPrimitives.ReadUInt16BigEndian(close!.Value.Payload), Is.EqualTo(1002));
+    }
+
+    [Test]
+    public async Task A_ping_is_answered_with_a_pong_that_carries_its_payload()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(_server.Socket);
+
+        await client.SendFrameAsync(0x89, "are you there?"u8.ToArray());
+
+        var pong = await client.ReadUntilAsync(0xA);
+        Assert.That(pong, Is.Not.Null);
+        Assert.That(pong!.Value.Payload, Is.EqualTo("are you there?"u8.ToArray()));
+    }
+
+    [Test]
+    public async Task A_hello_in_two_fragments_with_a_ping_between_them_is_welcomed()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(_server.Socket);
+        var hello = new ArrayBufferWriter<byte>();
+        ClientMessages.Hello(hello, null);
+        var bytes = hello.WrittenMemory;
+
+        await client.SendFrameAsync(0x02, bytes[..2]);
+        await client.SendFrameAsync(0x89, "mid"u8.ToArray());
+        await client.SendFrameAsync(0x80, bytes[2..]);
+
+        Assert.That((await client.ReadUntilAsync(0xA))!.Value.Payload, Is.EqualTo("mid"u8.ToArray()));
+        var welcome = await client.ReadUntilAsync(0x2);
+        Assert.That(welcome, Is.Not.Null, "a binary message before the connection ends");
+        var reader = new MessagePack.MessagePackReader(welcome!.Value.Payload);
+        reader.ReadArrayHeader();
+        Assert.That(reader.ReadByte(), Is.EqualTo((byte)MessageType.Welcome));
+    }
+
+    [Test]
+    public async Task A_client_close_is_answered_with_a_close_and_the_connection_ends()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(_server.Socket);
+        var status = new byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(status, 1000);
+
+        await client.SendFrameAsync(0x88, status);
+
+        var close = await client.ReadUntilAsync(0x8);
+        Assert.That(close, Is.Not.Null);
+        Assert.That(BinaryPrimitives.ReadUInt16BigEndian(close!.Value.Payload), Is.EqualTo(1000));
+        Assert.That(await client.WaitForEndAsync(), Is.True);
     }
 
     [Test]
