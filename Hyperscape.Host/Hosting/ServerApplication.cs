@@ -9,6 +9,7 @@ using Hyperscape.Host.Persistence;
 using Hyperscape.Host.Sessions;
 using Hyperscape.Host.Voice;
 using Hyperscape.Host.Web;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -72,6 +73,10 @@ public static class ServerApplication
 
         var database = Database(settings.Database);
         var services = builder.Services;
+
+        // Kestrel's buffers as ordinary arrays, not pinned ones: see HeapMemoryPool for what the
+        // pinned ones cost every young collection.
+        services.AddSingleton<IMemoryPoolFactory<byte>, HeapMemoryPoolFactory>();
         services.Configure<ServerOptions>(section);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout + TimeSpan.FromSeconds(5));
         services.AddSingleton(database);
