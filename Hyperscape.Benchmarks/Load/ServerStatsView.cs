@@ -33,6 +33,12 @@ internal sealed record ServerStatsView(
 
     public long GcPausesUnmeasured { get; init; }
 
+    public double GcLongestGen0PauseMs { get; init; }
+
+    public double GcLongestGen1PauseMs { get; init; }
+
+    public double GcLongestFullPauseMs { get; init; }
+
     public int Gen2Collections { get; init; }
 
     public Hyperscape.Ecs.Sync.SyncStatistics Sync { get; init; }

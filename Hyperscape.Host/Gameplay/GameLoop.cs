@@ -134,6 +134,12 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <summary>A new client id for a connection.</summary>
     public long NewClientId() => Interlocked.Increment(ref _nextClientId);
 
+    private static double Longest(RecentPercentiles pauses, TimeSpan? window)
+    {
+        var held = pauses.Window(window);
+        return held.Length == 0 ? 0 : held.Max();
+    }
+
     /// <summary>A snapshot for <c>/stats</c>; percentiles over the last <paramref name="window"/>, or every sample held.</summary>
     public ServerStats Stats(TimeSpan? window = null)
     {
@@ -161,6 +167,9 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             GcPauseMaxMs = pauses.Length == 0 ? 0 : pauses.Max(),
             GcPauses = pauses.Length,
             GcPausesUnmeasured = Metrics.GcPausesUnmeasured,
+            GcLongestGen0PauseMs = Longest(Metrics.GcPausesByKind.Gen0Pauses, window),
+            GcLongestGen1PauseMs = Longest(Metrics.GcPausesByKind.Gen1Pauses, window),
+            GcLongestFullPauseMs = Longest(Metrics.GcPausesByKind.FullPauses, window),
             Gen2Collections = GC.CollectionCount(2),
             BackgroundGcRequests = Volatile.Read(ref _collectorKeepAlive)?.Requests ?? 0,
             Zone = Zone is { } zone

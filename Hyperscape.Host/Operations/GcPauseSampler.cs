@@ -54,6 +54,15 @@ public sealed class GcPauseSampler
     /// <summary>Recent pauses, in milliseconds.</summary>
     public RecentPercentiles Pauses { get; } = new(4096);
 
+    /// <summary>Recent pauses of gen0 collections (also in <see cref="Pauses"/>).</summary>
+    public RecentPercentiles Gen0Pauses { get; } = new(4096);
+
+    /// <summary>Recent pauses of gen1 collections (also in <see cref="Pauses"/>).</summary>
+    public RecentPercentiles Gen1Pauses { get; } = new(1024);
+
+    /// <summary>Recent pauses of full collections, blocking or background (also in <see cref="Pauses"/>).</summary>
+    public RecentPercentiles FullPauses { get; } = new(1024);
+
     /// <summary>
     /// Collections since this sampler started whose pause was not read, because another of their
     /// kind followed before the next read.
@@ -111,11 +120,13 @@ public sealed class GcPauseSampler
         }
 
         lastIndex = info.Index;
+        var ofKind = kind != GCKind.Ephemeral ? FullPauses : info.Generation == 0 ? Gen0Pauses : Gen1Pauses;
         foreach (var pause in info.PauseDurations)
         {
             if (pause > TimeSpan.Zero)
             {
                 Pauses.Add(pause.TotalMilliseconds);
+                ofKind.Add(pause.TotalMilliseconds);
             }
         }
 

@@ -80,6 +80,9 @@ public sealed class ServerMetrics : IGameServerObserver, IDisposable
     /// <summary>Recent garbage-collection pauses, in milliseconds, as the runtime measured them.</summary>
     public RecentPercentiles GcPauses => _gcPauses.Pauses;
 
+    /// <summary>The garbage-collection pauses of gen0, gen1 and full collections, apart.</summary>
+    public GcPauseSampler GcPausesByKind => _gcPauses;
+
     /// <summary>Collections whose pause was not read (another of their kind followed within one frame).</summary>
     public long GcPausesUnmeasured => _gcPauses.Unmeasured;
 

@@ -85,6 +85,15 @@ public sealed record ServerStats(
     /// </summary>
     public long GcPausesUnmeasured { get; init; }
 
+    /// <summary>The longest pause of a gen0 collection, in the window (0 when none).</summary>
+    public double GcLongestGen0PauseMs { get; init; }
+
+    /// <summary>The longest pause of a gen1 collection, in the window (0 when none).</summary>
+    public double GcLongestGen1PauseMs { get; init; }
+
+    /// <summary>The longest pause of a full collection, blocking or background, in the window (0 when none).</summary>
+    public double GcLongestFullPauseMs { get; init; }
+
     /// <summary>Generation 2 (full) collections since start.</summary>
     public int Gen2Collections { get; init; }
 

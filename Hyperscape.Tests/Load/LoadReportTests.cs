@@ -14,6 +14,9 @@ public sealed class LoadReportTests
             GcPauseP99Ms = 1.25,
             GcPauseMaxMs = 3.5,
             GcPauses = 40,
+            GcLongestGen0PauseMs = 1.5,
+            GcLongestGen1PauseMs = 3.5,
+            GcLongestFullPauseMs = 0.25,
         };
 
         var lines = LoadReport.Lines(new LoadRun(Bots: 500, InWorld: 500, Seconds: 60, before, after, new BotStats(), BotBytes: 0, BotCpuSeconds: 15));
@@ -31,6 +34,7 @@ public sealed class LoadReportTests
         Assert.That(row[11], Is.EqualTo("25%"), "the bots' CPU: 15 s in 60 s");
         Assert.That(lines[0], Does.Contain("137 NPCs on the server"));
         Assert.That(lines, Has.Some.Contains("2,000 bots per core"), "500 bots on a quarter of a core");
+        Assert.That(lines, Has.Some.EndsWith("longest by kind: gen0 1.50 ms, gen1 3.50 ms, full 0.25 ms"), "which kind of collection the longest pause was");
     }
 
     [Test]

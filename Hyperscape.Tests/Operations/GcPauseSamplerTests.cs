@@ -25,6 +25,22 @@ public class GcPauseSamplerTests
     }
 
     [Test]
+    public void Each_pause_is_also_filed_under_its_kind_of_collection()
+    {
+        var sampler = new GcPauseSampler();
+        foreach (var generation in new[] { 0, 1, 2, 0 })
+        {
+            GC.Collect(generation, GCCollectionMode.Forced, blocking: true);
+            sampler.Sample();
+        }
+
+        Assert.That(sampler.Gen0Pauses.Count, Is.GreaterThanOrEqualTo(2), "two gen0 collections (other tests' collections may add to it)");
+        Assert.That(sampler.Gen1Pauses.Count, Is.GreaterThanOrEqualTo(1));
+        Assert.That(sampler.FullPauses.Count, Is.GreaterThanOrEqualTo(1));
+        Assert.That(sampler.Gen0Pauses.Count + sampler.Gen1Pauses.Count + sampler.FullPauses.Count, Is.EqualTo(sampler.Pauses.Count), "every pause in exactly one kind");
+    }
+
+    [Test]
     public void Collections_of_one_kind_between_reads_count_as_unmeasured()
     {
         var sampler = new GcPauseSampler();
