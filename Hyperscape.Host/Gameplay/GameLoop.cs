@@ -134,11 +134,7 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
     /// <summary>A new client id for a connection.</summary>
     public long NewClientId() => Interlocked.Increment(ref _nextClientId);
 
-    private static double Longest(RecentPercentiles pauses, TimeSpan? window)
-    {
-        var held = pauses.Window(window);
-        return held.Length == 0 ? 0 : held.Max();
-    }
+    private static double Longest(double[] pauses) => pauses.Length == 0 ? 0 : pauses.Max();
 
     /// <summary>A snapshot for <c>/stats</c>; percentiles over the last <paramref name="window"/>, or every sample held.</summary>
     public ServerStats Stats(TimeSpan? window = null)
@@ -164,12 +160,12 @@ public sealed partial class GameLoop : IHostedService, IPacketSink, IDisposable
             CpuSeconds = process.TotalProcessorTime.TotalSeconds,
             GcPauseP50Ms = Metrics.GcPauses.Percentile(50, window),
             GcPauseP99Ms = Metrics.GcPauses.Percentile(99, window),
-            GcPauseMaxMs = pauses.Length == 0 ? 0 : pauses.Max(),
+            GcPauseMaxMs = Longest(pauses),
             GcPauses = pauses.Length,
             GcPausesUnmeasured = Metrics.GcPausesUnmeasured,
-            GcLongestGen0PauseMs = Longest(Metrics.GcPausesByKind.Gen0Pauses, window),
-            GcLongestGen1PauseMs = Longest(Metrics.GcPausesByKind.Gen1Pauses, window),
-            GcLongestFullPauseMs = Longest(Metrics.GcPausesByKind.FullPauses, window),
+            GcLongestGen0PauseMs = Longest(Metrics.GcPausesByKind.Gen0Pauses.Window(window)),
+            GcLongestGen1PauseMs = Longest(Metrics.GcPausesByKind.Gen1Pauses.Window(window)),
+            GcLongestFullPauseMs = Longest(Metrics.GcPausesByKind.FullPauses.Window(window)),
             Gen2Collections = GC.CollectionCount(2),
             BackgroundGcRequests = Volatile.Read(ref _collectorKeepAlive)?.Requests ?? 0,
             Zone = Zone is { } zone
